@@ -1,0 +1,49 @@
+// What the engine hands a model and what it gets back. Plain data only.
+
+export type ContentPart =
+  | { type: 'text'; text: string }
+  /** image: base64 data (no data: prefix) and its media type, e.g. image/png */
+  | { type: 'image'; image: string; mediaType: string };
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string | ContentPart[];
+}
+
+export interface GenerationOptions {
+  temperature?: number;
+  maxTokens?: number;
+  topP?: number;
+  topK?: number;
+  seed?: number;
+  stop?: string[];
+  presencePenalty?: number;
+  frequencyPenalty?: number;
+}
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export interface GenerateRequest {
+  /** `provider:model`, e.g. `openai:gpt-4o`, `echo`, `echo:all` */
+  modelId: string;
+  messages: ChatMessage[];
+  options?: GenerationOptions;
+  /** stream text deltas (GenText `stream`, default true) */
+  stream?: boolean;
+  /** GenObject: a JSON Schema object; the result is validated against it */
+  schema?: Record<string, unknown>;
+  schemaName?: string;
+  schemaDescription?: string;
+  signal?: AbortSignal;
+  onTextDelta?: (delta: string) => void;
+  onPartialObject?: (partial: unknown) => void;
+}
+
+export interface GenerateResult {
+  /** the text (GenText) or the validated object (GenObject) */
+  output: unknown;
+  usage: Usage;
+}
