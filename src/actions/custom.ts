@@ -1,0 +1,29 @@
+// Custom actions (SPEC §1.9): the author's own trusted code, run in Node.
+import type { ActionDefinition } from './define.js';
+import { StepError } from '../runtime/errors.js';
+import type { LeafExecutor } from './types.js';
+
+export function customExecutor(definition: ActionDefinition): LeafExecutor {
+  return async (context) => {
+    const parsed = definition.schema.safeParse(context.attributes);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? `\`${issue.path.join('.')}\`: ` : '';
+      throw new StepError(`<${definition.name}> ${where}${issue?.message ?? 'invalid attributes'}`);
+    }
+    let output: unknown;
+    try {
+      output = await definition.execute({
+        props: parsed.data,
+        content: context.content,
+        messages: context.messages,
+        signal: context.signal,
+        write: (chunk: string) => context.onTextDelta(String(chunk)),
+      });
+    } catch (error) {
+      if (context.signal.aborted) throw error;
+      throw new StepError(`<${definition.name}> failed: ${(error as Error)?.message ?? String(error)}`);
+    }
+    return { output: output === undefined ? null : output, usage: { inputTokens: 0, outputTokens: 0 } };
+  };
+}

@@ -1,0 +1,22 @@
+// GenObject: a JSON value validated against the `schema` attribute (SPEC §1.6).
+import { StepError } from '../runtime/errors.js';
+import { generationOptions, optionalString } from './attributes.js';
+import type { LeafExecutor } from './types.js';
+
+export const genObject: LeafExecutor = async (context) => {
+  const schema = context.attributes.schema;
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+    throw new StepError('`schema` must be a JSON Schema object or built with $.z, e.g. schema={$.z.object({ title: $.z.string() })}');
+  }
+  const result = await context.generate({
+    modelId: context.model!,
+    messages: context.messages,
+    options: generationOptions(context.attributes),
+    schema: schema as Record<string, unknown>,
+    schemaName: optionalString(context.attributes, 'schemaName'),
+    schemaDescription: optionalString(context.attributes, 'schemaDescription'),
+    signal: context.signal,
+    onPartialObject: context.onPartialObject,
+  });
+  return { output: result.output, usage: result.usage };
+};

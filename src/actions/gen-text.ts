@@ -1,0 +1,15 @@
+// GenText: the model's reply as text (SPEC §1.6).
+import { generationOptions, optionalBoolean } from './attributes.js';
+import type { LeafExecutor } from './types.js';
+
+export const genText: LeafExecutor = async (context) => {
+  const result = await context.generate({
+    modelId: context.model!,
+    messages: context.messages,
+    options: generationOptions(context.attributes),
+    stream: optionalBoolean(context.attributes, 'stream') ?? true,
+    signal: context.signal,
+    onTextDelta: context.onTextDelta,
+  });
+  return { output: result.output, usage: result.usage };
+};

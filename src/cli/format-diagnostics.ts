@@ -1,0 +1,46 @@
+// Human-readable diagnostics for `stepwise check`: one header line per problem in the
+// `file:line:column` form editors and terminals turn into links, then a code frame.
+import type { Diagnostic } from '../compiler/types.js';
+import { codeFrame } from './code-frame.js';
+
+export interface FormatOptions {
+  /** ANSI colours: severity red/yellow, dim gutter */
+  color: boolean;
+}
+
+const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+const red = ansi(31, 39);
+const yellow = ansi(33, 39);
+const dim = ansi(2, 22);
+const bold = ansi(1, 22);
+
+/** Every diagnostic of one file, in file order, each followed by its code frame; '' when there are none. */
+export function formatDiagnostics(file: string, text: string, diagnostics: Diagnostic[], options: FormatOptions): string {
+  const paint = options.color ? { gutter: dim, caret: red } : undefined;
+  const sorted = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
+  return sorted
+    .map((d) => {
+      const severity = options.color ? (d.severity === 'error' ? red : yellow)(d.severity) : d.severity;
+      const place = `${file}:${d.line}:${d.column}`;
+      const rule = options.color ? dim(`[${d.rule}]`) : `[${d.rule}]`;
+      const header = `${options.color ? bold(place) : place}  ${severity}  ${d.message}  ${rule}`;
+      const frame = codeFrame(text, d.line, d.column, { paint });
+      return frame ? `${header}\n${frame}\n` : `${header}\n`;
+    })
+    .join('\n');
+}
+
+/** The closing line: `2 errors, 1 warning in 1 file`, `1 error in 1 of 3 files`, or `ok: 2 files, no problems`. */
+export function formatSummary(counts: { errors: number; warnings: number; files: number; filesWithProblems: number }): string {
+  const files = plural(counts.files, 'file');
+  if (counts.errors === 0 && counts.warnings === 0) return `ok: ${files}, no problems`;
+  const parts: string[] = [];
+  if (counts.errors > 0) parts.push(plural(counts.errors, 'error'));
+  if (counts.warnings > 0) parts.push(plural(counts.warnings, 'warning'));
+  const where = counts.filesWithProblems === counts.files ? files : `${counts.filesWithProblems} of ${files}`;
+  return `${parts.join(', ')} in ${where}`;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,89 @@
+// `stepwise run FILE`: compile, gather inputs, then the TUI, or the headless front end
+// when asked for or when there is no terminal (SPEC §2, §2.2).
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { CliIO } from './io.js';
+import { colorEnabled } from './io.js';
+import { parseRunArgs, type RunArgs } from './args.js';
+import { formatDiagnostics } from './format-diagnostics.js';
+import { compile } from '../compiler/index.js';
+import type { Workflow } from '../compiler/types.js';
+import { loadProjectConfig } from '../models/config.js';
+import { customActionSpecs } from '../actions/specs.js';
+import { parseInputPairs, resolveInputs } from '../runtime/inputs.js';
+import type { StepwiseConfig } from '../actions/define.js';
+
+export interface PreparedRun {
+  args: RunArgs;
+  file: string;
+  text: string;
+  workflow: Workflow;
+  config: StepwiseConfig | null;
+  /** inputs given on the command line or defaulted, already typed */
+  given: Record<string, unknown>;
+  /** required inputs nobody gave */
+  missing: string[];
+}
+
+/** Everything before the run starts; a usage, compile or input problem returns its exit code. */
+export async function prepareRun(args: string[], io: CliIO): Promise<PreparedRun | number> {
+  const parsed = parseRunArgs(args);
+  if ('error' in parsed) {
+    io.stderr(`${parsed.error}\n`);
+    return 2;
+  }
+  const file = resolve(io.cwd, parsed.file);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    io.stderr(`cannot read ${parsed.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 2;
+  }
+  const loaded = await loadProjectConfig(dirname(file), io.cwd);
+  if (loaded.error) {
+    io.stderr(`${loaded.error}\n`);
+    return 2;
+  }
+  const result = compile(text, file, { actions: customActionSpecs(loaded.config) });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length || !result.workflow) {
+    io.stderr(formatDiagnostics(parsed.file, text, errors, { color: colorEnabled({ isTTY: io.isTTY, env: io.env }) }));
+    io.stderr(`${errors.length} error${errors.length === 1 ? '' : 's'}: fix the workflow and run again\n`);
+    return 2;
+  }
+  const raw: Record<string, unknown> = {};
+  if (parsed.inputsFile) {
+    try {
+      const values = parseYaml(readFileSync(resolve(io.cwd, parsed.inputsFile), 'utf8'));
+      if (typeof values !== 'object' || values === null || Array.isArray(values)) throw new Error('it must hold a map of input names to values');
+      Object.assign(raw, values);
+    } catch (error) {
+      io.stderr(`cannot use --inputs ${parsed.inputsFile}: ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
+  const pairs = parseInputPairs(parsed.inputs);
+  Object.assign(raw, pairs.raw);
+  const typed = resolveInputs(result.workflow.inputs, raw, io.cwd);
+  const problems = [...pairs.problems, ...typed.problems.filter((problem) => !problem.missing)];
+  if (problems.length) {
+    for (const problem of problems) io.stderr(`${problem.message}\n`);
+    return 2;
+  }
+  const missing = typed.problems.filter((problem) => problem.missing).map((problem) => problem.name);
+  return { args: parsed, file, text, workflow: result.workflow, config: loaded.config, given: typed.values, missing };
+}
+
+export async function runCommand(args: string[], io: CliIO): Promise<number> {
+  const prepared = await prepareRun(args, io);
+  if (typeof prepared === 'number') return prepared;
+  const interactive = !prepared.args.headless && !prepared.args.json && io.isTTY && Boolean(process.stdin.isTTY);
+  if (interactive) {
+    const { runTui } = await import('../../components/run-tui.js');
+    return runTui(prepared, io);
+  }
+  const { runHeadless } = await import('./headless.js');
+  return runHeadless(prepared, io);
+}

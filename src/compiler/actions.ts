@@ -1,0 +1,102 @@
+// Builds an Action from a block-level action element, checking its attributes and,
+// for Loop and Cond, compiling its body as a nested scope (SPEC §1.6, §1.7).
+import type { Expression } from 'estree';
+import { BLOCK_ACTIONS, GENERATION_ACTIONS } from './action-specs.js';
+import { checkAsName } from './as-name.js';
+import { readAttributes } from './attributes.js';
+import type { CompileContext } from './context.js';
+import { NameScope } from './names.js';
+import { columnOf, endOf, isComment, lineOf, startOf, type MdNode } from './nodes.js';
+import { compileScope } from './scope.js';
+import type { Action, Scope } from './types.js';
+
+const LOOP_HELPERS = ['$index', '$self', '$last'];
+
+export function buildAction(
+  element: MdNode,
+  name: string,
+  context: CompileContext,
+  names: NameScope,
+  stepId: string,
+): Action {
+  const spec = context.registry.specs.get(name)!;
+  const isLoop = name === 'Loop';
+  const asAttribute = (element.attributes ?? []).find((a) => a.type === 'mdxJsxAttribute' && a.name === 'as') ?? null;
+  const writtenAs = typeof asAttribute?.value === 'string' ? asAttribute.value : null;
+  // A Loop's own attributes are evaluated per iteration, so they see its helpers too.
+  const helpers = isLoop ? withLoopHelpers(names.helpers, writtenAs) : names.helpers;
+  const read = readAttributes(element, name, spec, context, { names, helpers, ownLoop: isLoop });
+  const as = checkAsName(element, name, read.as, read.asAttribute, context);
+
+  if (GENERATION_ACTIONS.has(name) && !('model' in read.attributes) && context.defaultModel === null) {
+    context.warning(
+      'missing-model',
+      `<${name}> has no model: add model="openai:gpt-4o" or a \`model:\` in the frontmatter, or run with --model`,
+      lineOf(element),
+      columnOf(element),
+    );
+  }
+
+  let body: Scope | null = null;
+  if (BLOCK_ACTIONS.has(name)) {
+    const provided = provideKeys(read.expressions.get('provide'), name, context);
+    const bodyNames = new NameScope(context, provided, helpers, names, `this ${name}'s body`);
+    body = compileScope(element.children ?? [], context, bodyNames, { idPrefix: `${stepId}/`, dedent: true, root: false }).scope;
+  } else if ((element.children ?? []).some((child) => !isComment(child))) {
+    context.error(
+      'unexpected-body',
+      `<${name}> does not take a body: close it as <${name} as="${as ?? 'result'}" ... /> and put the prompt above it`,
+      lineOf(element),
+      columnOf(element),
+    );
+  }
+
+  if (as !== null && read.asAttribute) {
+    names.define(as, name, startOf(element), endOf(element), lineOf(read.asAttribute), columnOf(read.asAttribute));
+  }
+  return { name, as: as ?? read.as ?? '', attributes: read.attributes, body, line: lineOf(element), column: columnOf(element) };
+}
+
+function withLoopHelpers(outer: ReadonlySet<string>, as: string | null): ReadonlySet<string> {
+  const helpers = new Set(outer);
+  for (const helper of LOOP_HELPERS) helpers.add(helper);
+  if (as) helpers.add(`$${as}`);
+  return helpers;
+}
+
+/** The names a body receives: the literal keys of `provide={{ ... }}`, with where they come from. */
+function provideKeys(
+  provide: { expression: Expression; line: number; column: number } | undefined,
+  action: string,
+  context: CompileContext,
+): Map<string, string> {
+  const keys = new Map<string, string>();
+  if (!provide) return keys;
+  const { expression, line, column } = provide;
+  const from = `by this ${action}'s \`provide\` (line ${line})`;
+  if (expression.type !== 'ObjectExpression') {
+    context.error(
+      'attribute-type',
+      '`provide` must be an object literal listing what the body can use: write provide={{ langs, original: poem }}',
+      line,
+      column,
+    );
+    return keys;
+  }
+  for (const property of expression.properties) {
+    if (property.type === 'Property' && !property.computed) {
+      const key = property.key;
+      if (key.type === 'Identifier') keys.set(key.name, from);
+      else if (key.type === 'Literal') keys.set(String(key.value), from);
+      continue;
+    }
+    const at = property.loc?.start;
+    context.error(
+      'attribute-type',
+      '`provide` keys must be written out so the body\'s names can be checked: write provide={{ name: value }} instead of spreads or computed keys',
+      at?.line ?? line,
+      at ? at.column + 1 : column,
+    );
+  }
+  return keys;
+}

@@ -1,0 +1,379 @@
+import type { Program } from 'estree';
+
+export interface FreeName {
+  name: string;
+  /** 1-based file line */
+  line: number;
+  /** 1-based file column */
+  column: number;
+}
+
+// The walker reads nodes loosely: the tree also holds JSX nodes, which @types/estree
+// does not describe, and one switch over `type` is cheaper than typed visitors.
+type AnyNode = { type: string; [key: string]: any };
+
+/** Names bound by one function, block or catch clause; lookups climb `parent`. */
+interface Scope {
+  names: Set<string>;
+  parent: Scope | null;
+}
+
+/**
+ * The identifiers an expression uses without defining them, in source order, one entry
+ * per occurrence. Names bound inside the expression (parameters, declarations in arrow
+ * bodies, function and class names, catch parameters) are not free; neither are
+ * property names, labels, `this`, `new.target` or `import.meta`.
+ */
+export function freeNames(program: Program): FreeName[] {
+  const found: FreeName[] = [];
+  const walker = new Walker(found);
+  walker.block(program.body as AnyNode[], null, true);
+  return found;
+}
+
+class Walker {
+  constructor(private readonly found: FreeName[]) {}
+
+  private use(node: AnyNode, scope: Scope | null): void {
+    const name: string = node.name;
+    for (let s = scope; s; s = s.parent) if (s.names.has(name)) return;
+    const start = node.loc?.start;
+    this.found.push({ name, line: start?.line ?? 1, column: (start?.column ?? 0) + 1 });
+  }
+
+  /** Walks statements in a new scope holding their declarations (and `var`s when a function body). */
+  block(statements: AnyNode[], parent: Scope | null, functionBody: boolean, seed?: Set<string>): void {
+    const names = seed ?? new Set<string>();
+    for (const statement of statements) declare(statement, names, functionBody);
+    const scope = names.size > 0 ? { names, parent } : parent;
+    for (const statement of statements) this.statement(statement, scope);
+  }
+
+  statement(node: AnyNode | null, scope: Scope | null): void {
+    if (!node) return;
+    switch (node.type) {
+      case 'ExpressionStatement':
+        return this.expression(node.expression, scope);
+      case 'BlockStatement':
+      case 'StaticBlock':
+        return this.block(node.body, scope, false);
+      case 'VariableDeclaration':
+        for (const declarator of node.declarations) {
+          this.pattern(declarator.id, scope);
+          this.expression(declarator.init, scope);
+        }
+        return;
+      case 'FunctionDeclaration':
+        return this.func(node, scope);
+      case 'ClassDeclaration':
+        return this.classBody(node, scope);
+      case 'ReturnStatement':
+      case 'ThrowStatement':
+        return this.expression(node.argument, scope);
+      case 'IfStatement':
+        this.expression(node.test, scope);
+        this.statement(node.consequent, scope);
+        return this.statement(node.alternate, scope);
+      case 'ForStatement': {
+        const inner = this.loopHeadScope(node.init, scope);
+        if (node.init?.type === 'VariableDeclaration') this.statement(node.init, inner);
+        else this.expression(node.init, inner);
+        this.expression(node.test, inner);
+        this.expression(node.update, inner);
+        return this.statement(node.body, inner);
+      }
+      case 'ForInStatement':
+      case 'ForOfStatement': {
+        const inner = this.loopHeadScope(node.left, scope);
+        this.expression(node.right, scope);
+        if (node.left.type === 'VariableDeclaration') this.statement(node.left, inner);
+        else this.pattern(node.left, inner);
+        return this.statement(node.body, inner);
+      }
+      case 'WhileStatement':
+        this.expression(node.test, scope);
+        return this.statement(node.body, scope);
+      case 'DoWhileStatement':
+        this.statement(node.body, scope);
+        return this.expression(node.test, scope);
+      case 'SwitchStatement': {
+        this.expression(node.discriminant, scope);
+        const names = new Set<string>();
+        for (const branch of node.cases) for (const s of branch.consequent) declare(s, names, false);
+        const inner = names.size > 0 ? { names, parent: scope } : scope;
+        for (const branch of node.cases) {
+          this.expression(branch.test, inner);
+          for (const s of branch.consequent) this.statement(s, inner);
+        }
+        return;
+      }
+      case 'TryStatement':
+        this.statement(node.block, scope);
+        if (node.handler) {
+          const names = new Set<string>();
+          if (node.handler.param) bindPattern(node.handler.param, names);
+          const inner = { names, parent: scope };
+          if (node.handler.param) this.pattern(node.handler.param, inner);
+          this.block(node.handler.body.body, inner, false);
+        }
+        return this.statement(node.finalizer, scope);
+      case 'LabeledStatement':
+        return this.statement(node.body, scope);
+      case 'WithStatement':
+        this.expression(node.object, scope);
+        return this.statement(node.body, scope);
+      default:
+        // Break, Continue (labels are not names), Empty, Debugger, and anything newer
+        return;
+    }
+  }
+
+  /** `for (let i ...)` binds `i` for the head and the body. */
+  private loopHeadScope(head: AnyNode | null, scope: Scope | null): Scope | null {
+    if (head?.type !== 'VariableDeclaration' || head.kind === 'var') return scope;
+    const names = new Set<string>();
+    for (const declarator of head.declarations) bindPattern(declarator.id, names);
+    return { names, parent: scope };
+  }
+
+  expression(node: AnyNode | null | undefined, scope: Scope | null): void {
+    if (!node) return;
+    switch (node.type) {
+      case 'Identifier':
+        return this.use(node, scope);
+      case 'Literal':
+      case 'ThisExpression':
+      case 'Super':
+      case 'MetaProperty':
+      case 'PrivateIdentifier':
+      case 'JSXText':
+      case 'JSXEmptyExpression':
+        return;
+      case 'MemberExpression':
+        this.expression(node.object, scope);
+        if (node.computed) this.expression(node.property, scope);
+        return;
+      case 'ChainExpression':
+      case 'ParenthesizedExpression':
+      case 'JSXExpressionContainer':
+        return this.expression(node.expression, scope);
+      case 'CallExpression':
+      case 'NewExpression':
+        this.expression(node.callee, scope);
+        for (const argument of node.arguments) this.expression(argument, scope);
+        return;
+      case 'BinaryExpression':
+      case 'LogicalExpression':
+        this.expression(node.left, scope);
+        return this.expression(node.right, scope);
+      case 'AssignmentExpression':
+        // assigning to an undefined name is as much an error as reading one
+        this.pattern(node.left, scope);
+        return this.expression(node.right, scope);
+      case 'UnaryExpression':
+      case 'UpdateExpression':
+      case 'SpreadElement':
+      case 'AwaitExpression':
+      case 'YieldExpression':
+      case 'RestElement':
+      case 'JSXSpreadAttribute':
+      case 'JSXSpreadChild':
+        return this.expression(node.argument, scope);
+      case 'ConditionalExpression':
+        this.expression(node.test, scope);
+        this.expression(node.consequent, scope);
+        return this.expression(node.alternate, scope);
+      case 'SequenceExpression':
+        for (const item of node.expressions) this.expression(item, scope);
+        return;
+      case 'ArrayExpression':
+        for (const item of node.elements) this.expression(item, scope);
+        return;
+      case 'ObjectExpression':
+        for (const property of node.properties) {
+          if (property.type !== 'Property') {
+            this.expression(property, scope);
+            continue;
+          }
+          if (property.computed) this.expression(property.key, scope);
+          // a shorthand `{ langs }` has the same Identifier as value: it is a read
+          this.expression(property.value, scope);
+        }
+        return;
+      case 'TemplateLiteral':
+        for (const item of node.expressions) this.expression(item, scope);
+        return;
+      case 'TaggedTemplateExpression':
+        this.expression(node.tag, scope);
+        return this.expression(node.quasi, scope);
+      case 'ArrowFunctionExpression':
+      case 'FunctionExpression':
+        return this.func(node, scope);
+      case 'ClassExpression':
+        return this.classBody(node, scope);
+      case 'ImportExpression':
+        return this.expression(node.source, scope);
+      case 'JSXElement':
+      case 'JSXFragment':
+        return this.jsx(node, scope);
+      default:
+        return;
+    }
+  }
+
+  /** A binding pattern: its names are bound elsewhere; defaults and computed keys are reads. */
+  pattern(node: AnyNode | null, scope: Scope | null): void {
+    if (!node) return;
+    switch (node.type) {
+      case 'Identifier':
+        return this.use(node, scope);
+      case 'ObjectPattern':
+        for (const property of node.properties) {
+          if (property.type === 'RestElement') this.pattern(property.argument, scope);
+          else {
+            if (property.computed) this.expression(property.key, scope);
+            this.pattern(property.value, scope);
+          }
+        }
+        return;
+      case 'ArrayPattern':
+        for (const element of node.elements) this.pattern(element, scope);
+        return;
+      case 'RestElement':
+        return this.pattern(node.argument, scope);
+      case 'AssignmentPattern':
+        this.pattern(node.left, scope);
+        return this.expression(node.right, scope);
+      default:
+        // a member expression target such as `a.b = 1`
+        return this.expression(node, scope);
+    }
+  }
+
+  private func(node: AnyNode, scope: Scope | null): void {
+    const names = new Set<string>();
+    // a function expression's own name is visible inside it; a declaration's is hoisted by `declare`
+    if (node.id && node.type === 'FunctionExpression') names.add(node.id.name);
+    if (node.type !== 'ArrowFunctionExpression') names.add('arguments');
+    for (const param of node.params) bindPattern(param, names);
+    const inner: Scope = { names, parent: scope };
+    for (const param of node.params) this.pattern(param, inner);
+    if (node.body.type === 'BlockStatement') this.block(node.body.body, inner, true);
+    else this.expression(node.body, inner);
+  }
+
+  private classBody(node: AnyNode, scope: Scope | null): void {
+    this.expression(node.superClass, scope);
+    const inner = node.id ? { names: new Set<string>([node.id.name]), parent: scope } : scope;
+    for (const member of node.body.body) {
+      if (member.type === 'StaticBlock') {
+        this.statement(member, inner);
+        continue;
+      }
+      if (member.computed) this.expression(member.key, inner);
+      this.expression(member.value, inner);
+    }
+  }
+
+  private jsx(node: AnyNode, scope: Scope | null): void {
+    const opening = node.openingElement;
+    if (opening) {
+      this.jsxName(opening.name, scope);
+      for (const attribute of opening.attributes) {
+        if (attribute.type === 'JSXSpreadAttribute') this.expression(attribute.argument, scope);
+        else this.expression(attribute.value, scope);
+      }
+    }
+    for (const child of node.children) this.expression(child, scope);
+  }
+
+  /** `<Card>` reads `Card`; `<div>` is an intrinsic element; `<ui.Card>` reads `ui`. */
+  private jsxName(name: AnyNode, scope: Scope | null): void {
+    if (name.type === 'JSXMemberExpression') {
+      let root = name.object;
+      while (root.type === 'JSXMemberExpression') root = root.object;
+      if (root.type === 'JSXIdentifier') this.use(root, scope);
+      return;
+    }
+    if (name.type !== 'JSXIdentifier') return;
+    const first = name.name.charCodeAt(0);
+    if (first >= 65 && first <= 90) this.use(name, scope);
+  }
+}
+
+/** Adds the names a statement declares to its scope (`var` and functions hoist to the function body). */
+function declare(node: AnyNode, names: Set<string>, functionBody: boolean): void {
+  switch (node.type) {
+    case 'VariableDeclaration':
+      if (node.kind === 'var' && !functionBody) return;
+      for (const declarator of node.declarations) bindPattern(declarator.id, names);
+      return;
+    case 'FunctionDeclaration':
+    case 'ClassDeclaration':
+      if (node.id) names.add(node.id.name);
+      return;
+    default:
+      if (functionBody) hoistVars(node, names);
+  }
+}
+
+/** Finds `var` declarations nested in blocks and loops of a function body, not in inner functions. */
+function hoistVars(node: AnyNode | null, names: Set<string>): void {
+  if (!node) return;
+  switch (node.type) {
+    case 'VariableDeclaration':
+      if (node.kind === 'var') for (const declarator of node.declarations) bindPattern(declarator.id, names);
+      return;
+    case 'BlockStatement':
+      for (const statement of node.body) hoistVars(statement, names);
+      return;
+    case 'IfStatement':
+      hoistVars(node.consequent, names);
+      return hoistVars(node.alternate, names);
+    case 'ForStatement':
+      hoistVars(node.init, names);
+      return hoistVars(node.body, names);
+    case 'ForInStatement':
+    case 'ForOfStatement':
+      hoistVars(node.left, names);
+      return hoistVars(node.body, names);
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+    case 'LabeledStatement':
+    case 'WithStatement':
+      return hoistVars(node.body, names);
+    case 'SwitchStatement':
+      for (const branch of node.cases) for (const s of branch.consequent) hoistVars(s, names);
+      return;
+    case 'TryStatement':
+      hoistVars(node.block, names);
+      if (node.handler) hoistVars(node.handler.body, names);
+      return hoistVars(node.finalizer, names);
+    default:
+      return;
+  }
+}
+
+/** Adds every name a binding pattern introduces. */
+function bindPattern(node: AnyNode | null, names: Set<string>): void {
+  if (!node) return;
+  switch (node.type) {
+    case 'Identifier':
+      names.add(node.name);
+      return;
+    case 'ObjectPattern':
+      for (const property of node.properties) {
+        bindPattern(property.type === 'RestElement' ? property.argument : property.value, names);
+      }
+      return;
+    case 'ArrayPattern':
+      for (const element of node.elements) bindPattern(element, names);
+      return;
+    case 'RestElement':
+      return bindPattern(node.argument, names);
+    case 'AssignmentPattern':
+      return bindPattern(node.left, names);
+    default:
+      return;
+  }
+}

@@ -1,0 +1,21 @@
+// The standard built-ins an expression may use without defining them (SPEC §1.5).
+// Anything else that is free in an expression must be a name of its scope or a helper.
+export const BUILTIN_GLOBALS: ReadonlySet<string> = new Set([
+  'Math',
+  'JSON',
+  'Date',
+  'Number',
+  'String',
+  'Array',
+  'Object',
+  'Boolean',
+  'parseInt',
+  'parseFloat',
+  'isNaN',
+  'isFinite',
+  'encodeURIComponent',
+  'decodeURIComponent',
+  'undefined',
+  'NaN',
+  'Infinity',
+]);

@@ -1,0 +1,70 @@
+// compile(): MDX workflow text -> the workflow model and its diagnostics (SPEC §1).
+// Never throws: every problem in the file is a located Diagnostic.
+import type { ActionSpec } from './action-specs.js';
+import { CompileContext } from './context.js';
+import { parseFrontmatter } from './frontmatter.js';
+import { NameScope } from './names.js';
+import { lineOf, type MdNode } from './nodes.js';
+import { describeParseError, type ParseErrorLike } from './parse-error.js';
+import { parseMdx } from './parse.js';
+import { buildRegistry } from './registry.js';
+import { compileScope } from './scope.js';
+import { workflowTitle } from './title.js';
+import type { CompileResult, Diagnostic, InputField } from './types.js';
+
+export type { ActionSpec, AttributeSpec } from './action-specs.js';
+export { BUILTIN_ACTION_SPECS } from './action-specs.js';
+export { checkDocument, type CheckDocument, type CheckInput } from './check-document.js';
+export type * from './types.js';
+
+export interface CompileOptions {
+  /** custom actions from stepwise.config, by element name */
+  actions?: Record<string, ActionSpec>;
+}
+
+export function compile(text: string, file: string, options: CompileOptions = {}): CompileResult {
+  let root: MdNode;
+  try {
+    root = parseMdx(text);
+  } catch (error) {
+    return { workflow: null, diagnostics: [describeParseError(text, toParseError(error))] };
+  }
+  const children = root.children ?? [];
+  const yaml = children[0]?.type === 'yaml' ? children[0] : undefined;
+  const frontmatter = yaml
+    ? parseFrontmatter(yaml.value ?? '', lineOf(yaml) + 1)
+    : { title: undefined, model: undefined, data: {}, inputs: [] as InputField[], diagnostics: [] as Diagnostic[] };
+
+  const context = new CompileContext(text, buildRegistry(options.actions), frontmatter.model ?? null);
+  context.diagnostics.push(...frontmatter.diagnostics);
+  const names = new NameScope(context, rootNames(frontmatter.data, frontmatter.inputs), new Set(['$']), null, 'the workflow');
+  const { scope, description } = compileScope(children, context, names, { idPrefix: '', dedent: false, root: true });
+
+  const diagnostics = context.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return {
+    workflow: {
+      file,
+      title: workflowTitle(frontmatter.title, children, file),
+      description: description?.text ?? null,
+      descriptionLine: description?.line ?? null,
+      model: frontmatter.model ?? null,
+      data: frontmatter.data,
+      inputs: frontmatter.inputs,
+      root: scope,
+    },
+    diagnostics,
+  };
+}
+
+/** Root names in order: data keys, then inputs, each with where it comes from for clash messages. */
+function rootNames(data: Record<string, unknown>, inputs: InputField[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const key of Object.keys(data)) names.set(key, `by the frontmatter data \`${key}\``);
+  for (const input of inputs) names.set(input.name, `by the frontmatter input \`${input.name}\` (line ${input.line})`);
+  return names;
+}
+
+function toParseError(error: unknown): ParseErrorLike {
+  if (error && typeof error === 'object' && 'message' in error) return error as ParseErrorLike;
+  return { message: String(error) };
+}

@@ -1,0 +1,97 @@
+// Loads the project's stepwise.config.{ts,mts,js,mjs} (SPEC §1.9): the author's own
+// trusted code, run in Node through jiti so TypeScript configs need no build step.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createJiti } from 'jiti';
+import type { StepwiseConfig } from '../actions/define.js';
+
+export interface LoadedConfig {
+  config: StepwiseConfig | null;
+  /** the file that was loaded, or null when there is none */
+  file: string | null;
+  /** what went wrong loading it, naming the file and how to fix it */
+  error: string | null;
+}
+
+const NAMES = ['stepwise.config.ts', 'stepwise.config.mts', 'stepwise.config.js', 'stepwise.config.mjs'];
+
+export async function loadProjectConfig(workflowDir: string, cwd: string = process.cwd()): Promise<LoadedConfig> {
+  const file = findConfigFile([resolve(workflowDir), resolve(cwd)]);
+  if (!file) return { config: null, file: null, error: null };
+  let loaded: unknown;
+  try {
+    const jiti = createJiti(import.meta.url, {
+      // Config files import from 'stepwise'; a workflow folder outside this project has
+      // no node_modules/stepwise, so point the name at this very package.
+      alias: { stepwise: stepwiseEntry() },
+      // Re-read on every load: the author edits the config while stepwise is running.
+      moduleCache: false,
+      fsCache: false,
+    });
+    loaded = await jiti.import(file, { default: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { config: null, file, error: `cannot load ${file}: ${message.split('\n')[0]}; fix the error in that file` };
+  }
+  const problem = shapeProblem(loaded);
+  if (problem) return { config: null, file, error: `${file}: ${problem}` };
+  return { config: loaded as StepwiseConfig, file, error: null };
+}
+
+function findConfigFile(dirs: string[]): string | null {
+  for (const dir of new Set(dirs)) {
+    for (const name of NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+/** This package's public entry: the built one, or the sources when running from them (tests). */
+export function stepwiseEntry(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const fromSource = import.meta.url.endsWith('.ts');
+  // src/models -> root, or dist/src/models -> root
+  const root = resolve(here, fromSource ? '../..' : '../../..');
+  const candidates = fromSource
+    ? [join(root, 'src/index.ts'), join(root, 'src/actions/define.ts'), join(root, 'dist/src/index.js')]
+    : [join(root, 'dist/src/index.js'), join(root, 'src/index.ts'), join(root, 'src/actions/define.ts')];
+  return candidates.find((path) => existsSync(path)) ?? candidates[0];
+}
+
+const EXAMPLE = "export default defineConfig({ actions: [...], providers: {...}, defaultModel: 'openai:gpt-4o' })";
+
+function shapeProblem(value: unknown): string | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return `must default-export a config object: ${EXAMPLE}`;
+  }
+  const config = value as Record<string, unknown>;
+  if (config.actions !== undefined) {
+    if (!Array.isArray(config.actions)) return '`actions` must be a list of defineAction(...) results';
+    for (const [i, action] of config.actions.entries()) {
+      const a = action as Record<string, unknown> | null;
+      if (!a || typeof a.name !== 'string' || !a.name || typeof a.execute !== 'function' || !a.schema) {
+        return `actions[${i}] must be defineAction({ name, schema, execute }) with a name, a zod schema and an execute function`;
+      }
+    }
+  }
+  if (config.providers !== undefined) {
+    if (!config.providers || typeof config.providers !== 'object' || Array.isArray(config.providers)) {
+      return "`providers` must be an object by prefix, e.g. { ollama: { type: 'openai-compatible', baseURL: 'http://127.0.0.1:11434/v1' } }";
+    }
+    for (const [name, setting] of Object.entries(config.providers)) {
+      const s = setting as Record<string, unknown> | null;
+      const isProvider = typeof setting === 'function' || (s && typeof s === 'object' && typeof s.languageModel === 'function');
+      const isCompatible = s && typeof s === 'object' && s.type === 'openai-compatible' && typeof s.baseURL === 'string';
+      if (!isProvider && !isCompatible) {
+        return `provider \`${name}\` must be an AI SDK provider or { type: 'openai-compatible', baseURL: 'http://...' }`;
+      }
+    }
+  }
+  if (config.defaultModel !== undefined && typeof config.defaultModel !== 'string') {
+    return "`defaultModel` must be a model id string such as 'openai:gpt-4o'";
+  }
+  return null;
+}

@@ -1,0 +1,128 @@
+// Model ids (`provider:model`) to AI SDK language models (SPEC §1.10). Providers come
+// from, in order: the project's stepwise.config.ts, the user's stored settings, built-ins.
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { createOpenAI } from '@ai-sdk/openai';
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import type { ProviderSetting, StepwiseConfig } from '../actions/define.js';
+import { createEchoModel, echoDelayFromEnv } from './echo.js';
+import { openKeyStore, type KeyStore } from './keys.js';
+import { ModelError } from './model-error.js';
+
+export interface ModelContext {
+  config?: StepwiseConfig | null;
+  env?: NodeJS.ProcessEnv;
+  /** the user's stored settings; opened from STEPWISE_CONFIG_DIR / the home folder when absent */
+  store?: KeyStore;
+}
+
+const BUILT_IN = ['openai', 'echo'];
+
+export function resolveModel(modelId: string, context: ModelContext = {}): LanguageModelV3 {
+  const env = context.env ?? process.env;
+  const { provider, model } = splitModelId(modelId);
+  let store = context.store;
+  // Opened only when needed, so `echo` works even when the settings file is unreadable.
+  const stored = (key: string): unknown => (store ??= openStore(env)).get(key);
+
+  const configured = context.config?.providers?.[provider];
+  if (configured !== undefined) return fromSetting(provider, model, modelId, configured, stored);
+
+  if (provider === 'echo') {
+    if (model !== 'last' && model !== 'all') {
+      throw new ModelError('config', `unknown echo model \`${modelId}\`: use \`echo\`, \`echo:last\` or \`echo:all\``, 'use `echo`, `echo:last` or `echo:all`');
+    }
+    return createEchoModel(model, { delayMs: echoDelayFromEnv(env) });
+  }
+
+  if (provider === 'openai') return openAIModel(model, env, stored);
+
+  const storedSetting = stored(`providers.${provider}`);
+  if (storedSetting && typeof storedSetting === 'object') {
+    return fromSetting(provider, model, modelId, { type: 'openai-compatible', ...storedSetting } as ProviderSetting, stored);
+  }
+
+  const hint = 'add it under `providers` in stepwise.config.ts';
+  throw new ModelError(
+    'config',
+    `unknown model provider \`${provider}\` in \`${modelId}\`; built in: ${BUILT_IN.join(', ')}; ${hint}`,
+    hint,
+  );
+}
+
+function splitModelId(modelId: string): { provider: string; model: string } {
+  const id = modelId.trim();
+  if (id === 'echo') return { provider: 'echo', model: 'last' };
+  const colon = id.indexOf(':');
+  if (colon <= 0 || colon === id.length - 1) {
+    const hint = 'write it as `provider:model`, e.g. `openai:gpt-4o`, or `echo` for an offline dry run';
+    throw new ModelError('config', `model id \`${modelId}\` names no provider and model: ${hint}`, hint);
+  }
+  return { provider: id.slice(0, colon), model: id.slice(colon + 1) };
+}
+
+function openAIModel(model: string, env: NodeJS.ProcessEnv, stored: (key: string) => unknown): LanguageModelV3 {
+  const apiKey = env.OPENAI_API_KEY || asString(stored('openai.apiKey'));
+  if (!apiKey) {
+    const hint = 'set OPENAI_API_KEY or run `stepwise config set openai.apiKey sk-...`';
+    throw new ModelError('config', `no OpenAI API key: ${hint}`, hint);
+  }
+  const baseURL = env.OPENAI_BASE_URL || asString(stored('openai.baseURL'));
+  // The chat-completions endpoint, not the newer Responses API: it is the one every local
+  // OpenAI-compatible server (Ollama, llama.cpp, vLLM, LM Studio) implements.
+  return createOpenAI({ apiKey, baseURL }).chat(model);
+}
+
+function fromSetting(
+  provider: string,
+  model: string,
+  modelId: string,
+  setting: ProviderSetting,
+  stored: (key: string) => unknown,
+): LanguageModelV3 {
+  let result: unknown;
+  if (typeof setting === 'function') result = setting(model);
+  else if ('languageModel' in setting && typeof setting.languageModel === 'function') result = setting.languageModel(model);
+  else if ('type' in setting && setting.type === 'openai-compatible') {
+    if (typeof setting.baseURL !== 'string' || setting.baseURL === '') {
+      const hint = `set \`baseURL\` for provider \`${provider}\`, e.g. \`http://127.0.0.1:11434/v1\``;
+      throw new ModelError('config', `provider \`${provider}\` has no baseURL: ${hint}`, hint);
+    }
+    result = createOpenAICompatible({
+      name: provider,
+      baseURL: setting.baseURL,
+      apiKey: setting.apiKey ?? asString(stored(`providers.${provider}.apiKey`)),
+      headers: setting.headers,
+      // Report token usage; the common local servers support `stream_options.include_usage`.
+      includeUsage: true,
+      // Send the JSON Schema as `response_format: json_schema` so GenObject is constrained;
+      // Ollama, llama.cpp, vLLM and LM Studio all accept it.
+      supportsStructuredOutputs: true,
+    }).chatModel(model);
+  } else {
+    const hint = "use an AI SDK provider or `{ type: 'openai-compatible', baseURL }`";
+    throw new ModelError('config', `provider \`${provider}\` in stepwise.config.ts is not a provider: ${hint}`, hint);
+  }
+  if (!result || typeof result !== 'object' || typeof (result as { doStream?: unknown }).doStream !== 'function') {
+    const hint = `check provider \`${provider}\` in stepwise.config.ts`;
+    throw new ModelError('config', `provider \`${provider}\` returned no language model for \`${modelId}\`: ${hint}`, hint);
+  }
+  return result as LanguageModelV3;
+}
+
+function openStore(env: NodeJS.ProcessEnv): KeyStore {
+  try {
+    return openKeyStore(env);
+  } catch (error) {
+    const message = errorText(error);
+    const hint = 'fix or delete the settings file';
+    throw new ModelError('config', `cannot read your stored stepwise settings: ${message}`, hint, { cause: error });
+  }
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,47 @@
+// Wires a Run to the real sandbox, models and actions (the front ends call this).
+import type { Workflow } from '../compiler/types.js';
+import type { StepwiseConfig } from '../actions/define.js';
+import type { LeafExecutor } from '../actions/types.js';
+import type { GenerateRequest, GenerateResult } from '../models/types.js';
+import type { RunState } from './types.js';
+import { genText } from '../actions/gen-text.js';
+import { genObject } from '../actions/gen-object.js';
+import { customExecutor } from '../actions/custom.js';
+import { createSandbox } from '../sandbox/index.js';
+import { generate } from '../models/generate.js';
+import { Run } from './run.js';
+
+export interface CreateRunOptions {
+  workflow: Workflow;
+  inputs: Record<string, unknown>;
+  config?: StepwiseConfig | null;
+  modelOverride?: string | null;
+  env?: NodeJS.ProcessEnv;
+  state?: RunState;
+  /** replaces the real model call (tests of the engine alone) */
+  generate?: (request: GenerateRequest) => Promise<GenerateResult>;
+}
+
+export function actionExecutors(config?: StepwiseConfig | null): Map<string, LeafExecutor> {
+  const executors = new Map<string, LeafExecutor>([
+    ['GenText', genText],
+    ['GenObject', genObject],
+  ]);
+  for (const definition of config?.actions ?? []) executors.set(definition.name, customExecutor(definition));
+  return executors;
+}
+
+export async function createRun(options: CreateRunOptions): Promise<Run> {
+  const sandbox = await createSandbox();
+  const context = { config: options.config ?? null, env: options.env ?? process.env };
+  return new Run({
+    workflow: options.workflow,
+    inputs: options.inputs,
+    sandbox,
+    generate: options.generate ?? ((request) => generate(request, context)),
+    executors: actionExecutors(options.config),
+    modelOverride: options.modelOverride ?? null,
+    defaultModel: options.config?.defaultModel ?? null,
+    state: options.state,
+  });
+}

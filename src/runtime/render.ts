@@ -1,0 +1,76 @@
+// Turns a step's content segments into the prompt text the model sees (SPEC §1.4, §1.5).
+import type { Segment } from '../compiler/types.js';
+import type { ContentPart } from '../models/types.js';
+import type { Sandbox } from '../sandbox/types.js';
+import { ExpressionError } from './errors.js';
+import { isImageValue } from './image.js';
+
+export interface RenderedContent {
+  text: string;
+  /** set when an image input was interpolated: the content as parts */
+  parts: ContentPart[] | null;
+  warnings: string[];
+}
+
+export function renderValue(value: unknown, block: boolean): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value === null || value === undefined) return '';
+  if (block) return '```json\n' + JSON.stringify(value, null, 2) + '\n```';
+  return JSON.stringify(value);
+}
+
+export function evaluateExpression(sandbox: Sandbox, source: string, scope: Record<string, unknown>, line: number | null): unknown {
+  try {
+    return sandbox.evaluate(source, scope);
+  } catch (error) {
+    throw new ExpressionError(`{${source}}: ${(error as Error).message}`, line);
+  }
+}
+
+export function renderContent(segments: Segment[], sandbox: Sandbox, scope: Record<string, unknown>): RenderedContent {
+  const warnings: string[] = [];
+  const pieces: Array<string | ContentPart> = [];
+  for (const segment of segments) {
+    if (segment.kind === 'text') {
+      pieces.push(segment.text);
+      continue;
+    }
+    const value = evaluateExpression(sandbox, segment.source, scope, segment.line);
+    if (value === null || value === undefined) {
+      warnings.push(`{${segment.source}} at line ${segment.line} is ${String(value)}: rendered as empty text`);
+    }
+    pieces.push(isImageValue(value) ? { type: 'image', image: value.data, mediaType: value.mediaType } : renderValue(value, segment.block));
+  }
+  if (pieces.every((piece) => typeof piece === 'string')) {
+    return { text: tidy((pieces as string[]).join('')), parts: null, warnings };
+  }
+  const parts: ContentPart[] = [];
+  let buffer = '';
+  for (const piece of pieces) {
+    if (typeof piece === 'string') buffer += piece;
+    else {
+      if (buffer.trim()) parts.push({ type: 'text', text: tidy(buffer) });
+      buffer = '';
+      parts.push(piece);
+    }
+  }
+  if (buffer.trim()) parts.push({ type: 'text', text: tidy(buffer) });
+  const text = parts.map((part) => (part.type === 'text' ? part.text : `[image ${part.mediaType}]`)).join('\n\n');
+  return { text, parts, warnings };
+}
+
+/** Trim surrounding blank lines and remove the indentation common to every line (block bodies are indented). */
+export function tidy(text: string): string {
+  const trimmed = text.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/\s+$/, '');
+  const lines = trimmed.split('\n');
+  let indent = Infinity;
+  for (const line of lines) {
+    if (!line.trim()) continue;
+    const match = /^[ \t]*/.exec(line)!;
+    indent = Math.min(indent, match[0].length);
+    if (indent === 0) return trimmed;
+  }
+  if (!Number.isFinite(indent) || indent === 0) return trimmed;
+  return lines.map((line) => line.slice(Math.min(indent, /^[ \t]*/.exec(line)![0].length))).join('\n');
+}

@@ -1,0 +1,477 @@
+// A run of a compiled workflow: the author's commands, the gate that lets one action
+// (or a phase, or everything) through, and the events both front ends render.
+import type { Workflow } from '../compiler/types.js';
+import type { Sandbox } from '../sandbox/types.js';
+import type { GenerateRequest, GenerateResult } from '../models/types.js';
+import type { LeafExecutor } from '../actions/types.js';
+import type { RunCommands, RunEvent, RunListener, RunState, RunStatus, StepRecord } from './types.js';
+import { StepFailed, WalkAborted, walkWorkflow, type StreamSink, type WalkHost } from './walk.js';
+import { ExpressionError, StepError } from './errors.js';
+
+export interface RunOptions {
+  workflow: Workflow;
+  inputs: Record<string, unknown>;
+  sandbox: Sandbox;
+  generate: (request: GenerateRequest) => Promise<GenerateResult>;
+  executors: Map<string, LeafExecutor>;
+  modelOverride?: string | null;
+  defaultModel?: string | null;
+  /** a saved run to resume: its results are kept where they still hold */
+  state?: RunState;
+}
+
+type Mode = { kind: 'idle' } | { kind: 'count'; count: number } | { kind: 'phase'; phase: number } | { kind: 'all' };
+
+export class Run implements RunCommands, WalkHost {
+  readonly state: RunState;
+  readonly sandbox: Sandbox;
+  readonly generate: (request: GenerateRequest) => Promise<GenerateResult>;
+  readonly executors: Map<string, LeafExecutor>;
+  readonly modelOverride: string | null;
+  readonly defaultModel: string | null;
+  private workflow: Workflow;
+  private listeners = new Set<RunListener>();
+  private mode: Mode = { kind: 'idle' };
+  private generation = 0;
+  private walking: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private waitingPhase: number | null = null;
+  private abort: AbortController | null = null;
+  private visited: string[] = [];
+  private queue: Promise<void> = Promise.resolve();
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(options: RunOptions) {
+    this.workflow = options.workflow;
+    this.sandbox = options.sandbox;
+    this.generate = options.generate;
+    this.executors = options.executors;
+    this.modelOverride = options.modelOverride ?? null;
+    this.defaultModel = options.defaultModel ?? null;
+    this.state = options.state
+      ? { ...structuredClone(options.state), inputs: options.inputs, status: 'ready', next: null, error: null }
+      : {
+          version: 1,
+          file: options.workflow.file,
+          title: options.workflow.title,
+          inputs: options.inputs,
+          status: 'ready',
+          order: [],
+          steps: {},
+          next: null,
+          usage: { inputTokens: 0, outputTokens: 0 },
+          startedAt: Date.now(),
+          error: null,
+        };
+    for (const record of Object.values(this.state.steps)) {
+      if (record.status === 'running') record.status = 'cancelled';
+    }
+  }
+
+  subscribe(listener: RunListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts the first pass: reuses what a resumed state still holds, then waits for a command. */
+  start(): void {
+    this.enqueue(async () => this.restart());
+  }
+
+  /** Resolves when the run is waiting for a command, or finished. */
+  async idle(): Promise<void> {
+    for (;;) {
+      const queued = this.queue;
+      await queued;
+      if (queued !== this.queue) continue;
+      if (!this.walking || this.wake) return;
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    }
+  }
+
+  /** Stops the run and frees the expression sandbox. */
+  dispose(): void {
+    this.generation += 1;
+    this.abort?.abort();
+    this.wakeUp();
+    this.sandbox.dispose();
+  }
+
+  // ---- commands ----
+
+  next(): void {
+    this.go({ kind: 'count', count: 1 });
+  }
+
+  runPhase(): void {
+    this.enqueue(async () => {
+      this.mode = { kind: 'phase', phase: this.waitingPhase ?? 0 };
+      await this.resume();
+    });
+  }
+
+  continue(): void {
+    this.go({ kind: 'all' });
+  }
+
+  pause(): void {
+    this.mode = { kind: 'idle' };
+  }
+
+  cancel(): void {
+    this.mode = { kind: 'idle' };
+    this.abort?.abort();
+  }
+
+  rerun(key: string): void {
+    this.enqueue(async () => {
+      if (!this.state.steps[key]) return;
+      this.markStale(key, true);
+      this.mode = { kind: 'count', count: 1 };
+      await this.restart();
+    });
+  }
+
+  edit(key: string, value: unknown): void {
+    this.enqueue(async () => {
+      const record = this.state.steps[key];
+      if (!record) return;
+      await this.stop();
+      Object.assign(record, { output: value, edited: true, status: 'done', stale: false, error: null, partial: undefined });
+      this.markStale(key, false);
+      this.emit({ type: 'step-end', key, record });
+      await this.restart();
+    });
+  }
+
+  feedback(key: string, instruction: string): void {
+    this.enqueue(async () => {
+      const record = this.state.steps[key];
+      if (!record) return;
+      await this.stop();
+      record.attempts.push({ output: record.output, feedback: instruction });
+      this.markStale(key, true);
+      this.mode = { kind: 'count', count: 1 };
+      await this.restart();
+    });
+  }
+
+  rewind(key: string): void {
+    this.enqueue(async () => {
+      const index = this.state.order.indexOf(key);
+      if (index < 0) return;
+      await this.stop();
+      for (const dropped of this.state.order.slice(index)) delete this.state.steps[dropped];
+      this.state.order = this.state.order.slice(0, index);
+      this.mode = { kind: 'idle' };
+      await this.restart();
+    });
+  }
+
+  /** A new version of the file or new inputs: results whose inputs did not change are kept. */
+  update(change: { workflow?: Workflow; inputs?: Record<string, unknown> }): void {
+    this.enqueue(async () => {
+      if (change.workflow) {
+        this.workflow = change.workflow;
+        this.state.title = change.workflow.title;
+      }
+      if (change.inputs) this.state.inputs = change.inputs;
+      if (this.abort) return void (this.restartAtGate = true);
+      await this.restart();
+    });
+  }
+
+  // ---- the gate ----
+
+  private restartAtGate = false;
+
+  async permit(key: string, phase: number): Promise<void> {
+    const generation = this.generation;
+    for (;;) {
+      if (this.restartAtGate) {
+        this.restartAtGate = false;
+        this.enqueue(async () => this.restart());
+        throw new WalkAborted();
+      }
+      if (this.allows(phase)) break;
+      this.state.next = key;
+      this.waitingPhase = phase;
+      this.markUnvisitedStale();
+      this.setStatus(this.state.order.some((k) => this.state.steps[k]?.action) ? 'paused' : 'ready');
+      this.emit({ type: 'paused', next: key });
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        this.notifyIdle();
+      });
+      if (generation !== this.generation) throw new WalkAborted();
+    }
+    this.state.next = null;
+    this.waitingPhase = null;
+    this.setStatus('running');
+  }
+
+  private allows(phase: number): boolean {
+    const mode = this.mode;
+    if (mode.kind === 'all') return true;
+    if (mode.kind === 'phase') {
+      if (mode.phase === phase) return true;
+      this.mode = { kind: 'idle' };
+      return false;
+    }
+    if (mode.kind === 'count' && mode.count > 0) {
+      mode.count -= 1;
+      if (mode.count === 0) this.mode = { kind: 'idle' };
+      return true;
+    }
+    return false;
+  }
+
+  // ---- WalkHost ----
+
+  record(key: string): StepRecord | undefined {
+    return this.state.steps[key];
+  }
+
+  visit(key: string): void {
+    this.visited.push(key);
+  }
+
+  async execute(key: string, base: Parameters<WalkHost['execute']>[1], run: Parameters<WalkHost['execute']>[2]): Promise<StepRecord> {
+    this.markUnvisitedStale(key);
+    const previous = this.state.steps[key];
+    const record: StepRecord = {
+      ...base,
+      status: 'running',
+      stale: false,
+      output: undefined,
+      partial: '',
+      edited: false,
+      attempts: previous && previous.fingerprint === base.fingerprint ? previous.attempts : [],
+      usage: { inputTokens: 0, outputTokens: 0 },
+      startedAt: Date.now(),
+      endedAt: null,
+      error: null,
+    };
+    this.state.steps[key] = record;
+    this.visit(key);
+    this.syncOrder();
+    this.emit({ type: 'step-start', key, record });
+    for (const message of record.warnings) this.emit({ type: 'warning', key, message });
+    const abort = new AbortController();
+    const generation = this.generation;
+    this.abort = abort;
+    const stream: StreamSink = {
+      text: (delta) => {
+        record.partial = (record.partial ?? '') + delta;
+        this.emit({ type: 'text-delta', key, delta });
+      },
+      object: (partial) => this.emit({ type: 'object-delta', key, partial }),
+    };
+    try {
+      await run(record, abort.signal, stream);
+    } catch (error) {
+      record.endedAt = Date.now();
+      if (abort.signal.aborted) {
+        record.status = 'cancelled';
+        record.partial = undefined;
+        this.emit({ type: 'step-cancel', key, record });
+        // a plain cancel: park at this step again; a superseding command restarts by itself
+        if (generation === this.generation) this.enqueue(async () => this.restart());
+        throw new WalkAborted();
+      }
+      this.recordFailure(record, error);
+      throw new StepFailed();
+    } finally {
+      this.abort = null;
+    }
+    record.status = 'done';
+    record.endedAt = Date.now();
+    record.partial = undefined;
+    this.state.usage = {
+      inputTokens: this.state.usage.inputTokens + record.usage.inputTokens,
+      outputTokens: this.state.usage.outputTokens + record.usage.outputTokens,
+    };
+    this.emit({ type: 'step-end', key, record });
+    this.emit({ type: 'usage', usage: this.state.usage });
+    return record;
+  }
+
+  fail(key: string, base: Partial<StepRecord> & { stepId: string; phase: number }, error: unknown): never {
+    const record = this.blankRecord(key, base);
+    this.state.steps[key] = record;
+    this.visit(key);
+    this.syncOrder();
+    this.emit({ type: 'step-start', key, record });
+    this.recordFailure(record, error);
+    throw new StepFailed();
+  }
+
+  block(key: string, base: Partial<StepRecord> & { stepId: string; phase: number }, output?: unknown): void {
+    const done = arguments.length > 2;
+    const record = this.state.steps[key] && this.state.steps[key].status !== 'failed' ? this.state.steps[key] : this.blankRecord(key, base);
+    Object.assign(record, base, { status: done ? 'done' : 'running', stale: false, output: done ? output : record.output, error: null, endedAt: done ? Date.now() : null });
+    this.state.steps[key] = record;
+    if (!done) {
+      this.visit(key);
+      this.syncOrder();
+      this.emit({ type: 'step-start', key, record });
+    } else this.emit({ type: 'step-end', key, record });
+  }
+
+  trailing(key: string, stepId: string, phase: number, prompt: string): void {
+    const record = this.blankRecord(key, { stepId, phase, prompt });
+    record.status = 'done';
+    this.state.steps[key] = record;
+    this.visit(key);
+  }
+
+  // ---- internals ----
+
+  private blankRecord(key: string, base: Partial<StepRecord> & { stepId: string; phase: number }): StepRecord {
+    return {
+      key,
+      action: null,
+      as: null,
+      prompt: '',
+      messages: [],
+      model: null,
+      warnings: [],
+      fingerprint: '',
+      ...base,
+      status: 'running',
+      stale: false,
+      edited: false,
+      attempts: [],
+      usage: { inputTokens: 0, outputTokens: 0 },
+      startedAt: Date.now(),
+      endedAt: null,
+      error: null,
+    };
+  }
+
+  private recordFailure(record: StepRecord, error: unknown): void {
+    const line = error instanceof ExpressionError || error instanceof StepError ? error.line : null;
+    record.status = 'failed';
+    record.endedAt = Date.now();
+    record.partial = undefined;
+    record.error = { message: (error as Error)?.message ?? String(error), line };
+    this.state.error = { message: record.error.message, step: record.as, line };
+    this.emit({ type: 'step-error', key: record.key, record });
+  }
+
+  private go(mode: Mode): void {
+    this.enqueue(async () => {
+      this.mode = mode;
+      await this.resume();
+    });
+  }
+
+  /** Wakes a waiting pass, or starts a new one when the last pass ended (done, failed, cancelled). */
+  private async resume(): Promise<void> {
+    if (this.wake) this.wakeUp();
+    else if (!this.walking) await this.restart();
+  }
+
+  private async stop(): Promise<void> {
+    this.generation += 1;
+    this.abort?.abort();
+    this.wakeUp();
+    await this.walking;
+  }
+
+  private async restart(): Promise<void> {
+    const mode = this.mode;
+    await this.stop();
+    this.mode = mode;
+    this.state.error = null;
+    const generation = this.generation;
+    this.visited = [];
+    const pass = this.pass(generation);
+    this.walking = pass;
+    pass.finally(() => {
+      if (this.walking === pass) this.walking = null;
+      this.notifyIdle();
+    });
+  }
+
+  private async pass(generation: number): Promise<void> {
+    try {
+      await walkWorkflow(this, this.workflow, this.state.inputs);
+      this.syncOrder(true);
+      this.state.next = null;
+      this.setStatus('done');
+      this.emit({ type: 'done', ok: true, error: null });
+    } catch (error) {
+      if (error instanceof WalkAborted || generation !== this.generation) return;
+      if (!(error instanceof StepFailed)) this.state.error = { message: `internal error: ${(error as Error)?.stack ?? error}`, step: null, line: null };
+      this.syncOrder();
+      this.mode = { kind: 'idle' };
+      this.setStatus('failed');
+      this.emit({ type: 'done', ok: false, error: this.state.error });
+    }
+  }
+
+  /** Execution order: this pass's visits, then results not reached yet (they are stale). */
+  private syncOrder(final = false): void {
+    const seen = new Set(this.visited);
+    const rest = final ? [] : this.state.order.filter((key) => !seen.has(key) && this.state.steps[key]);
+    if (final) for (const key of this.state.order) if (!seen.has(key)) delete this.state.steps[key];
+    this.state.order = [...new Set([...this.visited, ...rest])];
+  }
+
+  private markUnvisitedStale(except?: string): void {
+    const seen = new Set(this.visited);
+    const keys: string[] = [];
+    for (const key of this.state.order) {
+      const record = this.state.steps[key];
+      if (!seen.has(key) && key !== except && record && record.action && !record.stale && record.status === 'done') {
+        record.stale = true;
+        keys.push(key);
+      }
+    }
+    if (keys.length) this.emit({ type: 'stale', keys });
+  }
+
+  private markStale(key: string, includeSelf: boolean): void {
+    const index = this.state.order.indexOf(key);
+    const keys: string[] = [];
+    for (const later of this.state.order.slice(includeSelf ? index : index + 1)) {
+      const record = this.state.steps[later];
+      if (record?.action && !record.stale) {
+        record.stale = true;
+        keys.push(later);
+      }
+    }
+    if (keys.length) this.emit({ type: 'stale', keys });
+  }
+
+  private setStatus(status: RunStatus): void {
+    if (this.state.status === status) return;
+    this.state.status = status;
+    this.emit({ type: 'status', status });
+  }
+
+  private emit(event: RunEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /** Lets a parked pass continue; cleared at once so `idle()` never sees a stale wake. */
+  private wakeUp(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  private notifyIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private enqueue(operation: () => Promise<void>): void {
+    this.queue = this.queue.then(operation).catch((error) => {
+      this.state.error = { message: `internal error: ${(error as Error)?.message ?? error}`, step: null, line: null };
+      this.emit({ type: 'done', ok: false, error: this.state.error });
+    });
+  }
+}

@@ -1,0 +1,93 @@
+// The run's plain, serialisable state, the events it emits and the commands it takes.
+// Both front ends (TUI and headless) consume the same events.
+import type { ChatMessage, Usage } from '../models/types.js';
+
+export type RunStatus = 'ready' | 'running' | 'paused' | 'done' | 'failed';
+
+export type StepStatus = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface Attempt {
+  output: unknown;
+  /** the instruction the author rejected this attempt with */
+  feedback: string;
+}
+
+/**
+ * One executed step instance. Keys are the compiled step id, with `#<iteration>` for
+ * each enclosing block iteration: `1.0`, `1.0#2/0.1`.
+ */
+export interface StepRecord {
+  key: string;
+  stepId: string;
+  action: string | null;
+  as: string | null;
+  /** top-level phase index this step belongs to */
+  phase: number;
+  status: StepStatus;
+  /** an upstream change (file, inputs, an earlier edit) means this result will be regenerated */
+  stale: boolean;
+  /** the step's rendered content */
+  prompt: string;
+  /** exactly what the model (or custom action) received */
+  messages: ChatMessage[];
+  model: string | null;
+  output?: unknown;
+  /** streamed text so far while running */
+  partial?: string;
+  /** the output is the author's edit, not the model's */
+  edited: boolean;
+  /** earlier attempts the author rejected with feedback; each is replayed to the model on regeneration */
+  attempts: Attempt[];
+  usage: Usage;
+  startedAt: number | null;
+  endedAt: number | null;
+  error: { message: string; line: number | null } | null;
+  warnings: string[];
+  /** hash of what determined this result: prompt, messages, attributes, model */
+  fingerprint: string;
+}
+
+export interface RunState {
+  version: 1;
+  file: string;
+  title: string;
+  inputs: Record<string, unknown>;
+  status: RunStatus;
+  /** keys of executed steps in execution order */
+  order: string[];
+  steps: Record<string, StepRecord>;
+  /** key of the step the run is waiting to execute, or null */
+  next: string | null;
+  usage: Usage;
+  startedAt: number;
+  error: { message: string; step: string | null; line: number | null } | null;
+}
+
+export type RunEvent =
+  | { type: 'step-start'; key: string; record: StepRecord }
+  | { type: 'text-delta'; key: string; delta: string }
+  | { type: 'object-delta'; key: string; partial: unknown }
+  | { type: 'step-end'; key: string; record: StepRecord }
+  | { type: 'step-error'; key: string; record: StepRecord }
+  | { type: 'step-cancel'; key: string; record: StepRecord }
+  | { type: 'warning'; key: string; message: string }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'stale'; keys: string[] }
+  | { type: 'paused'; next: string | null }
+  | { type: 'status'; status: RunStatus }
+  | { type: 'done'; ok: boolean; error: RunState['error'] };
+
+export type RunListener = (event: RunEvent) => void;
+
+/** What a front end can ask of a run. */
+export interface RunCommands {
+  next(): void;
+  runPhase(): void;
+  continue(): void;
+  pause(): void;
+  cancel(): void;
+  rerun(key: string): void;
+  edit(key: string, value: unknown): void;
+  feedback(key: string, instruction: string): void;
+  rewind(key: string): void;
+}

@@ -1,0 +1,244 @@
+// One pass over the workflow, in document order. Results that are still valid are
+// reused; the first step that needs running waits at the gate (see run.ts). Every
+// change (edit, rerun, new file version, new inputs) starts a fresh pass.
+import type { Action, Attribute, Scope, Step, Workflow } from '../compiler/types.js';
+import type { Sandbox } from '../sandbox/types.js';
+import type { LeafExecutor } from '../actions/types.js';
+import type { GenerateRequest, GenerateResult } from '../models/types.js';
+import type { StepRecord } from './types.js';
+import { buildMessages, type ConversationTurn } from './context.js';
+import { evaluateExpression, renderContent, type RenderedContent } from './render.js';
+import { StepError } from './errors.js';
+import { fingerprint } from './fingerprint.js';
+import { optionalString } from '../actions/attributes.js';
+
+export class WalkAborted extends Error {}
+
+export interface StreamSink {
+  text(delta: string): void;
+  object(partial: unknown): void;
+}
+export class StepFailed extends Error {}
+
+/** What a pass needs from the run that owns it. */
+export interface WalkHost {
+  readonly sandbox: Sandbox;
+  readonly generate: (request: GenerateRequest) => Promise<GenerateResult>;
+  readonly executors: Map<string, LeafExecutor>;
+  readonly modelOverride: string | null;
+  readonly defaultModel: string | null;
+  record(key: string): StepRecord | undefined;
+  /** marks `key` visited in this pass (keeps execution order) */
+  visit(key: string): void;
+  /** waits until the author's commands allow running the step; throws WalkAborted when the pass is superseded */
+  permit(key: string, phase: number): Promise<void>;
+  execute(key: string, base: Omit<StepRecord, 'status' | 'output' | 'usage' | 'startedAt' | 'endedAt' | 'error' | 'edited' | 'attempts' | 'stale' | 'partial'>, run: (record: StepRecord, signal: AbortSignal, stream: StreamSink) => Promise<void>): Promise<StepRecord>;
+  fail(key: string, base: Partial<StepRecord> & { stepId: string; phase: number }, error: unknown): never;
+  /** a block step (Loop/Cond) starts or ends: its record shows progress */
+  block(key: string, base: Partial<StepRecord> & { stepId: string; phase: number }, output?: unknown): void;
+  /** a trailing step: content after the phase's last action, never sent */
+  trailing(key: string, stepId: string, phase: number, prompt: string): void;
+}
+
+type Names = Record<string, unknown>;
+
+interface LoopHelpers {
+  index: number;
+  self: unknown[];
+  last: unknown;
+}
+
+export async function walkWorkflow(host: WalkHost, workflow: Workflow, inputs: Names): Promise<Names> {
+  const names: Names = { ...workflow.data, ...inputs };
+  return walkScope(host, workflow, workflow.root, names, {}, '', null);
+}
+
+function stepKey(prefix: string, step: Step): string {
+  const local = step.id.slice(step.id.lastIndexOf('/') + 1);
+  return prefix ? `${prefix}/${local}` : local;
+}
+
+async function walkScope(host: WalkHost, workflow: Workflow, scope: Scope, names: Names, helpers: Names, prefix: string, topPhase: number | null): Promise<Names> {
+  const defined: Names = {};
+  for (let phaseIndex = 0; phaseIndex < scope.phases.length; phaseIndex++) {
+    const phase = topPhase ?? phaseIndex;
+    const earlier: ConversationTurn[] = [];
+    for (const step of scope.phases[phaseIndex].steps) {
+      const key = stepKey(prefix, step);
+      const values = { ...names, ...helpers };
+      let rendered: RenderedContent | null = null;
+      let renderError: unknown = null;
+      try {
+        rendered = renderContent(step.content, host.sandbox, values);
+      } catch (error) {
+        renderError = error;
+      }
+      const action = step.action;
+      if (!action) {
+        host.trailing(key, step.id, phase, rendered?.text ?? '');
+        continue;
+      }
+      const base = { key, stepId: step.id, action: action.name, as: action.as, phase, prompt: rendered?.text ?? '' };
+      let result: unknown;
+      if (action.name === 'Loop' || action.name === 'Cond') {
+        if (renderError) {
+          await host.permit(key, phase);
+          host.fail(key, base, renderError);
+        }
+        result = action.name === 'Loop'
+          ? await runLoop(host, workflow, action, key, base, values, helpers, phase)
+          : await runCond(host, workflow, action, key, base, values, helpers, phase);
+      } else {
+        result = await runLeaf(host, workflow, action, key, base, rendered, renderError, earlier, values);
+      }
+      names[action.as] = result;
+      defined[action.as] = result;
+      earlier.push({ prompt: rendered?.text ?? '', parts: rendered?.parts ?? null, result });
+    }
+  }
+  return defined;
+}
+
+function evaluateAttributes(host: WalkHost, action: Action, values: Names, skip: string[] = []): Names {
+  const attributes: Names = {};
+  for (const [name, attribute] of Object.entries(action.attributes)) {
+    if (name === 'as' || skip.includes(name)) continue;
+    attributes[name] = evaluateAttribute(host, attribute, values);
+  }
+  return attributes;
+}
+
+function evaluateAttribute(host: WalkHost, attribute: Attribute, values: Names): unknown {
+  if (attribute.kind === 'literal') return attribute.value;
+  return evaluateExpression(host.sandbox, attribute.source, values, attribute.line);
+}
+
+function resolveModel(host: WalkHost, workflow: Workflow, attributes: Names, as: string): string {
+  const model = host.modelOverride ?? optionalString(attributes, 'model') ?? workflow.model ?? host.defaultModel;
+  if (!model) {
+    throw new StepError(`no model for \`${as}\`: add model="openai:gpt-4o-mini" to the action, a \`model:\` to the frontmatter, or run with --model echo`);
+  }
+  return model;
+}
+
+async function runLeaf(host: WalkHost, workflow: Workflow, action: Action, key: string, base: { key: string; stepId: string; action: string; as: string; phase: number; prompt: string }, rendered: RenderedContent | null, renderError: unknown, earlier: ConversationTurn[], values: Names): Promise<unknown> {
+  const executor = host.executors.get(action.name);
+  let prepared: { attributes: Names; model: string | null; role: string | null } | null = null;
+  let problem = renderError;
+  if (!problem) {
+    try {
+      const attributes = evaluateAttributes(host, action, values);
+      const needsModel = action.name === 'GenText' || action.name === 'GenObject';
+      prepared = {
+        attributes,
+        model: needsModel ? resolveModel(host, workflow, attributes, action.as) : null,
+        role: optionalString(attributes, 'role') ?? null,
+      };
+    } catch (error) {
+      problem = error;
+    }
+  }
+  if (!executor && !problem) problem = new StepError(`unknown action <${action.name}>: is it defined in stepwise.config?`);
+  if (problem || !prepared || !rendered) {
+    await host.permit(key, base.phase);
+    host.fail(key, base, problem);
+  }
+  const messages = buildMessages({ role: prepared.role, earlier, prompt: rendered.text, parts: rendered.parts });
+  const print = fingerprint({ action: action.name, as: action.as, attributes: prepared.attributes, model: prepared.model, messages });
+  const existing = host.record(key);
+  if (existing && existing.status === 'done' && !existing.stale && existing.fingerprint === print) {
+    host.visit(key);
+    return existing.output;
+  }
+  await host.permit(key, base.phase);
+  const record = await host.execute(key, { ...base, messages, model: prepared.model, warnings: rendered.warnings, fingerprint: print }, async (record, signal, stream) => {
+    const attempts = record.attempts.map((attempt) => ({ rejected: attempt.output, instruction: attempt.feedback }));
+    const sent = attempts.length ? buildMessages({ role: prepared.role, earlier, prompt: rendered.text, parts: rendered.parts, feedback: attempts }) : messages;
+    record.messages = sent;
+    const result = await executor!({
+      as: action.as,
+      attributes: prepared.attributes,
+      model: prepared.model,
+      content: rendered.text,
+      messages: sent,
+      signal,
+      generate: host.generate,
+      onTextDelta: stream.text,
+      onPartialObject: stream.object,
+    });
+    record.output = result.output;
+    record.usage = result.usage;
+  });
+  return record.output;
+}
+
+function loopHelpers(helpers: Names, as: string, own: LoopHelpers): Names {
+  return {
+    ...helpers,
+    $index: own.index,
+    $self: own.self,
+    $last: own.last,
+    $: { index: own.index, self: own.self, last: own.last },
+    [`$${as}`]: own,
+  };
+}
+
+async function runLoop(host: WalkHost, workflow: Workflow, action: Action, key: string, base: { key: string; stepId: string; action: string; as: string; phase: number; prompt: string }, values: Names, helpers: Names, phase: number): Promise<unknown> {
+  const results: Names[] = [];
+  host.block(key, base);
+  try {
+    const max = action.attributes.max ? evaluateAttribute(host, action.attributes.max, values) : 100;
+    if (typeof max !== 'number' || !Number.isInteger(max) || max < 0) throw new StepError('`max` must be a whole number, e.g. max={10}', action.attributes.max?.line ?? action.line);
+    for (let index = 0; ; index++) {
+      const own: LoopHelpers = { index, self: results.slice(), last: results[index - 1] };
+      const scope = { ...values, ...loopHelpers(helpers, action.as, own) };
+      if (evaluateAttribute(host, action.attributes.until, scope)) break;
+      if (index >= max) {
+        throw new StepError(`Loop \`${action.as}\` reached max=${max} iterations and \`until\` is still false: fix \`until\` or raise max={...}`, action.line);
+      }
+      const provided = provideValues(host, action, scope);
+      const iteration = await walkScope(host, workflow, action.body!, provided, loopHelpers(pickBlockHelpers(helpers), action.as, own), `${key}#${index}`, phase);
+      results.push(iteration);
+    }
+  } catch (error) {
+    if (error instanceof WalkAborted || error instanceof StepFailed) throw error;
+    await host.permit(key, phase);
+    host.fail(key, base, error);
+  }
+  host.block(key, base, results);
+  return results;
+}
+
+async function runCond(host: WalkHost, workflow: Workflow, action: Action, key: string, base: { key: string; stepId: string; action: string; as: string; phase: number; prompt: string }, values: Names, helpers: Names, phase: number): Promise<unknown> {
+  host.block(key, base);
+  let result: Names | null = null;
+  try {
+    if (evaluateAttribute(host, action.attributes.if, values)) {
+      const provided = provideValues(host, action, values);
+      result = await walkScope(host, workflow, action.body!, provided, pickBlockHelpers(helpers), `${key}#0`, phase);
+    }
+  } catch (error) {
+    if (error instanceof WalkAborted || error instanceof StepFailed) throw error;
+    await host.permit(key, phase);
+    host.fail(key, base, error);
+  }
+  host.block(key, base, result);
+  return result;
+}
+
+/** A body sees the helpers of enclosing loops ($index, $<as>...) but none of the outer names. */
+function pickBlockHelpers(helpers: Names): Names {
+  const picked: Names = {};
+  for (const [name, value] of Object.entries(helpers)) if (name.startsWith('$')) picked[name] = value;
+  return picked;
+}
+
+function provideValues(host: WalkHost, action: Action, scope: Names): Names {
+  const attribute = action.attributes.provide;
+  if (!attribute) return {};
+  const provided = evaluateAttribute(host, attribute, scope);
+  if (typeof provided !== 'object' || provided === null || Array.isArray(provided)) {
+    throw new StepError('`provide` must be an object of names, e.g. provide={{ langs, original: poem }}', attribute.line);
+  }
+  return { ...(provided as Names) };
+}
