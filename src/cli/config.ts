@@ -46,8 +46,13 @@ export function runConfigCommand(args: string[], io: ConfigIO): number {
         io.stderr(`\`${key}\` is not set; set it with \`stepwise config set ${key} VALUE\`\n`);
         return 1;
       }
-      // `get` prints the whole value: asking for one key by name is asking to see it.
-      io.stdout(`${format(value)}\n`);
+      // A single value is printed whole (asking for a key by name is asking to see it);
+      // a group is listed like `list`, secrets masked.
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        for (const [name, shown] of maskSecrets(value as Record<string, unknown>, key)) io.stdout(`${name} = ${format(shown)}\n`);
+      } else {
+        io.stdout(`${format(value)}\n`);
+      }
       return 0;
     }
     case 'set': {

@@ -1,14 +1,96 @@
-// The MDX parser, built once: building a unified processor per compile costs more
-// than parsing a small workflow.
+// The MDX parser. Parsing is nearly all of compile()'s time, and the MDX parse is
+// superlinear on long documents, so a document is parsed in chunks cut after its
+// top-level `---` phase breaks, and each chunk's tree is cached by its text: on save,
+// only the phases that changed are parsed again.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
+import { chunkDocument, type Chunk } from './chunks.js';
+import { shiftTree } from './shift.js';
 import type { MdNode } from './nodes.js';
 
+// Built once: building a unified processor per compile costs more than a small parse.
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx);
+
+interface CachedChunk {
+  root: MdNode;
+  /** where the tree's positions currently place the chunk */
+  line: number;
+  offset: number;
+  generation: number;
+}
+
+const cache = new Map<string, CachedChunk>();
+let generation = 0;
+/** entries kept beyond the current document, so switching between a few files stays fast */
+const CACHE_SLACK = 2000;
 
 /** The mdast root of an MDX document. Throws the parser's VFileMessage on a syntax error. */
 export function parseMdx(text: string): MdNode {
+  const chunks = chunkDocument(text);
+  if (chunks.length === 1) return parseWhole(text);
+  generation++;
+  const children: MdNode[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i]!;
+    const root = parseChunk(chunk);
+    // A chunk parsed alone must end exactly at its phase break, or the cut was not a
+    // real top-level break (say, inside a fenced code block): parse the whole text.
+    if (root === null || (i < chunks.length - 1 && !endsWithBreak(root, chunk))) return parseWhole(text);
+    for (const child of root.children ?? []) children.push(child);
+  }
+  evict();
+  return {
+    type: 'root',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) },
+  };
+}
+
+function parseWhole(text: string): MdNode {
   return processor.parse(text) as unknown as MdNode;
+}
+
+/** The chunk's tree placed at its position in the document, or null on a syntax error. */
+function parseChunk(chunk: Chunk): MdNode | null {
+  let entry = cache.get(chunk.text);
+  if (!entry) {
+    let root: MdNode;
+    try {
+      root = processor.parse(chunk.text) as unknown as MdNode;
+    } catch {
+      return null;
+    }
+    entry = { root, line: 1, offset: 0, generation };
+    cache.set(chunk.text, entry);
+  }
+  if (entry.line !== chunk.line || entry.offset !== chunk.offset) {
+    shiftTree(entry.root, chunk.line - entry.line, chunk.offset - entry.offset);
+    entry.line = chunk.line;
+    entry.offset = chunk.offset;
+  }
+  entry.generation = generation;
+  return entry.root;
+}
+
+function endsWithBreak(root: MdNode, chunk: Chunk): boolean {
+  const children = root.children ?? [];
+  const last = children[children.length - 1];
+  return last?.type === 'thematicBreak' && last.position?.start.line === chunk.breakLine;
+}
+
+function evict(): void {
+  if (cache.size <= CACHE_SLACK) return;
+  for (const [text, entry] of cache) if (entry.generation !== generation) cache.delete(text);
+}
+
+function endPoint(text: string): { line: number; column: number; offset: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: text.length - lineStart + 1, offset: text.length };
 }

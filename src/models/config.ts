@@ -1,6 +1,7 @@
 // Loads the project's stepwise.config.{ts,mts,js,mjs} (SPEC §1.9): the author's own
 // trusted code, run in Node through jiti so TypeScript configs need no build step.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
@@ -24,12 +25,16 @@ export async function loadProjectConfig(workflowDir: string, cwd: string = proce
     const jiti = createJiti(import.meta.url, {
       // Config files import from 'stepwise'; a workflow folder outside this project has
       // no node_modules/stepwise, so point the name at this very package.
-      alias: { stepwise: stepwiseEntry() },
+      // zod too: actions need it for their schemas, and it must be the copy stepwise uses.
+      alias: { stepwise: stepwiseEntry(), zod: zodFolder() },
       // Re-read on every load: the author edits the config while stepwise is running.
       moduleCache: false,
       fsCache: false,
     });
-    loaded = await jiti.import(file, { default: true });
+    // evalModule rather than jiti.import: import() hands .js/.mjs files to Node's native
+    // loader, whose cache never forgets, so an edited config would not be seen again.
+    const module = await jiti.evalModule(readFileSync(file, 'utf8'), { filename: file, async: true, forceTranspile: true });
+    loaded = interopDefault(module);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { config: null, file, error: `cannot load ${file}: ${message.split('\n')[0]}; fix the error in that file` };
@@ -59,6 +64,16 @@ export function stepwiseEntry(): string {
     ? [join(root, 'src/index.ts'), join(root, 'src/actions/define.ts'), join(root, 'dist/src/index.js')]
     : [join(root, 'dist/src/index.js'), join(root, 'src/index.ts'), join(root, 'src/actions/define.ts')];
   return candidates.find((path) => existsSync(path)) ?? candidates[0];
+}
+
+function zodFolder(): string {
+  const entry = createRequire(import.meta.url).resolve('zod');
+  return dirname(entry);
+}
+
+function interopDefault(module: unknown): unknown {
+  if (module && typeof module === 'object' && 'default' in module) return (module as { default: unknown }).default;
+  return module;
 }
 
 const EXAMPLE = "export default defineConfig({ actions: [...], providers: {...}, defaultModel: 'openai:gpt-4o' })";

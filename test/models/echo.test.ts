@@ -86,6 +86,12 @@ describe('echo through generate', () => {
     expect(partials.length).toBeGreaterThan(1);
   });
 
+  it('answers GenObject without streaming too', async () => {
+    const schema = { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] };
+    const result = await generate({ modelId: 'echo:all', messages: conversation, schema, stream: false }, offline);
+    expect(result.output).toEqual({ ok: false });
+  });
+
   it('an abort mid-stream is kind aborted and stops the deltas', async () => {
     const controller = new AbortController();
     const deltas: string[] = [];

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createServer } from 'node:net';
 import { generate } from '../../src/models/generate.js';
 import { ModelError } from '../../src/models/model-error.js';
 import type { KeyStore } from '../../src/models/keys.js';
-import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
+import { closedPortUrl, startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
 
 // An in-memory store so these tests never read the real home folder.
 function memoryStore(values: Record<string, unknown> = {}): KeyStore {
@@ -20,11 +19,10 @@ beforeEach(async () => {
 
 afterEach(async () => {
   // Nothing may ever reach the console: it would corrupt the terminal UI.
-  for (const spy of consoleSpies) {
-    expect(spy).not.toHaveBeenCalled();
-    spy.mockRestore();
-  }
+  const calls = consoleSpies.flatMap((spy) => spy.mock.calls);
+  for (const spy of consoleSpies) spy.mockRestore();
   await server.close();
+  expect(calls).toEqual([]);
 });
 
 function openai() {
@@ -186,6 +184,15 @@ describe('generate errors', () => {
     expect(error.message).toBe('the response stream broke after 6 characters: press r to retry');
   });
 
+  it('writes nothing to the console while a stream fails', async () => {
+    server.reply({ kind: 'cut', text: 'abcdefghijkl', chunks: 4, sent: 1 });
+    await failure(generate({ modelId: 'openai:gpt-4o', messages }, openai()));
+    server.reply({ kind: 'error', status: 500, message: 'down' });
+    await failure(generate({ modelId: 'local:llama3', messages, schema: { type: 'object' } }, local()));
+    expect(console.error).not.toHaveBeenCalled();
+    expect(console.warn).not.toHaveBeenCalled();
+  });
+
   it('a closed port is a connection error naming the base URL', async () => {
     const url = await closedPortUrl();
     const error = await failure(generate({ modelId: 'openai:gpt-4o', messages }, { env: { OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: url }, store: memoryStore() }));
@@ -229,12 +236,3 @@ describe('generate errors', () => {
     expect(deltas).toEqual(['one t']);
   });
 });
-
-async function closedPortUrl(): Promise<string> {
-  // Bind a free port, then release it: nothing listens there afterwards.
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return `http://127.0.0.1:${port}/v1`;
-}

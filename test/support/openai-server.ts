@@ -1,7 +1,7 @@
 // A tiny OpenAI-compatible chat-completions server on 127.0.0.1 for tests: the real SDK
 // talks real HTTP to it, and each test scripts exactly what it answers.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 
 export type Reply =
   /** a text answer; streamed in `chunks` pieces (default 3) */
@@ -132,4 +132,13 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(data));
     req.on('error', reject);
   });
+}
+
+/** A base URL where nothing listens: a port bound, then released. */
+export async function closedPortUrl(): Promise<string> {
+  const probe = createNetServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return `http://127.0.0.1:${port}/v1`;
 }

@@ -1,0 +1,142 @@
+// The inputs form (SPEC §1.2, §3): one field per frontmatter input, prefilled with what was
+// used last time (or the defaults), checked with the same rules as the command line.
+import { useEffect, useState } from 'react';
+import { Box, Text, useInput, useStdin } from 'ink';
+import type { InputField } from '../src/compiler/types.js';
+import { initialFieldValue, validateField, type FieldValue } from './fields/field-value.js';
+import { ArrayField } from './fields/ArrayField.js';
+import { BooleanField } from './fields/BooleanField.js';
+import { FilePathField } from './fields/FilePathField.js';
+import { MultilineField } from './fields/MultilineField.js';
+import { NumberField } from './fields/NumberField.js';
+import { SelectField } from './fields/SelectField.js';
+import { TextField } from './fields/TextField.js';
+
+export interface InputFormProps {
+  fields: InputField[];
+  /** remembered values (what the user typed last time); missing names fall back to defaults */
+  initial: Record<string, unknown>;
+  /** file inputs are relative to this folder (the workflow's) */
+  baseDir: string;
+  /**
+   * `values` are the typed inputs for the run; `remembered` is what the user typed (a file's
+   * path rather than its contents), the thing to pass to saveRememberedInputs.
+   */
+  onSubmit: (values: Record<string, unknown>, remembered: Record<string, unknown>) => void;
+  onCancel: () => void;
+}
+
+/** Fields where Enter types a new line instead of moving on. */
+function takesEnter(field: InputField | undefined): boolean {
+  return field !== undefined && (field.type === 'array' || (field.type === 'text' && field.multiline === true));
+}
+
+export function InputForm({ fields, initial, baseDir, onSubmit, onCancel }: InputFormProps) {
+  const { isRawModeSupported } = useStdin();
+  const [values, setValues] = useState<Record<string, FieldValue>>(() => Object.fromEntries(fields.map((field) => [field.name, initialFieldValue(field, initial)])));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [focus, setFocus] = useState(0);
+  const runRow = fields.length;
+
+  // A message already shown is re-checked as the user types, so it goes away once fixed.
+  useEffect(() => {
+    const names = Object.keys(errors);
+    if (!names.length) return;
+    const next: Record<string, string> = {};
+    for (const name of names) {
+      const field = fields.find((candidate) => candidate.name === name);
+      if (!field) continue;
+      const result = validateField(field, values[name] ?? '', baseDir);
+      if ('error' in result) next[name] = result.error;
+    }
+    if (names.length !== Object.keys(next).length || names.some((name) => next[name] !== errors[name])) setErrors(next);
+  }, [values, errors, fields, baseDir]);
+
+  const checkOnLeave = (index: number) => {
+    const field = fields[index];
+    if (!field) return;
+    const value = values[field.name] ?? '';
+    // An empty field is only "required" at submit time, so tabbing through does not shout.
+    if (typeof value === 'string' && value.trim() === '') return;
+    const result = validateField(field, value, baseDir);
+    setErrors((previous) => {
+      const { [field.name]: _old, ...rest } = previous;
+      return 'error' in result ? { ...rest, [field.name]: result.error } : rest;
+    });
+  };
+
+  const move = (step: number) => {
+    const next = Math.min(Math.max(focus + step, 0), runRow);
+    if (next === focus) return;
+    checkOnLeave(focus);
+    setFocus(next);
+  };
+
+  const submit = () => {
+    const typed: Record<string, unknown> = {};
+    const remembered: Record<string, unknown> = {};
+    const found: Record<string, string> = {};
+    for (const field of fields) {
+      const result = validateField(field, values[field.name] ?? '', baseDir);
+      if ('error' in result) {
+        found[field.name] = result.error;
+        continue;
+      }
+      typed[field.name] = result.value;
+      if (result.remembered !== undefined) remembered[field.name] = result.remembered;
+    }
+    const firstBad = fields.findIndex((field) => field.name in found);
+    if (firstBad >= 0) {
+      setErrors(found);
+      setFocus(firstBad);
+      return;
+    }
+    setErrors({});
+    onSubmit(typed, remembered);
+  };
+
+  useInput(
+    (_input, key) => {
+      if (key.escape) onCancel();
+      else if ((key.tab && key.shift) || key.upArrow) move(-1);
+      else if (key.tab || key.downArrow) move(1);
+      else if (key.return) {
+        if (focus === runRow || (focus === runRow - 1 && !takesEnter(fields[focus]))) submit();
+        else if (!takesEnter(fields[focus])) move(1);
+      }
+    },
+    { isActive: isRawModeSupported },
+  );
+
+  const errorCount = Object.keys(errors).length;
+  return (
+    <Box flexDirection="column">
+      <Text bold>Inputs</Text>
+      {fields.map((field, index) => {
+        const change = (update: (previous: never) => FieldValue) =>
+          setValues((previous) => ({ ...previous, [field.name]: update(previous[field.name] as never) }));
+        const common = { field, focused: focus === index, error: errors[field.name], onChange: change };
+        const text = (values[field.name] ?? '') as string;
+        switch (field.type) {
+          case 'boolean':
+            return <BooleanField key={field.name} {...common} value={values[field.name] === true} />;
+          case 'select':
+            return <SelectField key={field.name} {...common} value={text} />;
+          case 'number':
+            return <NumberField key={field.name} {...common} value={text} />;
+          case 'array':
+            return <ArrayField key={field.name} {...common} value={text} />;
+          case 'file':
+            return <FilePathField key={field.name} {...common} value={text} baseDir={baseDir} />;
+          case 'text':
+            return field.multiline ? <MultilineField key={field.name} {...common} value={text} /> : <TextField key={field.name} {...common} value={text} />;
+        }
+      })}
+      <Text bold={focus === runRow} color={focus === runRow ? 'cyan' : undefined}>
+        {focus === runRow ? '❯ ' : '  '}[ Run ]
+      </Text>
+      {errorCount ? <Text color="red">{errorCount === 1 ? '1 input needs' : `${errorCount} inputs need`} fixing before the run</Text> : null}
+      <Text dimColor>Tab/↓ next · Shift+Tab/↑ previous · Enter on the last field or on Run: start · Esc cancel</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,28 @@
+// Yes or no: Space, ← or → toggle; y and n choose.
+import { Box, Text, useInput, useStdin } from 'ink';
+import type { FieldProps } from './field-props.js';
+import { FieldFrame } from './FieldFrame.js';
+
+export function BooleanField({ field, value, focused, error, onChange }: FieldProps<boolean>) {
+  const { isRawModeSupported } = useStdin();
+  useInput(
+    (input, key) => {
+      if (input === ' ' || key.leftArrow || key.rightArrow) onChange((previous) => !previous);
+      else if (input.toLowerCase() === 'y') onChange(() => true);
+      else if (input.toLowerCase() === 'n') onChange(() => false);
+    },
+    { isActive: focused && isRawModeSupported },
+  );
+  return (
+    <FieldFrame field={field} focused={focused} error={error} hint="Space or ←/→ toggle · y yes · n no">
+      <Box columnGap={2}>
+        <Text bold={value} color={value && focused ? 'cyan' : undefined}>
+          {value ? '(•)' : '( )'} yes
+        </Text>
+        <Text bold={!value} color={!value && focused ? 'cyan' : undefined}>
+          {value ? '( )' : '(•)'} no
+        </Text>
+      </Box>
+    </FieldFrame>
+  );
+}

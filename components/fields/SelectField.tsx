@@ -1,0 +1,34 @@
+// One of a list of options, chosen with ←/→ (↑/↓ stay with the form, to move between fields).
+import { Box, Text, useInput, useStdin } from 'ink';
+import type { FieldProps } from './field-props.js';
+import { FieldFrame } from './FieldFrame.js';
+
+export function SelectField({ field, value, focused, error, onChange }: FieldProps<string>) {
+  const { isRawModeSupported } = useStdin();
+  const options = field.options ?? [];
+  useInput(
+    (_input, key) => {
+      if (!options.length || !(key.leftArrow || key.rightArrow)) return;
+      const step = key.rightArrow ? 1 : -1;
+      onChange((previous) => {
+        const index = options.findIndex((option) => option.value === previous);
+        return options[(index + step + options.length) % options.length]!.value;
+      });
+    },
+    { isActive: focused && isRawModeSupported },
+  );
+  return (
+    <FieldFrame field={field} focused={focused} error={error} hint="←/→ choose">
+      <Box flexWrap="wrap" columnGap={2}>
+        {options.map((option) => {
+          const chosen = option.value === value;
+          return (
+            <Text key={option.value} color={chosen && focused ? 'cyan' : undefined} bold={chosen}>
+              {chosen ? '(•)' : '( )'} {option.name}
+            </Text>
+          );
+        })}
+      </Box>
+    </FieldFrame>
+  );
+}

@@ -1,0 +1,58 @@
+// A small multi-line box: typing appends, Enter starts a new line, Backspace deletes,
+// Ctrl+E opens the text in $EDITOR (the terminal is handed over and taken back).
+import { useState } from 'react';
+import { Box, Text, useInput, useStdin, useStdout } from 'ink';
+import { editInEditor, suspendTerminal } from '../editor.js';
+import { useLineEditing } from './use-line-editing.js';
+
+export interface TextBoxProps {
+  value: string;
+  focused: boolean;
+  onChange: (update: (previous: string) => string) => void;
+  placeholder: string;
+}
+
+export function TextBox({ value, focused, onChange, placeholder }: TextBoxProps) {
+  const { stdout } = useStdout();
+  const { stdin, isRawModeSupported } = useStdin();
+  const [editorError, setEditorError] = useState<string | null>(null);
+  useLineEditing(focused, onChange, { multiline: true });
+  useInput(
+    (input, key) => {
+      if (!(key.ctrl && input === 'e')) return;
+      const restore = suspendTerminal(stdout, stdin);
+      // editInEditor blocks while the editor runs, so nothing else reads the terminal meanwhile.
+      void editInEditor(value, { extension: '.md' }).then((result) => {
+        restore();
+        if (result === null) return;
+        if ('error' in result) {
+          setEditorError(result.error);
+          return;
+        }
+        setEditorError(null);
+        // Editors add a final newline; do not count it as an edit.
+        const text = !value.endsWith('\n') && result.text.endsWith('\n') ? result.text.slice(0, -1) : result.text;
+        onChange(() => text);
+      });
+    },
+    { isActive: focused && isRawModeSupported },
+  );
+  const lines = value.split('\n');
+  return (
+    <Box flexDirection="column">
+      <Box borderStyle="round" borderColor={focused ? 'cyan' : 'gray'} flexDirection="column" paddingX={1}>
+        {value === '' && !focused ? (
+          <Text dimColor>{placeholder}</Text>
+        ) : (
+          lines.map((line, index) => (
+            <Text key={index}>
+              {line}
+              {focused && index === lines.length - 1 ? '█' : ''}
+            </Text>
+          ))
+        )}
+      </Box>
+      {editorError ? <Text color="red">✗ {editorError}</Text> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,31 @@
+// The one keyboard listener. It turns ink's key report into a name from the command
+// table (keys.ts) and calls the handler for that command. `intercept` gets the key first
+// (overlays and prompts use it); `isActive: false` leaves the keyboard to a form, except
+// Ctrl+C, which always reaches the `interrupt` handler.
+import { useInput, useStdin, type Key } from 'ink';
+import { commandFor, keyName, type CommandId, type KeyName } from '../keys.js';
+
+export type CommandHandlers = Partial<Record<CommandId, (key: KeyName) => void>>;
+
+export interface KeyBindingOptions {
+  isActive: boolean;
+  /** return true when the key was used */
+  intercept?: (name: KeyName | null, input: string, key: Key) => boolean;
+}
+
+export function useKeyBindings(handlers: CommandHandlers, options: KeyBindingOptions): void {
+  // without raw mode (piped stdin) ink cannot read keys; asking would crash the app
+  const { isRawModeSupported } = useStdin();
+  useInput(
+    (input, key) => {
+      const name = keyName(input, key);
+      if (name === 'ctrl+c') return void handlers.interrupt?.(name);
+      if (!options.isActive) return;
+      if (options.intercept?.(name, input, key)) return;
+      if (name === null) return;
+      const command = commandFor(name);
+      if (command) handlers[command.id]?.(name);
+    },
+    { isActive: isRawModeSupported },
+  );
+}

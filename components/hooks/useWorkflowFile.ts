@@ -1,0 +1,63 @@
+// Watches the workflow file and recompiles it on every save. Editors often save by
+// writing a temporary file and renaming it over the original, which chokidar reports as
+// `add` rather than `change`, so both count. A short debounce folds the several events of
+// one save into one compile.
+import { readFile } from 'node:fs/promises';
+import { useEffect, useRef } from 'react';
+import { watch } from 'chokidar';
+import type { CompileResult } from '../../src/compiler/types.js';
+
+export interface FileVersion extends CompileResult {
+  text: string;
+}
+
+export interface WatchOptions {
+  enabled: boolean;
+  compile: (text: string) => CompileResult;
+  onVersion: (version: FileVersion) => void;
+  /** the text already compiled (a save that changes nothing is ignored) */
+  initialText: string;
+  debounceMs?: number;
+}
+
+export const WATCH_DEBOUNCE_MS = 50;
+
+export function useWorkflowFile(file: string, options: WatchOptions): void {
+  // the latest callbacks, without restarting the watcher when they change
+  const latest = useRef(options);
+  latest.current = options;
+  useEffect(() => {
+    if (!options.enabled) return;
+    let lastText = latest.current.initialText;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let closed = false;
+    const reload = async () => {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch {
+        return; // mid-rename: the `add` that follows brings the new text
+      }
+      if (closed || text === lastText) return;
+      lastText = text;
+      const result = latest.current.compile(text);
+      latest.current.onVersion({ text, ...result });
+    };
+    const schedule = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        void reload();
+      }, latest.current.debounceMs ?? WATCH_DEBOUNCE_MS);
+    };
+    const watcher = watch(file, { ignoreInitial: true });
+    watcher.on('change', schedule);
+    watcher.on('add', schedule);
+    watcher.on('error', () => {});
+    return () => {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      void watcher.close();
+    };
+  }, [file, options.enabled]);
+}

@@ -1,0 +1,115 @@
+// THE table of named commands. The footer (KeyHints), the help overlay and the single
+// key handler (hooks/useKeyBindings) all read it, so they can never disagree.
+import type { Key } from 'ink';
+import type { RunStatus } from '../src/runtime/types.js';
+
+export type CommandId =
+  | 'next'
+  | 'phase'
+  | 'continue'
+  | 'pause'
+  | 'cancel'
+  | 'select'
+  | 'expand'
+  | 'toggle-all'
+  | 'scroll'
+  | 'rerun'
+  | 'edit'
+  | 'feedback'
+  | 'rewind'
+  | 'messages'
+  | 'inputs'
+  | 'help'
+  | 'quit'
+  | 'interrupt';
+
+/** A key as named in the table: a printable character, or one of the names below. */
+export type KeyName = string;
+
+/** What the screen looks like right now, to decide which hints apply. */
+export interface KeyContext {
+  status: RunStatus | null;
+  /** the selected step (or the selected phase's first step) has a result */
+  hasResult: boolean;
+  /** the workflow has inputs */
+  hasInputs: boolean;
+}
+
+export interface Command {
+  id: CommandId;
+  keys: KeyName[];
+  /** one or two words for the footer */
+  label: string;
+  /** one line for the help overlay */
+  help: string;
+  /** when the command applies; the footer shows only these (the help shows everything) */
+  when?: (context: KeyContext) => boolean;
+}
+
+const running = (c: KeyContext) => c.status === 'running';
+const canStep = (c: KeyContext) => c.status !== 'running' && c.status !== 'done';
+
+export const COMMANDS: readonly Command[] = [
+  { id: 'next', keys: ['n', 'return'], label: 'next', help: 'run the next action', when: canStep },
+  { id: 'phase', keys: ['p'], label: 'phase', help: 'run to the end of the phase', when: canStep },
+  { id: 'continue', keys: ['c'], label: 'continue', help: 'continue to the end', when: canStep },
+  { id: 'pause', keys: ['space'], label: 'pause', help: 'pause after the current action', when: running },
+  { id: 'cancel', keys: ['escape'], label: 'cancel', help: 'cancel the running generation', when: running },
+  { id: 'select', keys: ['up', 'down'], label: 'select', help: 'select a step or phase' },
+  { id: 'expand', keys: ['right', 'left'], label: 'expand', help: 'expand/collapse the selected phase' },
+  { id: 'toggle-all', keys: ['o'], label: 'all', help: 'expand/collapse all phases' },
+  { id: 'scroll', keys: ['pageup', 'pagedown'], label: 'scroll', help: "scroll the selected step's output" },
+  { id: 'rerun', keys: ['r'], label: 'rerun', help: 're-run the selected action (later results go stale)', when: (c) => c.hasResult },
+  { id: 'edit', keys: ['e'], label: 'edit', help: 'edit the selected output in $EDITOR (kept and marked as yours)', when: (c) => c.hasResult },
+  { id: 'feedback', keys: ['f'], label: 'feedback', help: 'reject with feedback: type an instruction and regenerate', when: (c) => c.hasResult },
+  { id: 'rewind', keys: ['u'], label: 'rewind', help: 'rewind to the selected step', when: (c) => c.hasResult },
+  { id: 'messages', keys: ['m'], label: 'messages', help: 'show the exact messages sent to the model', when: (c) => c.hasResult },
+  { id: 'inputs', keys: ['i'], label: 'inputs', help: 'edit the inputs', when: (c) => c.hasInputs },
+  { id: 'help', keys: ['?'], label: 'help', help: 'show or hide this help' },
+  { id: 'quit', keys: ['q'], label: 'quit', help: 'quit (asks when a run is in progress)' },
+  { id: 'interrupt', keys: ['ctrl+c'], label: 'cancel/quit', help: 'cancel the running generation; press again to quit', when: () => false },
+];
+
+const KEY_LABELS: Record<string, string> = {
+  return: 'Enter',
+  space: 'Space',
+  escape: 'Esc',
+  up: '↑',
+  down: '↓',
+  right: '→',
+  left: '←',
+  pageup: 'PgUp',
+  pagedown: 'PgDn',
+  'ctrl+c': 'Ctrl+C',
+};
+
+export function keyLabel(name: KeyName): string {
+  return KEY_LABELS[name] ?? name;
+}
+
+/** `n/Enter`, `↑/↓` */
+export function commandKeys(command: Command): string {
+  return command.keys.map(keyLabel).join('/');
+}
+
+/** The table's name for what ink reports, or null for keys the table never uses. */
+export function keyName(input: string, key: Key): KeyName | null {
+  if (key.ctrl && input === 'c') return 'ctrl+c';
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.pageUp) return 'pageup';
+  if (key.pageDown) return 'pagedown';
+  if (key.return) return 'return';
+  if (key.escape) return 'escape';
+  if (input === ' ') return 'space';
+  if (key.ctrl || key.meta) return null;
+  return input.length === 1 ? input : null;
+}
+
+const BY_KEY = new Map<KeyName, Command>(COMMANDS.flatMap((command) => command.keys.map((name) => [name, command] as const)));
+
+export function commandFor(name: KeyName): Command | undefined {
+  return BY_KEY.get(name);
+}

@@ -1,0 +1,137 @@
+// A React-friendly view of a Run. The engine mutates its state in place; this store keeps
+// shallow copies of the records (a copy is replaced only when its record changed, so
+// memoised panels skip finished steps) and tells React at most ~30 times a second while
+// text streams, never once per token.
+import type { Run } from '../src/runtime/run.js';
+import type { RunEvent, RunState, RunStatus, StepRecord } from '../src/runtime/types.js';
+import type { Usage } from '../src/models/types.js';
+
+export interface RunView {
+  status: RunStatus;
+  order: string[];
+  records: Record<string, StepRecord>;
+  next: string | null;
+  usage: Usage;
+  error: RunState['error'];
+  inputs: Record<string, unknown>;
+  /** GenObject partial objects while they stream */
+  partials: Record<string, unknown>;
+  /** time spent running before the current stretch */
+  activeMs: number;
+  /** when the current running stretch began, or null */
+  runningSince: number | null;
+}
+
+export const FLUSH_MS = 33;
+
+export class RunViewStore {
+  private view: RunView;
+  private listeners = new Set<() => void>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private microtask = false;
+  private partials: Record<string, unknown> = {};
+  private activeMs = 0;
+  private runningSince: number | null = null;
+  private unsubscribe: () => void;
+
+  constructor(
+    private readonly run: Run,
+    private readonly flushMs = FLUSH_MS,
+    private readonly now: () => number = Date.now,
+  ) {
+    if (run.state.status === 'running') this.runningSince = now();
+    this.view = this.build(null);
+    this.unsubscribe = run.subscribe((event) => this.onEvent(event));
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): RunView => this.view;
+
+  dispose(): void {
+    this.unsubscribe();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.listeners.clear();
+  }
+
+  private onEvent(event: RunEvent): void {
+    if (event.type === 'text-delta') return this.later();
+    if (event.type === 'object-delta') {
+      this.partials = { ...this.partials, [event.key]: event.partial };
+      return this.later();
+    }
+    if ((event.type === 'step-start' || event.type === 'step-end' || event.type === 'step-error' || event.type === 'step-cancel') && event.key in this.partials) {
+      const { [event.key]: _dropped, ...rest } = this.partials;
+      this.partials = rest;
+    }
+    if (event.type === 'status') this.track(event.status);
+    // structural events: coalesce a burst (a fast model finishes many steps at once) into one update
+    if (!this.microtask) {
+      this.microtask = true;
+      queueMicrotask(() => {
+        this.microtask = false;
+        this.flush();
+      });
+    }
+  }
+
+  private track(status: RunStatus): void {
+    if (status === 'running' && this.runningSince === null) this.runningSince = this.now();
+    if (status !== 'running' && this.runningSince !== null) {
+      this.activeMs += this.now() - this.runningSince;
+      this.runningSince = null;
+    }
+  }
+
+  private later(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush();
+    }, this.flushMs);
+  }
+
+  /** Publishes the run's current state now. */
+  flush(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.view = this.build(this.view);
+    for (const listener of this.listeners) listener();
+  }
+
+  private build(previous: RunView | null): RunView {
+    const state = this.run.state;
+    const records: Record<string, StepRecord> = {};
+    for (const [key, record] of Object.entries(state.steps)) {
+      const copy = previous?.records[key];
+      records[key] = copy && sameFields(copy, record) ? copy : { ...record };
+    }
+    return {
+      status: state.status,
+      order: previous && sameList(previous.order, state.order) ? previous.order : [...state.order],
+      records,
+      next: state.next,
+      usage: { ...state.usage },
+      error: state.error,
+      inputs: state.inputs,
+      partials: this.partials,
+      activeMs: this.activeMs,
+      runningSince: this.runningSince,
+    };
+  }
+}
+
+function sameFields(copy: StepRecord, record: StepRecord): boolean {
+  for (const field of Object.keys(record) as Array<keyof StepRecord>) if (copy[field] !== record[field]) return false;
+  return Object.keys(copy).length === Object.keys(record).length;
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
