@@ -1,8 +1,9 @@
 // `stepwise check FILE... [--json]`: compile only and report. Loaded only when the
 // command runs; it pulls in the compiler but never the UI or the model SDKs.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { checkDocument, compile } from '../compiler/index.js';
+import { dirname, join, resolve } from 'node:path';
+import { checkDocument, compile, type CompileOptions } from '../compiler/index.js';
 import { parseCommandArgs, usageError } from './args.js';
 import { formatDiagnostics, formatSummary } from './format-diagnostics.js';
 import { colorEnabled, type CliIO } from './io.js';
@@ -24,16 +25,24 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
   let errors = 0;
   let warnings = 0;
   let filesWithProblems = 0;
-  let unreadable = 0;
+  let unchecked = 0;
   const reports: string[] = [];
+  const configs = new Map<string, Promise<CompileOptions | string>>();
   for (const file of files) {
-    const text = await readText(resolve(io.cwd, file));
+    const path = resolve(io.cwd, file);
+    const text = await readText(path);
     if (typeof text !== 'string') {
-      unreadable++;
+      unchecked++;
       io.stderr(`${text.error(file)}\n`);
       continue;
     }
-    const result = compile(text, file);
+    const options = await compileOptions(dirname(path), io.cwd, configs);
+    if (typeof options === 'string') {
+      unchecked++;
+      io.stderr(`${options}\n`);
+      continue;
+    }
+    const result = compile(text, file, options);
     if (json) {
       io.stdout(`${JSON.stringify(checkDocument(file, result))}\n`);
     }
@@ -47,16 +56,47 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
   }
 
   if (!json) {
-    // An unreadable file counts as an error in that file, so the summary never says "ok" when the exit code is 2.
+    // A file that could not be checked (unreadable, or a broken config) counts as an
+    // error in it, so the summary never says "ok" when the exit code is 2.
     const summary = formatSummary({
-      errors: errors + unreadable,
+      errors: errors + unchecked,
       warnings,
       files: files.length,
-      filesWithProblems: filesWithProblems + unreadable,
+      filesWithProblems: filesWithProblems + unchecked,
     });
     io.stdout(reports.map((r) => `${r}\n`).join('') + `${summary}\n`);
   }
-  return errors > 0 || unreadable > 0 ? 2 : 0;
+  return errors > 0 || unchecked > 0 ? 2 : 0;
+}
+
+const CONFIG_NAMES = ['stepwise.config.ts', 'stepwise.config.mts', 'stepwise.config.js', 'stepwise.config.mjs'];
+
+/**
+ * The project's custom actions, so `check` knows them as `run` does; or the config's
+ * load error. The loader (jiti, zod) is imported only when a config file exists, to
+ * keep `check` fast in the common case. Cached per folder.
+ */
+function compileOptions(
+  workflowDir: string,
+  cwd: string,
+  cache: Map<string, Promise<CompileOptions | string>>,
+): Promise<CompileOptions | string> {
+  const hasConfig = [workflowDir, cwd].some((dir) => CONFIG_NAMES.some((name) => existsSync(join(dir, name))));
+  if (!hasConfig) return Promise.resolve({});
+  let loading = cache.get(workflowDir);
+  if (!loading) {
+    loading = (async () => {
+      const [{ loadProjectConfig }, { customActionSpecs }] = await Promise.all([
+        import('../models/config.js'),
+        import('../actions/specs.js'),
+      ]);
+      const loaded = await loadProjectConfig(workflowDir, cwd);
+      if (loaded.error) return loaded.error;
+      return { actions: customActionSpecs(loaded.config) };
+    })();
+    cache.set(workflowDir, loading);
+  }
+  return loading;
 }
 
 async function readText(path: string): Promise<string | { error: (file: string) => string }> {

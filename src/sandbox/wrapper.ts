@@ -41,7 +41,8 @@ export function buildWrapper(source: string, plan: WrapperPlan): { outer: string
   const dollar =
     plan.dollarKeys.length === 0
       ? `${HELPERS}.plainDollar`
-      : `${HELPERS}.dollar({ ${plan.dollarKeys.map((key, i) => `${JSON.stringify(key)}: ${dollarParams[i]}`).join(', ')} })`;
+      : // computed keys, so a key named __proto__ stays an ordinary property
+        `${HELPERS}.dollar({ ${plan.dollarKeys.map((key, i) => `[${JSON.stringify(key)}]: ${dollarParams[i]}`).join(', ')} })`;
   // the newlines keep a trailing `// comment` in the source from eating the wrapper
   const inner = `function (${params}) { const $ = ${dollar}; return (\n${source}\n); }`;
   return { outer: `(function (${HELPERS}) { return ${inner}; })`, inner };

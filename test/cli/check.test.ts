@@ -7,14 +7,20 @@ import { assertBuilt, BIN, ROOT, runCli } from '../support/run-cli.js';
 const VALID = 'test/cli/fixtures/valid.mdx';
 const INVALID = 'test/cli/fixtures/invalid.mdx';
 const TABBED = 'test/cli/fixtures/tabbed.mdx';
+const WARNING = 'test/cli/fixtures/warning.mdx';
+const CUSTOM = 'test/cli/fixtures/custom/shout.mdx';
 
 const INVALID_REPORT = [
-  'test/cli/fixtures/invalid.mdx:9:23  error  UNKNOWN_NAME_MESSAGE  [unknown-name]',
-  '  9 | Write two lines about {topc}.',
-  '    |                       ^',
+  'test/cli/fixtures/invalid.mdx:4:1  warning  unknown frontmatter key `autor`; remove it (known keys: title, model, data, input)  [frontmatter-key]',
+  '  4 | autor: me',
+  '    | ^',
   '',
-  'test/cli/fixtures/invalid.mdx:11:1  error  UNKNOWN_ACTION_MESSAGE  [unknown-action]',
-  '  11 | <GenTxt as="poem" />',
+  'test/cli/fixtures/invalid.mdx:10:24  error  unknown name `topc`; did you mean `topic`?  [unknown-name]',
+  '  10 | Write two lines about {topc}.',
+  '     |                        ^',
+  '',
+  'test/cli/fixtures/invalid.mdx:12:1  error  unknown action `<GenTxt>`; did you mean `<GenText>`?  [unknown-action]',
+  '  12 | <GenTxt as="poem" />',
   '     | ^',
   '',
   '',
@@ -30,20 +36,44 @@ describe('stepwise check', () => {
   it('prints each problem with a code frame and a summary, without colour off a terminal, and exits 2', async () => {
     expect(await runCli(['check', INVALID])).toEqual({
       code: 2,
-      stdout: `${INVALID_REPORT}2 errors in 1 file\n`,
+      stdout: `${INVALID_REPORT}2 errors, 1 warning in 1 file\n`,
       stderr: '',
     });
   });
 
   it('expands tabs in the code frame', async () => {
     const { stdout } = await runCli(['check', TABBED]);
-    expect(stdout.split('\n').slice(1, 3)).toEqual(['  5 |     Indented {nmae} here.', '    |              ^']);
+    // `nmae` is column 12 (after a tab); with the tab expanded to 4 spaces it sits at 14.
+    expect(stdout.split('\n').slice(0, 3)).toEqual([
+      'test/cli/fixtures/tabbed.mdx:5:12  error  unknown name `nmae`: define it with an action\'s as="nmae" above, or as a frontmatter `input` or `data` key  [unknown-name]',
+      '  5 |     Indented {nmae} here.',
+      '    |               ^',
+    ]);
+  });
+
+  it('exits 0 when there are only warnings', async () => {
+    expect(await runCli(['check', WARNING])).toEqual({
+      code: 0,
+      stdout: [
+        'test/cli/fixtures/warning.mdx:4:1  warning  unknown frontmatter key `autor`; remove it (known keys: title, model, data, input)  [frontmatter-key]',
+        '  4 | autor: me',
+        '    | ^',
+        '',
+        '1 warning in 1 file',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+
+  it("knows the custom actions of the workflow folder's stepwise.config", async () => {
+    expect(await runCli(['check', CUSTOM])).toEqual({ code: 0, stdout: 'ok: 1 file, no problems\n', stderr: '' });
   });
 
   it('checks several files and says how many had problems', async () => {
     expect(await runCli(['check', VALID, INVALID, 'examples/poem.mdx'])).toEqual({
       code: 2,
-      stdout: `${INVALID_REPORT}2 errors in 1 of 3 files\n`,
+      stdout: `${INVALID_REPORT}2 errors, 1 warning in 1 of 3 files\n`,
       stderr: '',
     });
   });
@@ -64,12 +94,29 @@ describe('stepwise check', () => {
       phases: [{ line: 9, actions: [{ action: 'GenText', as: 'poem', line: 11 }] }],
       diagnostics: [],
     });
-    expect(JSON.parse(lines[1]!)).toMatchObject({
+    expect(JSON.parse(lines[1]!)).toEqual({
       file: INVALID,
       ok: false,
+      title: 'Broken',
+      description: null,
+      inputs: [{ name: 'topic', type: 'text', default: 'rain' }],
+      phases: [{ line: 10, actions: [{ action: 'GenText', as: 'verse', line: 14 }] }],
       diagnostics: [
-        { severity: 'error', line: 9, column: 23, rule: 'unknown-name' },
-        { severity: 'error', line: 11, column: 1, rule: 'unknown-action' },
+        {
+          severity: 'warning',
+          message: 'unknown frontmatter key `autor`; remove it (known keys: title, model, data, input)',
+          line: 4,
+          column: 1,
+          rule: 'frontmatter-key',
+        },
+        { severity: 'error', message: 'unknown name `topc`; did you mean `topic`?', line: 10, column: 24, rule: 'unknown-name' },
+        {
+          severity: 'error',
+          message: 'unknown action `<GenTxt>`; did you mean `<GenText>`?',
+          line: 12,
+          column: 1,
+          rule: 'unknown-action',
+        },
       ],
     });
   });
@@ -115,14 +162,14 @@ describe('stepwise check colours', () => {
     const io = captureIO({});
     expect(await main(['check', INVALID], io)).toBe(2);
     expect(io.out()).toContain('\u001b[31merror\u001b[39m');
-    expect(io.out()).toContain('\u001b[2m  9 | \u001b[22mWrite two lines about {topc}.');
+    expect(io.out()).toContain('\u001b[2m  10 | \u001b[22mWrite two lines about {topc}.');
   });
 
   it('uses no colour when NO_COLOR is set or FORCE_COLOR=0, even on a terminal', async () => {
     for (const env of [{ NO_COLOR: '1' }, { FORCE_COLOR: '0' }]) {
       const io = captureIO(env);
       expect(await main(['check', INVALID], io)).toBe(2);
-      expect(io.out()).toBe(`${INVALID_REPORT}2 errors in 1 file\n`);
+      expect(io.out()).toBe(`${INVALID_REPORT}2 errors, 1 warning in 1 file\n`);
     }
   });
 
@@ -146,6 +193,6 @@ describe('stepwise check colours', () => {
     expect(await inTerminal({})).toContain('\u001b[31merror\u001b[39m');
     const plain = await inTerminal({ NO_COLOR: '1' });
     expect(plain).not.toContain('\u001b[');
-    expect(plain.replaceAll('\r\n', '\n')).toBe(`${INVALID_REPORT}2 errors in 1 file\n`);
+    expect(plain.replaceAll('\r\n', '\n')).toBe(`${INVALID_REPORT}2 errors, 1 warning in 1 file\n`);
   });
 });

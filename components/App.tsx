@@ -1,0 +1,357 @@
+// The whole screen: header, diagnostics banner, description, phases (or the inputs form,
+// help, messages), a prompt line and the key hints. It only sends engine commands and
+// renders engine events; everything it depends on comes in as props so tests can drive it.
+import { dirname } from 'node:path';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text, useApp } from 'ink';
+import type { CompileResult, Diagnostic, Workflow } from '../src/compiler/types.js';
+import { compile as compileWorkflow } from '../src/compiler/index.js';
+import type { Run } from '../src/runtime/run.js';
+import type { StepRecord } from '../src/runtime/types.js';
+import { Header } from './Header.js';
+import { DiagnosticsBanner, bannerHeight } from './DiagnosticsBanner.js';
+import { DescriptionView, descriptionLines } from './DescriptionView.js';
+import { PhaseList, outputLinesFor } from './PhaseList.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { MessagesView } from './MessagesView.js';
+import { KeyHints } from './KeyHints.js';
+import { FeedbackPrompt } from './FeedbackPrompt.js';
+import { InputForm } from './InputForm.js';
+import { editInEditor } from './editor.js';
+import { loadRememberedInputs, saveRememberedInputs } from './remembered-inputs.js';
+import { useRun } from './hooks/useRun.js';
+import { useTerminalSize } from './hooks/useTerminalSize.js';
+import { useWorkflowFile, type FileVersion } from './hooks/useWorkflowFile.js';
+import { useKeyBindings, type CommandHandlers } from './hooks/useKeyBindings.js';
+import { buildOutline, isSelectable, phaseRecords, type OutlineItem } from './outline.js';
+import { editedValue, editableText } from './edit-output.js';
+import type { KeyContext } from './keys.js';
+
+export interface AppProps {
+  file: string;
+  /** the file's text and compiled workflow at start (already known to compile) */
+  text: string;
+  workflow: Workflow;
+  /** inputs already known (command line, defaults) and the required ones still missing */
+  inputs: Record<string, unknown>;
+  missing: string[];
+  /** makes the run once the inputs are known; called after the first frame */
+  createRun: (workflow: Workflow, inputs: Record<string, unknown>) => Promise<Run>;
+  /** recompile on save (false with --no-watch) */
+  watch: boolean;
+  compile?: (text: string) => CompileResult;
+  /** the --model override */
+  modelOverride?: string | null;
+  defaultModel?: string | null;
+  editor?: typeof editInEditor;
+  /** hands the terminal to the editor and takes it back */
+  terminal?: { suspend: () => () => void };
+  remember?: { load: (file: string) => Record<string, unknown>; save: (file: string, values: Record<string, unknown>) => void };
+  size?: { rows: number; columns: number };
+  onRun?: (run: Run) => void;
+  onExit?: () => void;
+}
+
+type Mode = 'main' | 'form' | 'help' | 'messages' | 'feedback' | 'quit' | 'editing';
+
+const REMEMBER = { load: loadRememberedInputs, save: saveRememberedInputs };
+
+/** The top-level phase of a step key: `1.0#2/0.1` -> 1 */
+function phaseOfKey(key: string | null | undefined): number | null {
+  if (!key) return null;
+  const phase = Number.parseInt(key, 10);
+  return Number.isNaN(phase) ? null : phase;
+}
+
+export function App(props: AppProps) {
+  const app = useApp();
+  const measured = useTerminalSize();
+  const { rows, columns } = props.size ?? measured;
+  const remember = props.remember ?? REMEMBER;
+
+  const [workflow, setWorkflow] = useState(props.workflow);
+  const [source, setSource] = useState(props.text);
+  const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
+  const [run, setRun] = useState<Run | null>(null);
+  const [mode, setMode] = useState<Mode>(props.missing.length ? 'form' : 'main');
+  const [expandedByAuthor, setExpandedByAuthor] = useState<Record<number, boolean>>({});
+  const [selectedId, setSelectedId] = useState<string | null>('p:0');
+  const [scrolls, setScrolls] = useState<Record<string, number>>({});
+  const [messagesScroll, setMessagesScroll] = useState(0);
+  const [target, setTarget] = useState<StepRecord | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const interruptArmed = useRef(false);
+  const workflowRef = useRef(workflow);
+  workflowRef.current = workflow;
+  const pending = useRef<Array<(run: Run) => void>>([]);
+  const creating = useRef(false);
+
+  const view = useRun(run);
+  const status = view?.status ?? null;
+
+  const startRun = useCallback(
+    (inputs: Record<string, unknown>) => {
+      if (creating.current) return;
+      creating.current = true;
+      props.createRun(workflowRef.current, inputs).then(
+        (created) => {
+          props.onRun?.(created);
+          created.start();
+          setRun(created);
+          for (const command of pending.current.splice(0)) command(created);
+        },
+        (error: unknown) => setNotice(`cannot start the run: ${(error as Error)?.message ?? error}`),
+      );
+    },
+    [props.createRun],
+  );
+
+  // the run (and with it the models) is made after the first frame, so the screen appears at once
+  useEffect(() => {
+    if (!props.missing.length) startRun(props.inputs);
+  }, []);
+
+  useEffect(() => () => run?.dispose(), [run]);
+
+  const withRun = (command: (run: Run) => void) => {
+    if (run) command(run);
+    else pending.current.push(command);
+  };
+
+  const compile = props.compile ?? ((text: string) => compileWorkflow(text, props.file));
+  const onVersion = useCallback(
+    (version: FileVersion) => {
+      setSource(version.text);
+      const errors = version.diagnostics.filter((d) => d.severity === 'error');
+      setDiagnostics(errors);
+      if (errors.length || !version.workflow) return;
+      setWorkflow(version.workflow);
+      workflowRef.current = version.workflow;
+      run?.update({ workflow: version.workflow });
+    },
+    [run],
+  );
+  useWorkflowFile(props.file, { enabled: props.watch, compile, onVersion, initialText: props.text });
+
+  // the phase being worked on opens by itself unless the author said otherwise
+  const activePhase = phaseOfKey(view?.next ?? null) ?? phaseOfKey(view?.order.findLast((key) => view.records[key]?.status === 'running') ?? null) ?? 0;
+  const isExpanded = useCallback((phase: number) => expandedByAuthor[phase] ?? phase === activePhase, [expandedByAuthor, activePhase]);
+  const records = view?.records ?? {};
+  const items = useMemo(() => buildOutline(workflow, records, isExpanded), [workflow, records, isExpanded]);
+  const selectable = items.filter(isSelectable);
+  const selectedIndex = Math.max(0, selectable.findIndex((item) => item.id === selectedId));
+  const selected: OutlineItem | undefined = selectable[selectedIndex];
+
+  /** The step r/e/f/u/m act on: the selected step, or the selected phase's first step with a result. */
+  const targetRecord = (): StepRecord | undefined => {
+    if (!selected || !view) return undefined;
+    if (selected.kind === 'step') return view.records[selected.key];
+    return phaseRecords(view.order, view.records, selected.phase).find((record) => record.status === 'done' || record.status === 'failed');
+  };
+  const current = targetRecord();
+  const hasResult = Boolean(current && current.status !== 'running');
+
+  const exit = () => {
+    props.onExit?.();
+    app.exit();
+  };
+
+  const needResult = (verb: string): StepRecord | null => {
+    const record = targetRecord();
+    if (record && record.status !== 'running') return record;
+    setNotice(`nothing to ${verb}: select a step that has a result (↑/↓)`);
+    return null;
+  };
+
+  const editOutput = async (record: StepRecord) => {
+    const editor = props.editor ?? editInEditor;
+    const { text, extension } = editableText(record.output);
+    setMode('editing');
+    const resume = props.terminal?.suspend();
+    let result: Awaited<ReturnType<typeof editInEditor>>;
+    try {
+      result = await editor(text, { extension });
+    } finally {
+      resume?.();
+      setMode('main');
+    }
+    if (result === null) return setNotice('edit cancelled: the output is unchanged');
+    if ('error' in result) return setNotice(result.error);
+    const value = editedValue(record.output, text, result.text);
+    if ('error' in value) return setNotice(value.error);
+    run?.edit(record.key, value.value);
+    setNotice(`kept your edit of ${record.as ?? record.key}`);
+  };
+
+  const handlers: CommandHandlers = {
+    next: () => withRun((r) => r.next()),
+    phase: () => withRun((r) => r.runPhase()),
+    continue: () => withRun((r) => r.continue()),
+    pause: () => {
+      if (status !== 'running') return;
+      run?.pause();
+      setNotice('pausing after the current action');
+    },
+    cancel: () => {
+      if (status === 'running') run?.cancel();
+    },
+    select: (key) => {
+      const next = Math.min(selectable.length - 1, Math.max(0, selectedIndex + (key === 'up' ? -1 : 1)));
+      setSelectedId(selectable[next]?.id ?? null);
+    },
+    expand: (key) => {
+      if (!selected) return;
+      setExpandedByAuthor((was) => ({ ...was, [selected.phase]: key === 'right' }));
+      if (key === 'left') setSelectedId(`p:${selected.phase}`);
+    },
+    'toggle-all': () => {
+      const all = workflow.root.phases.every((_, phase) => isExpanded(phase));
+      setExpandedByAuthor(Object.fromEntries(workflow.root.phases.map((_, phase) => [phase, !all])));
+      if (all && selected) setSelectedId(`p:${selected.phase}`);
+    },
+    scroll: (key) => {
+      const record = targetRecord();
+      if (!record) return;
+      const page = Math.max(1, outputLinesFor(listHeight, true) - 2);
+      setScrolls((was) => ({ ...was, [record.key]: Math.max(0, (was[record.key] ?? 0) + (key === 'pageup' ? page : -page)) }));
+    },
+    rerun: () => {
+      const record = needResult('re-run');
+      if (record) run?.rerun(record.key);
+    },
+    edit: () => {
+      const record = needResult('edit');
+      if (!record) return;
+      if (record.status !== 'done') return setNotice(`${record.as ?? record.key} has no output to edit: press r to re-run it`);
+      void editOutput(record);
+    },
+    feedback: () => {
+      const record = needResult('give feedback on');
+      if (!record) return;
+      if (record.status !== 'done') return setNotice(`${record.as ?? record.key} has no output to reject: press r to re-run it`);
+      setTarget(record);
+      setMode('feedback');
+    },
+    rewind: () => {
+      const record = needResult('rewind to');
+      if (record) run?.rewind(record.key);
+    },
+    messages: () => {
+      const record = targetRecord();
+      if (!record) return setNotice('no messages yet: select a step that has run (↑/↓)');
+      setTarget(record);
+      setMessagesScroll(0);
+      setMode('messages');
+    },
+    inputs: () => {
+      if (!workflow.inputs.length) return setNotice('this workflow has no inputs');
+      setMode('form');
+    },
+    help: () => setMode('help'),
+    quit: () => (status === 'running' ? setMode('quit') : exit()),
+    interrupt: () => {
+      if (status === 'running' && !interruptArmed.current) {
+        interruptArmed.current = true;
+        run?.cancel();
+        setNotice('cancelled: press Ctrl+C again to quit');
+        return;
+      }
+      exit();
+    },
+  };
+
+  useKeyBindings(handlers, {
+    isActive: mode !== 'form',
+    intercept: (name, input) => {
+      if (name !== 'ctrl+c') interruptArmed.current = false;
+      if (mode === 'main') {
+        setNotice(null);
+        return false;
+      }
+      if (mode === 'help') setMode('main');
+      else if (mode === 'quit') {
+        if (input === 'y') exit();
+        else if (input === 'n' || name === 'escape') setMode('main');
+      } else if (mode === 'feedback') {
+        if (name === 'escape') setMode('main');
+      } else if (mode === 'messages') {
+        if (name === 'escape' || input === 'm' || input === 'q') setMode('main');
+        const page = Math.max(1, listHeight - 2);
+        const step = name === 'up' ? -1 : name === 'down' ? 1 : name === 'pageup' ? -page : name === 'pagedown' ? page : 0;
+        if (step) setMessagesScroll((was) => Math.max(0, was + step));
+      }
+      return true;
+    },
+  });
+
+  const submitInputs = (values: Record<string, unknown>, remembered: Record<string, unknown>) => {
+    remember.save(props.file, remembered);
+    setMode('main');
+    if (run) run.update({ inputs: values });
+    else startRun(values);
+  };
+
+  const cancelForm = () => {
+    if (run) return setMode('main');
+    // nothing to run without the inputs
+    exit();
+  };
+
+  const keyContext: KeyContext = { status, hasResult, hasInputs: workflow.inputs.length > 0 };
+  const model = props.modelOverride ?? workflow.model ?? props.defaultModel ?? 'no model';
+  const banner = bannerHeight(diagnostics, source, columns);
+  const description = descriptionLines(workflow.description, columns, 3).length;
+  const bodyHeight = Math.max(3, rows - 1 - 1 - 2 - banner);
+  const listHeight = Math.max(1, bodyHeight - description);
+  const bottomLine =
+    mode === 'feedback' && target ? (
+      <FeedbackPrompt
+        as={target.as ?? target.key}
+        onSubmit={(instruction) => {
+          setMode('main');
+          run?.feedback(target.key, instruction);
+        }}
+      />
+    ) : mode === 'quit' ? (
+      <Text color="yellow">Quit while running? y/n</Text>
+    ) : mode === 'editing' ? (
+      <Text dimColor>editing in $EDITOR…</Text>
+    ) : (
+      <Text color="yellow" wrap="truncate">
+        {notice ?? (view?.error && status === 'failed' ? `failed: ${view.error.message}` : ' ')}
+      </Text>
+    );
+
+  return (
+    <Box flexDirection="column" height={rows - 1} width={columns}>
+      <Header
+        file={props.file}
+        errors={diagnostics.length}
+        status={status}
+        model={model}
+        usage={view?.usage ?? { inputTokens: 0, outputTokens: 0 }}
+        activeMs={view?.activeMs ?? 0}
+        runningSince={view?.runningSince ?? null}
+      />
+      <DiagnosticsBanner diagnostics={diagnostics} text={source} width={columns} />
+      <Box flexDirection="column" height={bodyHeight} overflow="hidden" flexShrink={0}>
+        {mode === 'form' ? (
+          <InputForm fields={workflow.inputs} initial={{ ...remember.load(props.file), ...props.inputs }} baseDir={dirname(props.file)} onSubmit={submitInputs} onCancel={cancelForm} />
+        ) : mode === 'help' ? (
+          <HelpOverlay height={bodyHeight} />
+        ) : mode === 'messages' && target ? (
+          <MessagesView record={view?.records[target.key] ?? target} width={columns} height={bodyHeight} scroll={messagesScroll} />
+        ) : (
+          <>
+            <DescriptionView text={workflow.description} width={columns} maxLines={3} />
+            <PhaseList workflow={workflow} view={view} items={items} selectedId={selected?.id ?? null} isExpanded={isExpanded} width={columns} height={listHeight} scrolls={scrolls} />
+          </>
+        )}
+      </Box>
+      <Box height={1} flexShrink={0}>
+        {bottomLine}
+      </Box>
+      <KeyHints context={keyContext} width={columns} />
+    </Box>
+  );
+}

@@ -1,0 +1,42 @@
+// The top line: file, compile status, run state, model, tokens, elapsed time.
+import { basename } from 'node:path';
+import { Box, Text } from 'ink';
+import type { RunStatus } from '../src/runtime/types.js';
+import type { Usage } from '../src/models/types.js';
+import { useNow } from './hooks/useNow.js';
+import { formatElapsed } from './format.js';
+
+export interface HeaderProps {
+  file: string;
+  errors: number;
+  status: RunStatus | null;
+  model: string;
+  usage: Usage;
+  activeMs: number;
+  runningSince: number | null;
+}
+
+const STATUS_COLORS: Record<RunStatus, string> = { ready: 'white', running: 'cyan', paused: 'yellow', done: 'green', failed: 'red' };
+
+export function Header({ file, errors, status, model, usage, activeMs, runningSince }: HeaderProps) {
+  const now = useNow(runningSince !== null);
+  const elapsed = activeMs + (runningSince !== null ? Math.max(0, now - runningSince) : 0);
+  const state = status ?? 'ready';
+  return (
+    <Box height={1} overflow="hidden">
+      <Text wrap="truncate">
+        <Text bold>{basename(file)}</Text>
+        {' │ '}
+        {errors ? <Text color="red">{errors} error{errors === 1 ? '' : 's'}</Text> : <Text color="green">ok</Text>}
+        {' │ '}
+        <Text color={STATUS_COLORS[state]}>{state}</Text>
+        {' │ '}
+        {model}
+        {' │ '}
+        {`${usage.inputTokens} in + ${usage.outputTokens} out tokens`}
+        {' │ '}
+        {formatElapsed(elapsed)}
+      </Text>
+    </Box>
+  );
+}

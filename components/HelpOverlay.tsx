@@ -1,0 +1,18 @@
+// `?`: every binding of the command table with what it does.
+import { Box, Text } from 'ink';
+import { COMMANDS, commandKeys } from './keys.js';
+
+export function HelpOverlay({ height }: { height: number }) {
+  const width = Math.max(...COMMANDS.map((command) => commandKeys(command).length)) + 2;
+  return (
+    <Box flexDirection="column" height={height} overflow="hidden" flexShrink={0}>
+      <Text bold>Keys (press any key to close)</Text>
+      {COMMANDS.map((command) => (
+        <Text key={command.id} wrap="truncate">
+          <Text color="cyan">{commandKeys(command).padEnd(width)}</Text>
+          {command.help}
+        </Text>
+      ))}
+    </Box>
+  );
+}

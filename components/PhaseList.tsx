@@ -1,0 +1,134 @@
+// Every phase as a PhasePanel, windowed: only the items that fit in `height` around the
+// selection are rendered, so a 200-phase workflow costs what one screen costs.
+import { useRef } from 'react';
+import { Box, Text } from 'ink';
+import type { Workflow } from '../src/compiler/types.js';
+import type { RunView } from './run-view.js';
+import { phaseMark } from './marks.js';
+import { stepKey, type OutlineItem } from './outline.js';
+import { PhasePanel } from './PhasePanel.js';
+import { StepView, stepHeight, PROMPT_LINES, type StepViewProps } from './StepView.js';
+import { headLines } from './format.js';
+
+export interface PhaseListProps {
+  workflow: Workflow;
+  view: RunView | null;
+  items: OutlineItem[];
+  selectedId: string | null;
+  isExpanded: (phase: number) => boolean;
+  width: number;
+  height: number;
+  /** output scroll per step key */
+  scrolls: Record<string, number>;
+}
+
+const EMPTY = {};
+
+/** Lines of output shown for a step: more for the selected or running one. */
+export function outputLinesFor(height: number, focused: boolean): number {
+  return focused ? Math.max(3, Math.floor(height / 2)) : Math.min(4, Math.max(1, height - 2));
+}
+
+function stepProps(item: Extract<OutlineItem, { kind: 'step' }>, props: PhaseListProps): StepViewProps {
+  const records = props.view?.records ?? EMPTY;
+  const record = (records as Record<string, NonNullable<RunView['records'][string]>>)[item.key];
+  const selected = props.selectedId === item.id;
+  const running = record?.status === 'running';
+  return {
+    as: item.step.action!.as,
+    action: item.step.action!.name,
+    depth: item.depth,
+    compact: item.compact,
+    record,
+    partial: props.view?.partials[item.key],
+    selected,
+    width: props.width,
+    outputLines: outputLinesFor(props.height, selected || running),
+    scroll: props.scrolls[item.key] ?? 0,
+    live: running && props.view?.status === 'running',
+  };
+}
+
+function trailingLines(item: OutlineItem, props: PhaseListProps): string[] {
+  const prompt = props.view?.records[item.key]?.prompt ?? '';
+  return headLines(prompt.trim(), Math.max(10, props.width - 4 - item.depth * 2), PROMPT_LINES).lines;
+}
+
+function itemHeight(item: OutlineItem, props: PhaseListProps): number {
+  if (item.kind === 'step') return stepHeight(stepProps(item, props));
+  if (item.kind === 'trailing') return trailingLines(item, props).length;
+  return 1;
+}
+
+/** The first item to render so the selected item is visible, moving as little as possible. */
+export function windowStart(heights: number[], selected: number, previous: number, height: number): number {
+  let top = Math.min(Math.max(0, previous), Math.max(0, heights.length - 1));
+  if (selected >= 0 && selected < top) top = selected;
+  const span = (from: number, to: number) => heights.slice(from, to + 1).reduce((sum, h) => sum + h, 0);
+  while (selected >= 0 && top < selected && span(top, selected) > height) top++;
+  // no empty space at the bottom while there is something above to show
+  while (top > 0 && span(top - 1, heights.length - 1) <= height) top--;
+  return top;
+}
+
+export function PhaseList(props: PhaseListProps) {
+  const { items, workflow, view, height } = props;
+  const topRef = useRef(0);
+  const selected = items.findIndex((item) => item.id === props.selectedId);
+  // heights only as far as needed: from the window start to the screen's end
+  const heights = items.map((item) => itemHeight(item, props));
+  const top = windowStart(heights, selected, topRef.current, height);
+  topRef.current = top;
+  const visible: OutlineItem[] = [];
+  for (let index = top, used = 0; index < items.length && used < height; index++) {
+    visible.push(items[index]!);
+    used += heights[index]!;
+  }
+  const groups = new Map<number, OutlineItem[]>();
+  for (const item of visible) groups.set(item.phase, [...(groups.get(item.phase) ?? []), item]);
+  const records = view?.records ?? {};
+  return (
+    <Box flexDirection="column" height={height} overflow="hidden" flexShrink={0}>
+      {[...groups].map(([phase, group]) => {
+        const steps = workflow.root.phases[phase]!.steps.filter((step) => step.action);
+        const done = steps.filter((step) => records[stepKey('', step)]?.status === 'done').length;
+        return (
+          <PhasePanel
+            key={phase}
+            phase={phase}
+            mark={phaseMark(workflow.root.phases[phase]!, records, phase, view?.status ?? null)}
+            expanded={props.isExpanded(phase)}
+            selected={props.selectedId === `p:${phase}`}
+            showHeader={group[0]!.kind === 'phase'}
+            done={done}
+            total={steps.length}
+          >
+            {group.map((item) => {
+              if (item.kind === 'step') return <StepView key={item.id} {...stepProps(item, props)} />;
+              if (item.kind === 'iteration') {
+                return (
+                  <Text key={item.id} dimColor wrap="truncate">
+                    {'  '}
+                    {' '.repeat(item.depth * 2)}iteration {item.index + 1}
+                  </Text>
+                );
+              }
+              if (item.kind === 'trailing') {
+                return (
+                  <Box key={item.id} flexDirection="column" marginLeft={4 + item.depth * 2}>
+                    {trailingLines(item, props).map((line, index) => (
+                      <Text key={index} dimColor wrap="truncate">
+                        {line || ' '}
+                      </Text>
+                    ))}
+                  </Box>
+                );
+              }
+              return null;
+            })}
+          </PhasePanel>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,121 @@
+// One step: a header line with its status, then (expanded) its prompt dimmed, its output
+// (streaming in while it runs), its error in red and its warnings in yellow. Memoised: a
+// finished step's props keep their identity, so it does not re-render while another streams.
+import { memo } from 'react';
+import { Box, Text } from 'ink';
+import Spinner from 'ink-spinner';
+import type { StepRecord } from '../src/runtime/types.js';
+import { MARK_COLORS, MARK_GLYPHS, stepMark } from './marks.js';
+import { clip, headLines, outputText } from './format.js';
+import { StreamingText, visibleLines } from './StreamingText.js';
+
+export interface StepViewProps {
+  as: string;
+  action: string;
+  /** nesting under the phase: 1 for a phase's own steps */
+  depth: number;
+  /** one line: status, name and the first line of the output */
+  compact: boolean;
+  record?: StepRecord;
+  /** GenObject's partial object while it streams */
+  partial?: unknown;
+  selected: boolean;
+  width: number;
+  /** most lines of output shown */
+  outputLines: number;
+  /** output lines scrolled up from the bottom */
+  scroll: number;
+  /** the run is running (a running record shows a spinner, not a pending mark) */
+  live: boolean;
+}
+
+export const PROMPT_LINES = 3;
+const BLOCKS = new Set(['Loop', 'Cond']);
+
+function indent(depth: number): number {
+  return 2 + depth * 2;
+}
+
+function streamedText(props: StepViewProps): string {
+  const record = props.record;
+  if (!record || BLOCKS.has(record.action ?? '')) return '';
+  if (record.status === 'running') return props.partial !== undefined ? outputText(props.partial) : record.partial ?? '';
+  return outputText(record.output);
+}
+
+function promptLines(props: StepViewProps, width: number): string[] {
+  const prompt = props.record?.prompt.trim();
+  if (!prompt) return [];
+  const { lines, more } = headLines(prompt, width, PROMPT_LINES);
+  if (more && lines.length) lines[lines.length - 1] = clip(lines[lines.length - 1]! + '…', width);
+  return lines;
+}
+
+function errorLines(props: StepViewProps, width: number): string[] {
+  const error = props.record?.error;
+  if (!error) return [];
+  const where = error.line ? ` (line ${error.line})` : '';
+  return headLines(`✗ ${error.message}${where}`, width, 4).lines;
+}
+
+/** How many lines the step takes on screen (PhaseList windows by it). */
+export function stepHeight(props: StepViewProps): number {
+  if (props.compact || !props.record) return 1;
+  const width = Math.max(10, props.width - indent(props.depth) - 2);
+  return 1 + promptLines(props, width).length + visibleLines(streamedText(props), width, props.outputLines, props.scroll).length + errorLines(props, width).length + props.record.warnings.length;
+}
+
+function headerSuffix(record: StepRecord | undefined, compact: boolean, width: number): { text: string; color?: string } | null {
+  if (!record) return null;
+  if (record.action === 'Loop' && Array.isArray(record.output)) return { text: `${record.output.length} iteration${record.output.length === 1 ? '' : 's'}` };
+  if (record.action === 'Cond' && record.status === 'done') return { text: record.output === null ? 'skipped (if is false)' : 'ran' };
+  if (record.status === 'cancelled') return { text: 'cancelled' };
+  if (!compact) return null;
+  if (record.error) return { text: record.error.message.split('\n')[0]!, color: 'red' };
+  const text = record.status === 'running' ? record.partial ?? '' : outputText(record.output);
+  return { text: clip(text.split('\n').find((line) => line.trim()) ?? '', width) };
+}
+
+function StepViewImpl(props: StepViewProps) {
+  const { record, selected, compact, depth } = props;
+  const mark = stepMark(record, props.live ? 'running' : null);
+  const pad = ' '.repeat(depth * 2);
+  const width = Math.max(10, props.width - indent(depth) - 2);
+  const headerRoom = Math.max(0, props.width - indent(depth) - props.as.length - props.action.length - 4);
+  const suffix = headerSuffix(record, compact, headerRoom - 2);
+  const expanded = !compact && record;
+  return (
+    <Box flexDirection="column" flexShrink={0}>
+      <Text wrap="truncate">
+        {selected ? <Text color="cyan">›</Text> : ' '} {pad}
+        {mark === 'running' ? <Text color="cyan"><Spinner type="dots" /></Text> : <Text color={MARK_COLORS[mark]}>{MARK_GLYPHS[mark]}</Text>}{' '}
+        <Text bold={selected}>{props.as}</Text> <Text dimColor>{props.action}</Text>
+        {record?.edited ? <Text color="magenta"> (edited)</Text> : null}
+        {record?.stale ? <Text color="yellow"> (stale)</Text> : null}
+        {suffix && suffix.text ? <Text dimColor={!suffix.color} color={suffix.color}>{'  '}{suffix.text}</Text> : null}
+      </Text>
+      {expanded ? (
+        <Box flexDirection="column" marginLeft={indent(depth) + 2} flexShrink={0}>
+          {promptLines(props, width).map((line, index) => (
+            <Text key={`p${index}`} dimColor wrap="truncate">
+              {line || ' '}
+            </Text>
+          ))}
+          <StreamingText text={streamedText(props)} width={width} height={props.outputLines} scroll={props.scroll} />
+          {errorLines(props, width).map((line, index) => (
+            <Text key={`e${index}`} color="red" wrap="truncate">
+              {line}
+            </Text>
+          ))}
+          {record.warnings.map((warning, index) => (
+            <Text key={`w${index}`} color="yellow" wrap="truncate">
+              ! {warning}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
+
+export const StepView = memo(StepViewImpl);

@@ -1,0 +1,66 @@
+// The expression sandbox: QuickJS compiled to WebAssembly, so workflow expressions never
+// run in the app's own JavaScript realm (SPEC §1.5 "Isolation").
+import type { QuickJSWASMModule } from 'quickjs-emscripten';
+import type { EvaluateOptions, Sandbox } from './types.js';
+import { loadQuickJS } from './quickjs.js';
+import { Realm } from './realm.js';
+
+export { SandboxError, type SandboxErrorKind } from './errors.js';
+export type { EvaluateOptions, Sandbox } from './types.js';
+
+export interface SandboxOptions {
+  /** default wall-clock limit per evaluation, 1000 ms unless given */
+  timeoutMs?: number;
+  /** memory limit of the sandbox, 64 MiB unless given */
+  memoryBytes?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 1000;
+const DEFAULT_MEMORY_BYTES = 64 * 1024 * 1024;
+
+export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const module = await loadQuickJS();
+  return new QuickJSSandbox(
+    module,
+    options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    options.memoryBytes ?? DEFAULT_MEMORY_BYTES,
+  );
+}
+
+class QuickJSSandbox implements Sandbox {
+  private realm: Realm | undefined;
+  private disposed = false;
+
+  constructor(
+    private readonly module: QuickJSWASMModule,
+    private readonly timeoutMs: number,
+    private readonly memoryBytes: number,
+  ) {
+    this.realm = new Realm(module, memoryBytes);
+  }
+
+  evaluate(source: string, scope: Record<string, unknown>, options: EvaluateOptions = {}): unknown {
+    if (this.disposed) throw new Error('this sandbox was disposed; create a new one with createSandbox()');
+    const realm = (this.realm ??= new Realm(this.module, this.memoryBytes));
+    try {
+      return realm.evaluate(source, scope, options.timeoutMs ?? this.timeoutMs);
+    } finally {
+      // after running out of memory (or host stack) start the next evaluation afresh
+      if (realm.broken) this.retire(realm);
+    }
+  }
+
+  dispose(): void {
+    if (this.realm) this.retire(this.realm);
+    this.disposed = true;
+  }
+
+  private retire(realm: Realm): void {
+    this.realm = undefined;
+    try {
+      realm.dispose();
+    } catch {
+      // a runtime that failed badly may refuse to free cleanly; it is unreachable anyway
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/run-cli.js';
+
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+describe('README', () => {
+  it('starts with exactly the two set-up commands a new user copies', () => {
+    const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks.slice(0, 2)).toEqual([
+      'npm install && node bin/stepwise.js check examples/poem.mdx\n',
+      'npm install && npm test\n',
+    ]);
+  });
+
+  it('lists exactly the workflows in examples/', () => {
+    const paragraph = /The examples in[\s\S]*?\n\n/.exec(readme)?.[0] ?? '';
+    const named = [...paragraph.matchAll(/`([a-z-]+\.mdx)`/g)].map((m) => m[1]).sort();
+    const present = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.mdx')).sort();
+    expect(named).toEqual(present);
+  });
+});
