@@ -134,7 +134,7 @@ export function App(props: AppProps) {
   useWorkflowFile(props.file, { enabled: props.watch, compile, onVersion, initialText: props.text });
 
   // the phase being worked on opens by itself unless the author said otherwise
-  const activePhase = phaseOfKey(view?.next ?? null) ?? phaseOfKey(view?.order.findLast((key) => view.records[key]?.status === 'running') ?? null) ?? 0;
+  const activePhase = phaseOfKey(view?.next) ?? phaseOfKey(view?.order.filter((key) => view.records[key]?.status === 'running').pop()) ?? 0;
   const isExpanded = useCallback((phase: number) => expandedByAuthor[phase] ?? phase === activePhase, [expandedByAuthor, activePhase]);
   const records = view?.records ?? {};
   const items = useMemo(() => buildOutline(workflow, records, isExpanded), [workflow, records, isExpanded]);

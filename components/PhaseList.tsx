@@ -49,7 +49,7 @@ function stepProps(item: Extract<OutlineItem, { kind: 'step' }>, props: PhaseLis
   };
 }
 
-function trailingLines(item: OutlineItem, props: PhaseListProps): string[] {
+function trailingLines(item: Extract<OutlineItem, { kind: 'trailing' }>, props: PhaseListProps): string[] {
   const prompt = props.view?.records[item.key]?.prompt ?? '';
   return headLines(prompt.trim(), Math.max(10, props.width - 4 - item.depth * 2), PROMPT_LINES).lines;
 }

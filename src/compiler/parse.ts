@@ -26,6 +26,11 @@ let generation = 0;
 /** entries kept beyond the current document, so switching between a few files stays fast */
 const CACHE_SLACK = 2000;
 
+/** The whole text in one parse, as the parser itself sees it. */
+export function parseWhole(text: string): MdNode {
+  return processor.parse(text) as unknown as MdNode;
+}
+
 /** The mdast root of an MDX document. Throws the parser's VFileMessage on a syntax error. */
 export function parseMdx(text: string): MdNode {
   const chunks = chunkDocument(text);
@@ -48,22 +53,20 @@ export function parseMdx(text: string): MdNode {
   };
 }
 
-function parseWhole(text: string): MdNode {
-  return processor.parse(text) as unknown as MdNode;
-}
-
 /** The chunk's tree placed at its position in the document, or null on a syntax error. */
 function parseChunk(chunk: Chunk): MdNode | null {
   let entry = cache.get(chunk.text);
-  if (!entry) {
+  // the same text twice in one document needs two trees: each sits at its own place
+  if (!entry || entry.generation === generation) {
     let root: MdNode;
     try {
       root = processor.parse(chunk.text) as unknown as MdNode;
     } catch {
       return null;
     }
-    entry = { root, line: 1, offset: 0, generation };
-    cache.set(chunk.text, entry);
+    const fresh = { root, line: 1, offset: 0, generation };
+    if (!entry) cache.set(chunk.text, fresh);
+    entry = fresh;
   }
   if (entry.line !== chunk.line || entry.offset !== chunk.offset) {
     shiftTree(entry.root, chunk.line - entry.line, chunk.offset - entry.offset);

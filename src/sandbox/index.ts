@@ -2,8 +2,9 @@
 // run in the app's own JavaScript realm (SPEC §1.5 "Isolation").
 import type { QuickJSWASMModule } from 'quickjs-emscripten';
 import type { EvaluateOptions, Sandbox } from './types.js';
-import { loadQuickJS } from './quickjs.js';
+import { isPoisoned, loadedQuickJS, loadQuickJS, poisonQuickJS } from './quickjs.js';
 import { Realm } from './realm.js';
+import { SandboxError } from './errors.js';
 
 export { SandboxError, type SandboxErrorKind } from './errors.js';
 export type { EvaluateOptions, Sandbox } from './types.js';
@@ -32,19 +33,20 @@ class QuickJSSandbox implements Sandbox {
   private disposed = false;
 
   constructor(
-    private readonly module: QuickJSWASMModule,
+    /** undefined while a fresh module loads after the old one was poisoned */
+    private module: QuickJSWASMModule | undefined,
     private readonly timeoutMs: number,
     private readonly memoryBytes: number,
-  ) {
-    this.realm = new Realm(module, memoryBytes);
-  }
+  ) {}
 
   evaluate(source: string, scope: Record<string, unknown>, options: EvaluateOptions = {}): unknown {
     if (this.disposed) throw new Error('this sandbox was disposed; create a new one with createSandbox()');
-    const realm = (this.realm ??= new Realm(this.module, this.memoryBytes));
+    const module = this.usableModule();
+    const realm = (this.realm ??= new Realm(module, this.memoryBytes));
     try {
       return realm.evaluate(source, scope, options.timeoutMs ?? this.timeoutMs);
     } finally {
+      if (realm.poisoned) poisonQuickJS(module);
       // after running out of memory (or host stack) start the next evaluation afresh
       if (realm.broken) this.retire(realm);
     }
@@ -55,8 +57,25 @@ class QuickJSSandbox implements Sandbox {
     this.disposed = true;
   }
 
+  private usableModule(): QuickJSWASMModule {
+    if (this.module === undefined || isPoisoned(this.module)) {
+      // a poisoned heap may be damaged: abandon everything on it without freeing
+      this.realm = undefined;
+      this.module = loadedQuickJS();
+    }
+    if (this.module === undefined) {
+      loadQuickJS().catch(() => {});
+      throw new SandboxError(
+        'memory',
+        'the expression sandbox is restarting after an expression exhausted the stack; run the step again',
+      );
+    }
+    return this.module;
+  }
+
   private retire(realm: Realm): void {
     this.realm = undefined;
+    if (this.module !== undefined && isPoisoned(this.module)) return;
     try {
       realm.dispose();
     } catch {

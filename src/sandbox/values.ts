@@ -3,6 +3,7 @@
 // distinct object (by its JSON text) is copied in once and its handle reused; the copies
 // are frozen inside the sandbox, so sharing them between evaluations is safe.
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten';
+import { SandboxError } from './errors.js';
 
 /** Cached copies may hold this many characters in total before the oldest are dropped. */
 const CACHE_CHARS = 4 * 1024 * 1024;
@@ -45,7 +46,7 @@ export class ValueCache {
       }
       case 'object': {
         if (value === null) return context.null;
-        const json = JSON.stringify(value);
+        const json = toJSON(value);
         return this.cached(this.objects, json, temporary, () => this.parse(json));
       }
       default:
@@ -103,5 +104,18 @@ export class ValueCache {
     } finally {
       text.dispose();
     }
+  }
+}
+
+/** JSON text of a host value; a value JSON cannot hold (a cycle, a BigInt) fails the call. */
+function toJSON(value: object): string {
+  try {
+    return JSON.stringify(value) ?? 'null';
+  } catch (error) {
+    throw new SandboxError(
+      'runtime',
+      `a value in the expression's scope cannot be copied into the sandbox (${String((error as Error).message).split('\n')[0]}); ` +
+        'pass plain data: text, numbers, booleans, null, arrays and objects without cycles',
+    );
   }
 }

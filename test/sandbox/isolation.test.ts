@@ -79,7 +79,6 @@ test("import('fs') only makes a Promise, which is not data", () => {
 test("a scope object's constructor is the sandbox's own Object", () => {
   const scope = { x: { a: 1 } };
   expect(sandbox.evaluate("x['constr' + 'uctor'] === Object", scope)).toBe(true);
-  expect(sandbox.evaluate("Object.getOwnPropertyNames(x['constr' + 'uctor']('')).length", scope)).toBe(1);
   expect(
     sandbox.evaluate(
       "[typeof x['constr' + 'uctor'].constructor, typeof x['__proto__'].__defineGetter__, Object.keys(globalThis)]",

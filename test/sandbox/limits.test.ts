@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createSandbox, SandboxError, type Sandbox } from '../../src/sandbox/index.js';
+import { loadQuickJS } from '../../src/sandbox/quickjs.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -112,4 +113,22 @@ test('scope values cached before running out of memory are still right after', (
   expect(sandbox.evaluate('poem + langs.length', scope)).toBe('roses are red2');
   expect(() => sandbox.evaluate("'x'.repeat(2**28)", scope)).toThrow(OUT_OF_MEMORY);
   expect(sandbox.evaluate('poem + langs.length', scope)).toBe('roses are red2');
+});
+
+test('the host stack running out under QuickJS is a memory error, and the sandbox recovers', async () => {
+  const nested = (depth: number, run: () => unknown): unknown => (depth === 0 ? run() : nested(depth - 1, run));
+  let error: unknown;
+  // call in from ever deeper host stacks until a recursive expression no longer fits
+  for (let depth = 0; error === undefined && depth < 200_000; depth += 200) {
+    try {
+      nested(depth, () => sandbox.evaluate('(function f(n) { return n ? [f(n - 1)] : 0; })(250) && 1', {}));
+    } catch (caught) {
+      error = caught;
+    }
+  }
+  expect(error).toBeInstanceOf(SandboxError);
+  expect((error as SandboxError).kind).toBe('memory');
+  await loadQuickJS();
+  stillWorks();
+  expect(sandbox.evaluate('(function f(n) { return n ? [f(n - 1)] : 0; })(250) && 1', {})).toBe(1);
 });

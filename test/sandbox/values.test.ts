@@ -134,3 +134,15 @@ describe('values into an expression', () => {
     ).toEqual([5, '{"a":1}', 7, '8', 9, 'a%20b', [['k', 1]], 2, 'number']);
   });
 });
+
+test('a scope value JSON cannot hold fails that call only', () => {
+  const cyclic: Record<string, unknown> = { name: 'loop' };
+  cyclic.self = cyclic;
+  expect(() => sandbox.evaluate('cyclic.name', { cyclic })).toThrow(
+    expect.objectContaining({
+      kind: 'runtime',
+      message: expect.stringMatching(/^a value in the expression's scope cannot be copied into the sandbox \(Converting circular structure to JSON\); pass plain data: text, numbers, booleans, null, arrays and objects without cycles$/),
+    }),
+  );
+  expect(sandbox.evaluate('ok', { ok: 'fine' })).toBe('fine');
+});

@@ -1,0 +1,2 @@
+/** A workflow of `phases` phases, two GenText actions each, expressions in every step. */
+export function generateWorkflow(phases: number): string;

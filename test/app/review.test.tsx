@@ -1,0 +1,127 @@
+// Reviewing results through the App's keys: rerun, edit, feedback, rewind, messages, help, inputs.
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { mountApp } from '../support/app.js';
+import { KEYS } from '../support/ink.js';
+import { editInEditor } from '../../components/editor.js';
+
+let app: ReturnType<typeof mountApp> | undefined;
+afterEach(() => {
+  app?.unmount();
+  app = undefined;
+});
+
+const has = (...parts: string[]) => (frame: string) => parts.every((part) => frame.includes(part));
+const FAKE_EDITOR = `node ${join(import.meta.dirname, '..', 'support', 'fake-editor.mjs')}`;
+
+/** Runs phase 1 of the conversation fixture and selects `haiku` (↓ from the phase header). */
+async function phaseOneDone() {
+  app = mountApp('runtime/conversation.mdx', {
+    editor: (text, options) => editInEditor(text, { ...options, env: { ...process.env, VISUAL: '', EDITOR: FAKE_EDITOR, FAKE_EDITOR_TEXT: 'My own haiku.\n' } }),
+  });
+  await app.wait(has('│ ready │'));
+  await app.press('p', has('Phase 1  2/2 actions', '│ paused │'));
+  await app.press(KEYS.right, has('› ▾ ✓ Phase 1'));
+  await app.press(KEYS.down, has('›   ✓ haiku GenText'));
+  return app;
+}
+
+describe('reviewing results', () => {
+  it('r re-runs the selected action and marks the later results stale', async () => {
+    const app = await phaseOneDone();
+    const before = app.run!.state.steps['0.0'];
+    const frame = await app.press('r', (f) => f.includes('~ rhyme GenText (stale)') && f.includes('│ paused │'));
+    expect(frame).toContain('›   ✓ haiku GenText');
+    expect(app.run!.state.steps['0.0']).not.toBe(before);
+    expect(app.run!.state.next).toBe('0.1');
+  });
+
+  it('e edits the output in $EDITOR and marks it as the author\'s', async () => {
+    const app = await phaseOneDone();
+    const frame = await app.press('e', has('(edited)', 'kept your edit of haiku'));
+    expect(frame).toContain('›   ✓ haiku GenText (edited)');
+    expect(frame).toContain('      My own haiku.');
+    expect(app.run!.state.steps['0.0']!.output).toBe('My own haiku.');
+    expect(frame).toContain('~ rhyme GenText (stale)');
+  });
+
+  it('f asks for an instruction and regenerates with it', async () => {
+    const app = await phaseOneDone();
+    await app.press('f', has('Feedback for haiku:'));
+    app.stdin.write('shorter please');
+    await app.wait(has('Feedback for haiku: shorter please'));
+    await app.press(KEYS.enter, (f) => !f.includes('Feedback for') && f.includes('│ paused │') && f.includes('      shorter please'));
+    const record = app.run!.state.steps['0.0']!;
+    expect(record.output).toBe('shorter please');
+    expect(record.attempts).toEqual([{ output: 'Write a haiku about rain.', feedback: 'shorter please' }]);
+  });
+
+  it('Esc closes the feedback prompt without sending anything', async () => {
+    const app = await phaseOneDone();
+    await app.press('f', has('Feedback for haiku:'));
+    await app.press(KEYS.escape, (f) => !f.includes('Feedback for'));
+    expect(app.run!.state.steps['0.0']!.attempts).toEqual([]);
+  });
+
+  it('u rewinds to the selected step', async () => {
+    const app = await phaseOneDone();
+    await app.press(KEYS.down, has('›   ✓ rhyme GenText'));
+    const frame = await app.press('u', has('Phase 1  1/2 actions'));
+    expect(frame).toContain('○ rhyme GenText');
+    expect(app.run!.state.order).toEqual(['0.0']);
+  });
+
+  it('m shows the exact messages sent for the selected action; Esc closes', async () => {
+    const app = await phaseOneDone();
+    await app.press(KEYS.down, has('›   ✓ rhyme GenText'));
+    const frame = await app.press('m', has('Messages sent for rhyme'));
+    const lines = frame.split('\n');
+    const start = lines.findIndex((line) => line.startsWith('Messages sent for rhyme (echo): 3'));
+    expect(lines.slice(start + 1, start + 9)).toEqual(['[user]', 'Write a haiku about rain.', '', '[assistant]', 'Write a haiku about rain.', '', '[user]', 'Now make it rhyme.']);
+    await app.press(KEYS.escape, has('›   ✓ rhyme GenText'));
+  });
+
+  it('r on a phase header acts on its first step with a result', async () => {
+    const app = await phaseOneDone();
+    await app.press(KEYS.up, has('› ▾ ✓ Phase 1'));
+    await app.press('r', has('~ rhyme GenText (stale)', '│ paused │'));
+    expect(app.run!.state.next).toBe('0.1');
+  });
+
+  it('r with nothing run yet says what to do', async () => {
+    app = mountApp('runtime/conversation.mdx');
+    await app.wait(has('│ ready │'));
+    await app.press('r', has('nothing to re-run: select a step that has a result (↑/↓)'));
+  });
+
+  it('? shows the help and any key closes it', async () => {
+    app = mountApp('runtime/conversation.mdx');
+    await app.wait(has('│ ready │'));
+    const frame = await app.press('?', has('Keys (press any key to close)'));
+    expect(frame).toContain('n/Enter    run the next action');
+    await app.press('x', has('Phase 1'));
+  });
+
+  it('→/← expand and collapse the selected phase, o toggles all', async () => {
+    app = mountApp('runtime/conversation.mdx');
+    await app.wait(has('│ ready │'));
+    await app.press('p', has('Phase 1  2/2 actions', '│ paused │'));
+    // phase 2 is next, so it is the open one; phase 1 shows one line per action
+    let frame = await app.press(KEYS.left, has('› ▸ ✓ Phase 1'));
+    expect(frame).toContain('    ✓ haiku GenText  Write a haiku about rain.');
+    frame = await app.press(KEYS.right, has('› ▾ ✓ Phase 1'));
+    expect(frame).toContain('      Write a haiku about rain.');
+    frame = await app.press('o', has('▸ ✓ Phase 1', '▸ ○ Phase 2'));
+    frame = await app.press('o', has('▾ ✓ Phase 1', '▾ ○ Phase 2'));
+  });
+
+  it('a missing required input opens the form first; the run starts when it is submitted', async () => {
+    app = mountApp('runtime/inputs.mdx');
+    await app.wait(has('[ Run ]'));
+    expect(app.run).toBeUndefined();
+    app.stdin.write('owls');
+    await app.wait(has('owls'));
+    await app.press(KEYS.enter, has('│ ready │'));
+    await app.wait(has('[ Run ]'));
+  });
+});

@@ -1,0 +1,30 @@
+// A throwaway folder per e2e test: workflows are copied or written there, so runs saved
+// next to them (.stepwise/runs) and edits never touch the repository.
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { ROOT } from '../support/run-cli.js';
+
+export function workspace(): { dir: string; copy(from: string): string; write(name: string, text: string): string } {
+  const dir = mkdtempSync(join(tmpdir(), 'stepwise-e2e-'));
+  return {
+    dir,
+    copy(from) {
+      const to = join(dir, basename(from));
+      copyFileSync(join(ROOT, from), to);
+      return to;
+    },
+    write(name, text) {
+      const to = join(dir, name);
+      writeFileSync(to, text);
+      return to;
+    },
+  };
+}
+
+/** The terminal was handed back: the alternate screen left after it was entered, and the cursor shown again. */
+export function restoredTerminal(raw: string): boolean {
+  const entered = raw.indexOf('\x1b[?1049h');
+  const left = raw.lastIndexOf('\x1b[?1049l');
+  return entered >= 0 && left > entered && raw.lastIndexOf('\x1b[?25h') > raw.lastIndexOf('\x1b[?25l');
+}
