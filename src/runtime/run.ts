@@ -399,6 +399,7 @@ export class Run implements RunCommands, WalkHost {
       await walkWorkflow(this, this.workflow, this.state.inputs);
       this.syncOrder(true);
       this.state.next = null;
+      this.mode = { kind: 'idle' };
       this.setStatus('done');
       this.emit({ type: 'done', ok: true, error: null });
     } catch (error) {

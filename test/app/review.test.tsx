@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { mountApp } from '../support/app.js';
-import { KEYS } from '../support/ink.js';
+import { KEYS, ticks } from '../support/ink.js';
 import { editInEditor } from '../../components/editor.js';
 
 let app: ReturnType<typeof mountApp> | undefined;
@@ -48,8 +48,10 @@ describe('reviewing results', () => {
   it('f asks for an instruction and regenerates with it', async () => {
     const app = await phaseOneDone();
     await app.press('f', has('Feedback for haiku:'));
+    await ticks(); // the text input listens from its first effect on
     app.stdin.write('shorter please');
     await app.wait(has('Feedback for haiku: shorter please'));
+    await ticks();
     await app.press(KEYS.enter, (f) => !f.includes('Feedback for') && f.includes('│ paused │') && f.includes('      shorter please'));
     const record = app.run!.state.steps['0.0']!;
     expect(record.output).toBe('shorter please');

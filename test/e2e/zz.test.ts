@@ -1,13 +1,58 @@
 import { it } from 'vitest';
+import { writeFileSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { startTerminal, KEYS } from '../support/pty.js';
 import { workspace } from './workspace.js';
+const FAKE = fileURLToPath(new URL('../support/fake-editor.mjs', import.meta.url));
+const W = `---
+title: Greeting
+model: echo
+input:
+  name:
+    message: Who should we greet?
+  mood:
+    type: select
+    options: [warm, formal]
+    default: warm
+  times:
+    type: number
+    min: 1
+    max: 3
+    default: 1
+---
+
+Say hello to {name} in a {mood} way, {times} time(s).
+
+<GenText as="hello" />
+
+---
+
+Now say goodbye to {name}.
+
+<GenText as="bye" />
+`;
+const show = (t: any, label: string) => console.log(`===== ${label}\n${t.screen()}`);
+const w = async (t: any, x: any) => { try { await t.waitFor(x, 3000); } catch (e) { console.log('TIMEOUT', String(x)); } };
 it('x', async () => {
-  const file = workspace().copy('examples/poem.mdx');
-  const t = await startTerminal([file, '--model', 'echo']);
-  await t.waitFor('Phase 2');
-  const before = t.raw().length;
-  t.write(KEYS.ctrlC);
-  t.write(KEYS.ctrlC);
-  console.log(await t.exit);
-  console.log(JSON.stringify(t.raw().slice(0, 80)), JSON.stringify(t.raw().slice(before)));
+  const ws = workspace();
+  const file = ws.write('greet.mdx', W);
+  const t = await startTerminal([file, '--model', 'echo'], { env: { EDITOR: `${process.execPath} ${FAKE} --upper` } });
+  await w(t, '[ Run ]'); show(t, 'form');
+  t.write('Ada'); await w(t, 'Ada█');
+  t.write(KEYS.tab); await w(t, '❯ mood'); t.write(KEYS.right); await w(t, '(•) formal'); t.write(KEYS.tab); await w(t, '❯ times');
+  show(t, 'filled');
+  t.write(KEYS.enter); await w(t, (s: string) => !s.includes('[ Run ]')); show(t, 'submitted');
+  t.write('n'); await w(t, 'Ada in a formal way'); show(t, 'after n');
+  t.write(KEYS.up); t.write(KEYS.down); 
+  t.write('e'); await w(t, 'SAY HELLO'); show(t, 'after e');
+  t.write('m'); await w(t, '[user]'); show(t, 'after m'); t.write(KEYS.escape);
+  t.write('c'); await w(t, 'done'); show(t, 'after c');
+  writeFileSync(file, W.replace('Now say goodbye', 'Now wave goodbye'));
+  await w(t, 'stale'); show(t, 'after edit');
+  writeFileSync(file, W.replace('<GenText as="bye" />', '<GenTxt as="bye" />'));
+  await w(t, 'GenTxt'); show(t, 'after bad edit');
+  t.write('i'); await w(t, '[ Run ]'); show(t, 'inputs again');
+  t.write(KEYS.escape); 
+  t.write('q'); console.log(await t.exit);
+  console.log(readFileSync(ws.dir + '/../' , 'utf8').length);
 });

@@ -31,5 +31,5 @@ function defaults(workflow: ReturnType<typeof compileFixture>): Record<string, u
 
 /** Outputs by key, for exact assertions. */
 export function outputs(run: Run): Record<string, unknown> {
-  return Object.fromEntries(run.state.order.filter((k) => run.state.steps[k]!.action).map((k) => [k, run.state.steps[k]!.output]));
+  return Object.fromEntries(run.state.order.filter((k) => run.state.steps[k]!.action && run.state.steps[k]!.status === 'done').map((k) => [k, run.state.steps[k]!.output]));
 }
