@@ -298,7 +298,7 @@ export function App(props: AppProps) {
   };
 
   const keyContext: KeyContext = { status, hasResult, hasInputs: workflow.inputs.length > 0 };
-  const model = props.modelOverride ?? workflow.model ?? props.defaultModel ?? 'no model';
+  const model = props.modelOverride ?? workflow.model ?? props.defaultModel ?? 'model per action';
   const banner = bannerHeight(diagnostics, source, columns);
   const description = descriptionLines(workflow.description, columns, 3).length;
   const bodyHeight = Math.max(3, rows - 1 - 1 - 2 - banner);

@@ -1,13 +1,30 @@
-// Typing into a one-line text value: printable keys append, Backspace deletes the last
-// character, Ctrl+U clears. Navigation keys are left to the form.
+// Typing into a text value: printable keys append, Backspace deletes the last character,
+// Ctrl+U clears. Navigation keys are left to the form.
 import { useInput, useStdin, type Key } from 'ink';
 
 export function isNavigationKey(key: Key): boolean {
   return key.tab || key.return || key.escape || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end;
 }
 
+/**
+ * Applies typed text to a value. Keys typed faster than the terminal is read arrive as one
+ * chunk (e.g. Backspace then `7`), so Backspace and Enter inside a chunk are honoured and
+ * other control characters dropped, never shown.
+ */
+export function applyTyping(previous: string, typed: string, multiline: boolean): string {
+  let value = previous;
+  for (const char of typed.replace(/\r\n?/g, '\n')) {
+    if (char === '\x7f' || char === '\b') value = value.slice(0, -1);
+    else if (char === '\n') value += multiline ? '\n' : ' ';
+    else if (char === '\t') value += multiline ? '\t' : ' ';
+    else if (char >= ' ') value += char;
+  }
+  return value;
+}
+
 export function useLineEditing(focused: boolean, onChange: (update: (previous: string) => string) => void, options: { multiline?: boolean } = {}): void {
   const { isRawModeSupported } = useStdin();
+  const multiline = options.multiline === true;
   useInput(
     (input, key) => {
       if (key.backspace || key.delete) {
@@ -18,14 +35,12 @@ export function useLineEditing(focused: boolean, onChange: (update: (previous: s
         onChange(() => '');
         return;
       }
-      if (options.multiline && key.return) {
+      if (multiline && key.return) {
         onChange((previous) => `${previous}\n`);
         return;
       }
       if (key.ctrl || key.meta || isNavigationKey(key) || !input) return;
-      // Pasted text arrives in one piece; a one-line value keeps it on one line.
-      const text = options.multiline ? input.replace(/\r\n?/g, '\n') : input.replace(/[\r\n]+/g, ' ');
-      onChange((previous) => previous + text);
+      onChange((previous) => applyTyping(previous, input, multiline));
     },
     { isActive: focused && isRawModeSupported },
   );

@@ -2,6 +2,7 @@
 // non-strict and validate the tokens ourselves so an unknown option can be named with a
 // did-you-mean, which parseArgs's own errors cannot do.
 import { parseArgs } from 'node:util';
+import { suggest } from '../compiler/suggest.js';
 
 export interface RunArgs {
   file: string;
@@ -119,36 +120,10 @@ function unknownOption(rawName: string, options: OptionSpec): string {
   return `unknown option \`${rawName}\`${guess ? `; did you mean \`${guess}\`?` : ''}`;
 }
 
-/** The candidate closest to `word` by edit distance, when it is close enough to be a likely typo. */
+/** The candidate closest to `word` when it is a likely typo; short words (`-x`) only match up to case. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
+  if (word.replace(/^-+/, '').length < 3) {
+    return candidates.find((candidate) => candidate !== word && candidate.toLowerCase() === word.toLowerCase());
   }
-  // Short words are only matched up to case: `-x` is not a typo of `-h`.
-  const length = word.replace(/^-+/, '').length;
-  const allowed = length < 3 ? 0 : Math.max(1, Math.floor(length / 3));
-  return bestDistance <= allowed ? best : undefined;
-}
-
-// Optimal string alignment distance: like Levenshtein, but a swap of two neighbouring
-// letters (`--modle`) counts as one edit, since that is the commonest typo.
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
+  return suggest(word, candidates);
 }

@@ -47,4 +47,10 @@ describe('TextField', () => {
     await waitForSubmit(run);
     expect(run.submitted[0]).toEqual({ values: { lang: 'French' }, remembered: {} });
   });
+
+  it('keys that arrive in one chunk are applied in order: Backspace deletes, control characters never show', async () => {
+    const run = await renderForm([field({ name: 'topic' })]);
+    await press(run.instance, 'ab\x7fc\x07d');
+    await waitForFrame(run.instance, '    acd█');
+  });
 });

@@ -32,7 +32,7 @@ describe('StepView', () => {
   it('an error in red with its message and line, warnings in yellow', () => {
     const failed = record({ status: 'failed', output: undefined, error: { message: 'OPENAI_API_KEY is not set: run `stepwise config set openai.apiKey sk-...`', line: 7 }, warnings: ['{x} at line 3 is undefined: rendered as empty text'] });
     expect(frame({ record: failed })).toBe(
-      ['    ✗ poem GenText', '      Write a poem about cats.', '      ✗ OPENAI_API_KEY is not set: run `stepwise config set open', '      ai.apiKey sk-...` (line 7)', '      ! {x} at line 3 is undefined: rendered as empty text'].join('\n'),
+      ['    ✗ poem GenText', '      Write a poem about cats.', '      ✗ OPENAI_API_KEY is not set: run `stepwise config set', '      openai.apiKey sk-...` (line 7)', '      ! {x} at line 3 is undefined: rendered as empty text'].join('\n'),
     );
   });
 
@@ -45,7 +45,7 @@ describe('StepView', () => {
 
   it('while streaming shows the partial text; GenObject shows the partial object', () => {
     expect(frame({ record: record({ status: 'running', output: undefined, partial: 'Soft' }), compact: true })).toBe('    ○ poem GenText  Soft');
-    expect(frame({ record: record({ status: 'running', output: undefined, partial: '' }), partial: { title: 'Ca' }, live: true }).split('\n').slice(1)).toEqual(['      Write a poem about cats.', '      {', '        "title": "Ca"', '      }']);
+    expect(frame({ record: record({ status: 'running', output: undefined, partial: '' }), partial: { title: 'Ca' }, live: true })!.split('\n').slice(1)).toEqual(['      Write a poem about cats.', '      {', '        "title": "Ca"', '      }']);
   });
 
   it('a pending step is just its header', () => {

@@ -28,3 +28,15 @@ export function restoredTerminal(raw: string): boolean {
   const left = raw.lastIndexOf('\x1b[?1049l');
   return entered >= 0 && left > entered && raw.lastIndexOf('\x1b[?25h') > raw.lastIndexOf('\x1b[?25l');
 }
+
+/**
+ * The first frame is painted before the app switches the terminal to raw mode; until then
+ * the terminal's line discipline would turn Enter into a line feed and Ctrl+C into SIGINT.
+ * Opening and closing the help overlay proves the key handler is live.
+ */
+export async function keysReady(terminal: { write(keys: string): void; waitFor(test: (screen: string) => boolean): Promise<void> }): Promise<void> {
+  terminal.write('?');
+  await terminal.waitFor((screen) => screen.includes('rewind to the selected step'));
+  terminal.write('\x1b');
+  await terminal.waitFor((screen) => !screen.includes('rewind to the selected step'));
+}

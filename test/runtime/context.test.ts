@@ -114,3 +114,28 @@ describe('failures', () => {
     );
   });
 });
+
+describe('GenObject', () => {
+  it('streams partial objects and returns the object valid for a $.z schema', async () => {
+    const text = '---\nmodel: echo\n---\n\nOutline it.\n\n<GenObject as="outline" schema={$.z.object({ title: $.z.string().min(3), tags: $.z.array($.z.string()).min(2), draft: $.z.boolean() })} />\n\nTitle: {outline.title}, {outline.tags.length} tags\n\n<GenText as="next" />\n';
+    ({ run } = await startRun('inline.mdx', { text }));
+    const partials: unknown[] = [];
+    run.subscribe((event) => event.type === 'object-delta' && partials.push(event.partial));
+    run.continue();
+    await run.idle();
+    expect(run.state.status).toBe('done');
+    expect(run.state.steps['0.0']!.output).toEqual({ title: 'xxx', tags: ['', ''], draft: false });
+    expect(partials.length).toBeGreaterThan(1);
+    expect(partials.at(-1)).toEqual({ title: 'xxx', tags: ['', ''], draft: false });
+    expect(run.state.steps['0.1']!.messages.at(-2)).toEqual({ role: 'assistant', content: '{\n  "title": "xxx",\n  "tags": [\n    "",\n    ""\n  ],\n  "draft": false\n}' });
+    expect(run.state.steps['0.1']!.output).toBe('Title: xxx, 2 tags');
+  });
+
+  it('fails the step when the schema is not an object', async () => {
+    const text = '---\nmodel: echo\ndata:\n  shape: title\n---\n\nOutline it.\n\n<GenObject as="outline" schema={shape} />\n';
+    ({ run } = await startRun('inline.mdx', { text }));
+    run.continue();
+    await run.idle();
+    expect(run.state.steps['0.0']!.error!.message).toBe('`schema` must be a JSON Schema object or built with $.z, e.g. schema={$.z.object({ title: $.z.string() })}');
+  });
+});

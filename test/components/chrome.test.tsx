@@ -1,0 +1,101 @@
+// Header, KeyHints, HelpOverlay, DiagnosticsBanner, MessagesView, StreamingText.
+import { describe, expect, it } from 'vitest';
+import { render } from 'ink-testing-library';
+import { Header } from '../../components/Header.js';
+import { KeyHints, keyHints } from '../../components/KeyHints.js';
+import { HelpOverlay } from '../../components/HelpOverlay.js';
+import { DiagnosticsBanner, bannerHeight } from '../../components/DiagnosticsBanner.js';
+import { MessagesView } from '../../components/MessagesView.js';
+import { StreamingText } from '../../components/StreamingText.js';
+import { COMMANDS, commandKeys } from '../../components/keys.js';
+import { textWindow } from '../../components/text-window.js';
+import { record } from './fixtures.js';
+
+function frame(element: React.ReactElement) {
+  const ui = render(element);
+  const text = ui.lastFrame()!.trimEnd();
+  ui.unmount();
+  return text;
+}
+
+describe('Header', () => {
+  it('file, compile status, run state, model, tokens and elapsed time', () => {
+    expect(frame(<Header file="/a/b/poem.mdx" errors={0} status="paused" model="echo" usage={{ inputTokens: 12, outputTokens: 34 }} activeMs={65_000} runningSince={null} />)).toBe(
+      'poem.mdx │ ok │ paused │ echo │ 12 in + 34 out tokens │ 1:05',
+    );
+    expect(frame(<Header file="poem.mdx" errors={2} status={null} model="openai:gpt-4o" usage={{ inputTokens: 0, outputTokens: 0 }} activeMs={0} runningSince={null} />)).toBe(
+      'poem.mdx │ 2 errors │ ready │ openai:gpt-4o │ 0 in + 0 out tokens │ 0:00',
+    );
+  });
+});
+
+describe('KeyHints', () => {
+  it('shows the commands that apply, always ending with help and quit', () => {
+    const ready = { status: 'ready' as const, hasResult: false, hasInputs: false };
+    expect(frame(<KeyHints context={ready} width={100} />)).toBe('n/Enter next  p phase  c continue  ↑/↓ select  →/← expand  o all  PgUp/PgDn scroll  ? help  q quit');
+    const running = { status: 'running' as const, hasResult: false, hasInputs: true };
+    expect(keyHints(running, 100)).toEqual(['Space pause', 'Esc cancel', '↑/↓ select', '→/← expand', 'o all', 'PgUp/PgDn scroll', 'i inputs', '? help', 'q quit']);
+    expect(keyHints(ready, 30)).toEqual(['n/Enter next', '? help', 'q quit']);
+  });
+});
+
+describe('HelpOverlay', () => {
+  it('lists every entry of the command table with its keys and help', () => {
+    const lines = frame(<HelpOverlay height={30} />).split('\n');
+    expect(lines[0]).toBe('Keys (press any key to close)');
+    expect(lines.slice(1)).toEqual(COMMANDS.map((command) => `${commandKeys(command).padEnd(11)}${command.help}`));
+    expect(lines).toContain('Ctrl+C     cancel the running generation; press again to quit');
+    expect(lines).toContain('↑/↓        select a step or phase');
+  });
+});
+
+describe('DiagnosticsBanner', () => {
+  const text = '---\nmodel: echo\n---\n\nHello {nme}\n';
+  const diagnostics = [{ severity: 'error' as const, message: 'unknown name `nme`; did you mean `name`?', line: 5, column: 8, rule: 'unknown-name' }];
+  it('each error with its line, column, rule and a code frame', () => {
+    expect(frame(<DiagnosticsBanner diagnostics={diagnostics} text={text} width={80} />)).toBe(
+      [
+        '✗ 1 error in the file: still showing the last version that compiled; fix and save to update',
+        'line 5, column 8: unknown name `nme`; did you mean `name`? [unknown-name]',
+        '  5 | Hello {nme}',
+        '    |        ^',
+      ].join('\n'),
+    );
+    expect(bannerHeight(diagnostics, text, 80)).toBe(4);
+  });
+
+  it('shows nothing when the file compiles', () => {
+    expect(frame(<DiagnosticsBanner diagnostics={[]} text={text} width={80} />)).toBe('');
+    expect(bannerHeight([], text, 80)).toBe(0);
+  });
+});
+
+describe('MessagesView', () => {
+  it('shows each message with its role', () => {
+    const messages = [
+      { role: 'system' as const, content: 'Be terse.' },
+      { role: 'user' as const, content: 'Line one\nLine two' },
+    ];
+    expect(frame(<MessagesView record={record({ messages })} width={60} height={10} scroll={0} />)).toBe(
+      ['Messages sent for poem (echo): 2 — ↑/↓ PgUp/PgDn scroll, Esc closes', '[system]', 'Be terse.', '', '[user]', 'Line one', 'Line two'].join('\n'),
+    );
+  });
+});
+
+describe('StreamingText and its window', () => {
+  it('shows the tail of a long output', () => {
+    expect(frame(<StreamingText text={'a\nb\nc\nd\ne'} width={10} height={3} />)).toBe('⋮ (PgUp for more)\nd\ne');
+  });
+
+  it('wraps long lines to the width and only walks what is visible (1 MB in one line)', () => {
+    const big = 'x'.repeat(1_000_000) + 'END';
+    const window = textWindow(big, 10, 2);
+    // chunks are aligned to the line's start: the last one holds what is left over
+    expect(window.lines).toEqual(['xxxxxxxxxx', 'END']);
+    expect(window.above).toBe(true);
+  });
+
+  it('scroll stops at the top of the text', () => {
+    expect(textWindow('a\nb\nc', 10, 2, 99)).toEqual({ lines: ['a', 'b'], above: false, below: true, scroll: 1 });
+  });
+});

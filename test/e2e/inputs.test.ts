@@ -1,0 +1,104 @@
+// The input form in the real binary: typed, validated, submitted, remembered, reopened.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { KEYS, startTerminal, type Terminal } from '../support/pty.js';
+import { assertBuilt } from '../support/run-cli.js';
+import { GREET } from './greet-workflow.js';
+import { workspace } from './workspace.js';
+
+let terminal: Terminal | undefined;
+beforeAll(() => assertBuilt());
+afterEach(() => terminal?.kill('SIGKILL'));
+
+const focusedRow = (screen: string) => screen.split('\n').find((row) => row.startsWith('❯ '));
+
+/** Types Ann, picks "formal", and submits from the last field. */
+async function fillGreeting(t: Terminal): Promise<void> {
+  await t.waitFor('[ Run ]');
+  // an `n` typed into the form is text, not the "next" command
+  t.write('Ann');
+  await t.waitFor('Ann█');
+  t.write(KEYS.tab);
+  await t.waitFor((screen) => focusedRow(screen) === '❯ Mood');
+  t.write(KEYS.right);
+  await t.waitFor('(•) formal');
+  t.write(KEYS.tab);
+  await t.waitFor((screen) => focusedRow(screen) === '❯ Times');
+  t.write(KEYS.enter);
+  await t.waitFor('Phase 2');
+}
+
+describe('the input form', () => {
+  it('asks for a missing input, runs with the typed values, and remembers them for next time', async () => {
+    const configDir = mkdtempSync(join(tmpdir(), 'stepwise-e2e-remember-'));
+    const file = workspace().write('greet.mdx', GREET);
+    terminal = await startTerminal([file, '--model', 'echo'], { env: { STEPWISE_CONFIG_DIR: configDir } });
+    await terminal.waitFor('Who should we greet? *');
+    expect(terminal.screen()).toContain('(•) warm  ( ) formal');
+    await fillGreeting(terminal);
+    expect(terminal.screen()).toMatch(/○ Phase 1 +0\/1 action/);
+    terminal.write('n');
+    await terminal.waitFor('Say hello to Ann in a formal way, 1 time(s).');
+    terminal.write('q');
+    expect((await terminal.exit).exitCode).toBe(0);
+
+    terminal = await startTerminal([file, '--model', 'echo'], { env: { STEPWISE_CONFIG_DIR: configDir } });
+    await terminal.waitFor('[ Run ]');
+    expect(terminal.screen()).toContain('Ann█');
+    expect(terminal.screen()).toContain('( ) warm  (•) formal');
+  });
+
+  it('shows a validation message under the field and does not start until it is fixed', async () => {
+    const file = workspace().write('greet.mdx', GREET);
+    terminal = await startTerminal([file, '--model', 'echo']);
+    await terminal.waitFor('[ Run ]');
+    terminal.write('Bo');
+    await terminal.waitFor('Bo█');
+    terminal.write(KEYS.down);
+    await terminal.waitFor((screen) => focusedRow(screen) === '❯ Mood');
+    terminal.write(KEYS.down);
+    await terminal.waitFor((screen) => focusedRow(screen) === '❯ Times');
+    terminal.write(`${KEYS.backspace}7`);
+    await terminal.waitFor('7█');
+    terminal.write(KEYS.enter);
+    await terminal.waitFor('✗ `times` must be at most 3, got 7');
+    expect(terminal.screen()).toContain('[ Run ]');
+    terminal.write(`${KEYS.backspace}2`);
+    await terminal.waitFor((screen) => screen.includes('2█') && !screen.includes('✗'));
+    terminal.write(KEYS.enter);
+    await terminal.waitFor('Phase 2');
+    terminal.write('n');
+    await terminal.waitFor('Say hello to Bo in a warm way, 2 time(s).');
+  });
+
+  it('`i` reopens the form, and a changed input marks the results that used it stale', async () => {
+    const file = workspace().write('greet.mdx', GREET);
+    terminal = await startTerminal([file, '--model', 'echo', '--input', 'name=Bo']);
+    await terminal.waitFor('Phase 2');
+    terminal.write('n');
+    await terminal.waitFor('Say hello to Bo in a warm way, 1 time(s).');
+    terminal.write('i');
+    await terminal.waitFor('[ Run ]');
+    expect(terminal.screen()).toContain('Bo█');
+    terminal.write(KEYS.tab);
+    await terminal.waitFor((screen) => focusedRow(screen) === '❯ Mood');
+    terminal.write(KEYS.right);
+    await terminal.waitFor('(•) formal');
+    terminal.write(KEYS.tab);
+    await terminal.waitFor((screen) => focusedRow(screen) === '❯ Times');
+    terminal.write(KEYS.enter);
+    await terminal.waitFor('hello GenText (stale)');
+    terminal.write('n');
+    await terminal.waitFor('Say hello to Bo in a formal way, 1 time(s).');
+  });
+
+  it('Esc on the first form quits: there is nothing to run without the inputs', async () => {
+    const file = workspace().write('greet.mdx', GREET);
+    terminal = await startTerminal([file, '--model', 'echo']);
+    await terminal.waitFor('[ Run ]');
+    terminal.write(KEYS.escape);
+    expect((await terminal.exit).exitCode).toBe(0);
+  });
+});
