@@ -40,12 +40,11 @@ describe('stepwise FILE in a terminal', () => {
     await terminal.waitFor((screen) => !screen.includes('rewind to the selected step') && screen.includes('Phase 2'));
   });
 
-  it('Ctrl+C quits when nothing is running (a second press is harmless), and the terminal is restored', async () => {
+  it('Ctrl+C quits at once when nothing is running, and the terminal is restored', async () => {
     const file = workspace().copy('examples/poem.mdx');
     terminal = await startTerminal([file, '--model', 'echo']);
     await terminal.waitFor('Phase 2');
     await keysReady(terminal);
-    terminal.write(KEYS.ctrlC);
     terminal.write(KEYS.ctrlC);
     expect(await terminal.exit).toEqual({ exitCode: 0 });
     expect(restoredTerminal(terminal.raw())).toBe(true);

@@ -1,0 +1,64 @@
+// Editing the workflow file while the TUI is open: the screen follows every save, keeps
+// results the edit did not touch, and shows compile errors without losing the last good version.
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTerminal, type Terminal } from '../support/pty.js';
+import { assertBuilt } from '../support/run-cli.js';
+import { GREET } from './greet-workflow.js';
+import { workspace } from './workspace.js';
+
+let terminal: Terminal | undefined;
+beforeAll(() => assertBuilt());
+afterEach(() => terminal?.kill('SIGKILL'));
+
+async function startDone(): Promise<{ t: Terminal; file: string }> {
+  const file = workspace().write('greet.mdx', GREET);
+  const t = await startTerminal([file, '--model', 'echo', '--input', 'name=Bo'], { rows: 30 });
+  await t.waitFor('Phase 2');
+  t.write('c');
+  await t.waitFor('│ done │');
+  return { t, file };
+}
+
+describe('watching the workflow file', () => {
+  it('a saved edit shows at once; the unchanged phase keeps its result and the changed one goes stale', async () => {
+    const { t, file } = await startDone();
+    terminal = t;
+    writeFileSync(file, GREET.replace('Now say goodbye to {name}.', 'Now wave goodbye to {name}.'));
+    await t.waitFor('bye GenText (stale)');
+    const screen = t.screen();
+    expect(screen).toMatch(/✓ Phase 1 +1\/1 action/);
+    expect(screen).toMatch(/~ Phase 2 +1\/1 action/);
+    expect(screen).not.toContain('hello GenText (stale)');
+    // the next step command re-runs only the stale step, with the new prompt
+    t.write('n');
+    await t.waitFor('Now wave goodbye to Bo.');
+    expect(t.screen()).toMatch(/✓ Phase 2 +1\/1 action/);
+  });
+
+  it('a new phase appears when one is added', async () => {
+    const { t, file } = await startDone();
+    terminal = t;
+    writeFileSync(file, `${GREET}\n---\n\nAnd a postscript for {name}.\n\n<GenText as="ps" />\n`);
+    await t.waitFor('Phase 3');
+    expect(t.screen()).toContain('ps GenText');
+    t.write('n');
+    await t.waitFor('And a postscript for Bo.');
+  });
+
+  it('a compile error shows as a banner with line, column and code frame; fixing the file clears it', async () => {
+    const { t, file } = await startDone();
+    terminal = t;
+    writeFileSync(file, GREET.replace('<GenText as="bye" />', '<GenTxt as="bye" />'));
+    await t.waitFor('unknown action `<GenTxt>`');
+    const screen = t.screen();
+    expect(screen.split('\n')[0]).toMatch(/^greet\.mdx │ 1 error │/);
+    expect(screen).toContain('line 26, column 1: unknown action `<GenTxt>`; did you mean `<GenText>`?');
+    expect(screen).toContain('26 | <GenTxt as="bye" />');
+    // the last good version and its results stay on screen
+    expect(screen).toMatch(/✓ Phase 1 +1\/1 action/);
+    writeFileSync(file, GREET);
+    await t.waitFor((s) => !s.includes('GenTxt') && /^greet\.mdx │ ok │/.test(s));
+    expect(t.screen()).toMatch(/✓ Phase 2 +1\/1 action/);
+  });
+});
