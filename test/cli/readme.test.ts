@@ -9,7 +9,7 @@ describe('README', () => {
   it('starts with exactly the two set-up commands a new user copies', () => {
     const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
     expect(blocks.slice(0, 2)).toEqual([
-      'npm install && node bin/stepwise.js check examples/poem.mdx\n',
+      'npm install && npm run demo\n',
       'npm install && npm test\n',
     ]);
   });
