@@ -1,12 +1,11 @@
-// Evaluations per second of a typical loop-body expression against a realistic scope.
-// Build first: npx tsc -p tsconfig.json && node bench/sandbox.js
+// Evaluations per second of a typical loop-body expression, `{langs[$index].toUpperCase()}`,
+// through the expression sandbox against a realistic scope (run by bench/run.js).
 import { createSandbox } from '../dist/src/sandbox/index.js';
+import { summarize } from './lib/stats.js';
 
-const ROUNDS = 7;
 const PER_ROUND = 20000;
 
-const paragraph = (seed) =>
-  Array.from({ length: 60 }, (_, i) => `word${(i * 7 + seed) % 97}`).join(' ') + '.\n';
+const paragraph = (seed) => Array.from({ length: 60 }, (_, i) => `word${(i * 7 + seed) % 97}`).join(' ') + '.\n';
 const scope = {
   poem: paragraph(1).repeat(8),
   notes: paragraph(2).repeat(6),
@@ -19,24 +18,25 @@ const scope = {
   $index: 0,
   $: { index: 0, self: [{ title: 'a', text: 'first' }, { title: 'b', text: 'second' }], last: undefined },
 };
-
-const sandbox = await createSandbox();
 const source = 'langs[$index].toUpperCase()';
 
-function round() {
-  const start = process.hrtime.bigint();
+function round(sandbox) {
+  const start = performance.now();
   for (let i = 0; i < PER_ROUND; i++) {
     const index = i % 5;
     const result = sandbox.evaluate(source, { ...scope, $index: index, $: { ...scope.$, index } });
     if (result !== scope.langs[index].toUpperCase()) throw new Error(`wrong result ${String(result)}`);
   }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return PER_ROUND / seconds;
+  return PER_ROUND / ((performance.now() - start) / 1000);
 }
 
-round(); // warm up: compile, cache the scope's values, let V8 optimise
-const rates = Array.from({ length: ROUNDS }, round).sort((a, b) => a - b);
-const median = rates[Math.floor(ROUNDS / 2)];
-console.log(`sandbox: ${Math.round(median).toLocaleString('en-US')} evaluations/s ` +
-  `(median of ${ROUNDS} rounds of ${PER_ROUND}; min ${Math.round(rates[0])}, max ${Math.round(rates[ROUNDS - 1])})`);
-sandbox.dispose();
+export async function measureExpressions({ rounds }) {
+  const sandbox = await createSandbox();
+  try {
+    round(sandbox); // warm up: compile, cache the scope's values, let V8 optimise
+    const rates = Array.from({ length: rounds }, () => round(sandbox));
+    return [{ name: 'expressions', what: 'expressions: {langs[$index].toUpperCase()}', unit: '/s', ...summarize(rates), budget: { op: '>=', value: 20000 } }];
+  } finally {
+    sandbox.dispose();
+  }
+}

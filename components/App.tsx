@@ -19,6 +19,7 @@ import { FeedbackPrompt } from './FeedbackPrompt.js';
 import { InputForm } from './InputForm.js';
 import { editInEditor } from './editor.js';
 import { loadRememberedInputs, saveRememberedInputs } from './remembered-inputs.js';
+import { coerceInput } from '../src/runtime/inputs.js';
 import { useRun } from './hooks/useRun.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { useWorkflowFile, type FileVersion } from './hooks/useWorkflowFile.js';
@@ -35,6 +36,11 @@ export interface AppProps {
   /** inputs already known (command line, defaults) and the required ones still missing */
   inputs: Record<string, unknown>;
   missing: string[];
+  /**
+   * the inputs given on the command line; when set, the other inputs take the values
+   * used last time for this file (remembered) before their defaults
+   */
+  explicit?: Record<string, unknown>;
   /** makes the run once the inputs are known; called after the first frame */
   createRun: (workflow: Workflow, inputs: Record<string, unknown>) => Promise<Run>;
   /** recompile on save (false with --no-watch) */
@@ -63,6 +69,17 @@ function phaseOfKey(key: string | null | undefined): number | null {
   return Number.isNaN(phase) ? null : phase;
 }
 
+/** Start-up inputs: command line, then what was typed last time for this file, then defaults. */
+function withRemembered(workflow: Workflow, inputs: Record<string, unknown>, explicit: Record<string, unknown>, remembered: Record<string, unknown>, baseDir: string) {
+  const values = { ...inputs };
+  for (const field of workflow.inputs) {
+    if (field.name in explicit || !(field.name in remembered)) continue;
+    const coerced = coerceInput(field, remembered[field.name], baseDir);
+    if ('value' in coerced) values[field.name] = coerced.value;
+  }
+  return values;
+}
+
 export function App(props: AppProps) {
   const app = useApp();
   const measured = useTerminalSize();
@@ -73,7 +90,8 @@ export function App(props: AppProps) {
   const [source, setSource] = useState(props.text);
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
   const [run, setRun] = useState<Run | null>(null);
-  const [mode, setMode] = useState<Mode>(props.missing.length ? 'form' : 'main');
+  const askFirst = props.missing.length > 0;
+  const [mode, setMode] = useState<Mode>(askFirst ? 'form' : 'main');
   const [expandedByAuthor, setExpandedByAuthor] = useState<Record<number, boolean>>({});
   const [selectedId, setSelectedId] = useState<string | null>('p:0');
   const [scrolls, setScrolls] = useState<Record<string, number>>({});
@@ -81,6 +99,8 @@ export function App(props: AppProps) {
   const [target, setTarget] = useState<StepRecord | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const interruptArmed = useRef(false);
+  /** what the author typed in the form last time in this session */
+  const lastTyped = useRef<Record<string, unknown> | null>(null);
   const workflowRef = useRef(workflow);
   workflowRef.current = workflow;
   const pending = useRef<Array<(run: Run) => void>>([]);
@@ -108,7 +128,7 @@ export function App(props: AppProps) {
 
   // the run (and with it the models) is made after the first frame, so the screen appears at once
   useEffect(() => {
-    if (!props.missing.length) startRun(props.inputs);
+    if (!askFirst) startRun(props.explicit ? withRemembered(props.workflow, props.inputs, props.explicit, remember.load(props.file), dirname(props.file)) : props.inputs);
   }, []);
 
   useEffect(() => () => run?.dispose(), [run]);
@@ -286,6 +306,7 @@ export function App(props: AppProps) {
 
   const submitInputs = (values: Record<string, unknown>, remembered: Record<string, unknown>) => {
     remember.save(props.file, remembered);
+    lastTyped.current = remembered;
     setMode('main');
     if (run) run.update({ inputs: values });
     else startRun(values);
@@ -323,7 +344,7 @@ export function App(props: AppProps) {
     );
 
   return (
-    <Box flexDirection="column" height={rows - 1} width={columns}>
+    <Box flexDirection="column" height={rows - 1}>
       <Header
         file={props.file}
         errors={diagnostics.length}
@@ -336,7 +357,7 @@ export function App(props: AppProps) {
       <DiagnosticsBanner diagnostics={diagnostics} text={source} width={columns} />
       <Box flexDirection="column" height={bodyHeight} overflow="hidden" flexShrink={0}>
         {mode === 'form' ? (
-          <InputForm fields={workflow.inputs} initial={{ ...remember.load(props.file), ...props.inputs }} baseDir={dirname(props.file)} onSubmit={submitInputs} onCancel={cancelForm} />
+          <InputForm fields={workflow.inputs} initial={lastTyped.current ?? { ...remember.load(props.file), ...(props.explicit ?? props.inputs) }} baseDir={dirname(props.file)} onSubmit={submitInputs} onCancel={cancelForm} />
         ) : mode === 'help' ? (
           <HelpOverlay height={bodyHeight} />
         ) : mode === 'messages' && target ? (

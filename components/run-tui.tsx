@@ -41,6 +41,13 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
   const onCrash = (error: unknown) => bail(`stepwise: internal error: ${error instanceof Error ? error.stack : String(error)}\n`, 1);
   const onTerm = () => bail('', 143);
   const onHup = () => bail('', 129);
+  // before Ink takes the keyboard (raw mode), Ctrl+C still arrives as a signal
+  const onInt = () => bail('', 130);
+  // the terminal re-wraps the old frame on resize, so Ink cannot erase it line by line:
+  // clear the screen first (this listener is added before Ink's own)
+  const onResize = () => stdout.write('\x1b[2J\x1b[H');
+  stdout.on('resize', onResize);
+  process.on('SIGINT', onInt);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   process.on('SIGTERM', onTerm);
@@ -73,6 +80,7 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
         workflow={prepared.workflow}
         inputs={prepared.given}
         missing={prepared.missing}
+        explicit={prepared.explicit}
         createRun={createRun}
         watch={prepared.args.watch !== false}
         compile={(text) => compile(text, prepared.file, { actions })}
@@ -99,6 +107,8 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
     process.off('unhandledRejection', onCrash);
     process.off('SIGTERM', onTerm);
     process.off('SIGHUP', onHup);
+    process.off('SIGINT', onInt);
+    stdout.off('resize', onResize);
   }
   const finished = run as Run | null;
   const transcript = saveIfRan();

@@ -24,6 +24,8 @@ export interface PreparedRun {
   given: Record<string, unknown>;
   /** required inputs nobody gave */
   missing: string[];
+  /** the inputs given on the command line (--input, --inputs), typed */
+  explicit: Record<string, unknown>;
 }
 
 /** Everything before the run starts; a usage, compile or input problem returns its exit code. */
@@ -73,7 +75,8 @@ export async function prepareRun(args: string[], io: CliIO): Promise<PreparedRun
     return 2;
   }
   const missing = typed.problems.filter((problem) => problem.missing).map((problem) => problem.name);
-  return { args: parsed, file, text, workflow: result.workflow, config: loaded.config, given: typed.values, missing };
+  const explicit = Object.fromEntries(Object.entries(typed.values).filter(([name]) => name in raw));
+  return { args: parsed, file, text, workflow: result.workflow, config: loaded.config, given: typed.values, missing, explicit };
 }
 
 export async function runCommand(args: string[], io: CliIO): Promise<number> {

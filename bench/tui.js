@@ -1,0 +1,168 @@
+// The TUI measurements (run by bench/run.js), each in a real pseudo-terminal reading the
+// screen a person would see: first frame, save to screen, streaming, CPU, memory.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, startTerminal } from './lib/terminal.js';
+import { timeCommand } from './lib/spawn-timed.js';
+import { startModelServer } from './lib/model-server.js';
+import { cpuPercentDuring, peakRssMb } from './lib/proc.js';
+import { summarize } from './lib/stats.js';
+import { benchProviderConfig, workspace } from './lib/workspace.js';
+import { generateRunWorkflow, generateWorkflow } from './generate.js';
+
+const HINTS = /q quit/;
+/** The first complete screen: the header with the compile status, and the key-hint footer. */
+const complete = (name) => (screen) => screen.includes(`${name} │ ok │`) && HINTS.test(screen);
+const isDone = (name) => (screen) => screen.includes(`${name} │ ok │ done │`);
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Quits with `q` (and a `y` should it ask), then makes sure the process is gone. */
+async function quit(terminal) {
+  terminal.write('q');
+  const gone = await Promise.race([terminal.exit.then(() => true), pause(1000).then(() => false)]);
+  if (!gone) {
+    terminal.write('y');
+    const confirmed = await Promise.race([terminal.exit.then(() => true), pause(1000).then(() => false)]);
+    if (!confirmed) terminal.kill('SIGKILL');
+  }
+  await terminal.exit;
+}
+
+async function withTerminal(args, options, body) {
+  const terminal = startTerminal(args, options);
+  try {
+    return await body(terminal);
+  } finally {
+    await quit(terminal).catch(() => terminal.kill('SIGKILL'));
+  }
+}
+
+export async function measureFirstFrame({ rounds }) {
+  const dir = workspace({ 'poem.mdx': readFileSync(join(ROOT, 'examples', 'poem.mdx'), 'utf8') });
+  const args = [join(dir, 'poem.mdx'), '--model', 'echo'];
+  await withTerminal(args, { cwd: dir }, (t) => t.waitFor(complete('poem.mdx'))); // warm-up
+  const times = [];
+  for (let r = 0; r < rounds; r++) {
+    times.push(await withTerminal(args, { cwd: dir }, async (t) => (await t.waitFor(complete('poem.mdx'))) - t.startedAt));
+  }
+  return [{ name: 'first frame', what: 'first frame: spawn to complete screen (poem.mdx)', unit: 'ms', ...summarize(times), budget: { op: '<', value: 500 } }];
+}
+
+export const SAVES = 20;
+
+export async function measureSave() {
+  // a 50-phase workflow with a renamable action at the top of the first (expanded) phase
+  const base = generateWorkflow(50).replace('\n---\n\n> phase 0:', '\n---\n\nMark {topic}.\n\n<GenText as="mark0" />\n\n> phase 0:');
+  const dir = workspace({ 'save.mdx': base });
+  const file = join(dir, 'save.mdx');
+  return withTerminal([file, '--model', 'echo'], { cwd: dir }, async (t) => {
+    await t.waitFor(complete('save.mdx'));
+    // the watcher may start after the first frame: save until the first change shows
+    let shown = false;
+    for (let attempt = 0; attempt < 20 && !shown; attempt++) {
+      writeFileSync(file, base.replace('as="mark0"', 'as="mark1"'));
+      shown = await t.waitFor('mark1 GenText', 500).then(() => true, () => false);
+    }
+    if (!shown) throw new Error(`the TUI never showed a saved change; the screen:\n${t.screen()}`);
+    const times = [];
+    for (let i = 2; i < SAVES + 2; i++) {
+      const started = performance.now();
+      writeFileSync(file, base.replace('as="mark0"', `as="mark${i}"`));
+      times.push((await t.waitFor(`mark${i} GenText`, 5000)) - started);
+    }
+    return [{ name: 'save to screen', what: `save to screen: file written to frame (${SAVES} saves)`, unit: 'ms', ...summarize(times), budget: { op: '<', value: 250 } }];
+  });
+}
+
+const STREAM_WORKFLOW = '---\ntitle: Stream\n---\n\nWrite at length.\n\n<GenText as="long" model="bench:m" />\n';
+
+export async function measureStreaming({ rounds }) {
+  const server = await startModelServer({ chunks: 50000, chunkText: 'lorem ipsum dolor s\n' });
+  try {
+    const dir = workspace({ 'stream.mdx': STREAM_WORKFLOW, 'stepwise.config.mjs': benchProviderConfig(server.baseURL) });
+    const file = join(dir, 'stream.mdx');
+    const headless = () => timeCommand(['run', file, '--headless', '--json', '--out', join(dir, 'runs')], { cwd: dir }).then((r) => r.ms);
+    const tui = () =>
+      withTerminal([file], { cwd: dir }, async (t) => {
+        await t.waitFor(complete('stream.mdx'));
+        t.write('c');
+        return (await t.waitFor(isDone('stream.mdx'), 120000)) - t.startedAt;
+      });
+    await headless(); // warm-up
+    const ratios = [];
+    const tuiMs = [];
+    const headlessMs = [];
+    for (let r = 0; r < rounds; r++) {
+      const h = await headless();
+      const u = await tui();
+      headlessMs.push(h);
+      tuiMs.push(u);
+      ratios.push(u / h);
+    }
+    return [
+      {
+        name: 'streaming',
+        what: 'streaming 1 MB / 50,000 chunks: TUI ÷ headless',
+        unit: '×',
+        ...summarize(ratios),
+        budget: { op: '<=', value: 1.3 },
+        detail: { tuiMs: summarize(tuiMs).median, headlessMs: summarize(headlessMs).median },
+      },
+    ];
+  } finally {
+    await server.close();
+  }
+}
+
+export async function measureCpu({ rounds }) {
+  // 100 chunks/s for longer than any round needs
+  const server = await startModelServer({ chunks: 3000, chunkText: 'lorem ipsum dolor s\n', delayMs: 10 });
+  try {
+    const dir = workspace({ 'stream.mdx': STREAM_WORKFLOW, 'stepwise.config.mjs': benchProviderConfig(server.baseURL) });
+    const idle = [];
+    const streaming = [];
+    for (let r = 0; r < rounds; r++) {
+      await withTerminal([join(dir, 'stream.mdx')], { cwd: dir }, async (t) => {
+        await t.waitFor(complete('stream.mdx'));
+        await pause(500);
+        idle.push(await cpuPercentDuring(t.pid, () => pause(2000)));
+        t.write('c');
+        await t.waitFor('│ running │');
+        await pause(1000);
+        streaming.push(await cpuPercentDuring(t.pid, () => pause(3000)));
+      });
+    }
+    return [
+      { name: 'cpu streaming', what: 'CPU while streaming 100 chunks/s', unit: '%', ...summarize(streaming), budget: { op: '<=', value: 15 } },
+      { name: 'cpu idle', what: 'CPU idle (ready, nothing running)', unit: '%', ...summarize(idle), budget: null },
+    ];
+  } finally {
+    await server.close();
+  }
+}
+
+export async function measureMemory({ rounds }) {
+  const dir = workspace({ 'long.mdx': generateRunWorkflow(500, { bytesPerStep: 1000 }) });
+  const peaks = [];
+  const seconds = [];
+  for (let r = 0; r < rounds; r++) {
+    await withTerminal([join(dir, 'long.mdx'), '--model', 'echo'], { cwd: dir }, async (t) => {
+      await t.waitFor(complete('long.mdx'));
+      const started = performance.now();
+      t.write('c');
+      await t.waitFor(isDone('long.mdx'), 300000);
+      seconds.push((performance.now() - started) / 1000);
+      peaks.push(peakRssMb(t.pid));
+    });
+  }
+  return [
+    {
+      name: 'memory',
+      what: 'memory: peak RSS, TUI, 1,000 steps, 1 MB output',
+      unit: 'MB',
+      ...summarize(peaks),
+      budget: { op: '<', value: 300 },
+      detail: { runSeconds: summarize(seconds).median },
+    },
+  ];
+}
