@@ -14,7 +14,7 @@ import { DescriptionView, descriptionLines } from './DescriptionView.js';
 import { PhaseList, outputLinesFor } from './PhaseList.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { MessagesView } from './MessagesView.js';
-import { KeyHints } from './KeyHints.js';
+import { KeyHints, MODAL_HINTS } from './KeyHints.js';
 import { FeedbackPrompt } from './FeedbackPrompt.js';
 import { InputForm } from './InputForm.js';
 import { editInEditor } from './editor.js';
@@ -372,7 +372,7 @@ export function App(props: AppProps) {
       <Box height={1} flexShrink={0}>
         {bottomLine}
       </Box>
-      <KeyHints context={keyContext} width={columns} />
+      <KeyHints context={keyContext} width={columns} override={MODAL_HINTS[mode] ?? null} />
     </Box>
   );
 }

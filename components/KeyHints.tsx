@@ -5,7 +5,18 @@ import { COMMANDS, commandKeys, type KeyContext } from './keys.js';
 export interface KeyHintsProps {
   context: KeyContext;
   width: number;
+  /** a modal screen's own keys, shown instead of the command table's */
+  override?: string | null;
 }
+
+/** The keys of the screens that take over the keyboard. */
+export const MODAL_HINTS: Record<string, string> = {
+  form: 'Tab/↓ next field  Shift+Tab/↑ previous  ←/→ choose  Enter on [ Run ] run  Esc cancel',
+  help: 'any key closes the help',
+  messages: '↑/↓ PgUp/PgDn scroll  Esc back',
+  feedback: 'Enter regenerate with this instruction  Esc cancel',
+  quit: 'y quit  n keep running',
+};
 
 const SEPARATOR = '  ';
 
@@ -25,11 +36,11 @@ export function keyHints(context: KeyContext, width: number): string[] {
   return [...shown, ...kept];
 }
 
-export function KeyHints({ context, width }: KeyHintsProps) {
+export function KeyHints({ context, width, override }: KeyHintsProps) {
   return (
     <Box height={1} flexShrink={0} overflow="hidden">
       <Text dimColor wrap="truncate">
-        {keyHints(context, width).join(SEPARATOR)}
+        {override ?? keyHints(context, width).join(SEPARATOR)}
       </Text>
     </Box>
   );

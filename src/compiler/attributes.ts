@@ -7,6 +7,7 @@ import { literalKind, singleExpression } from './expressions.js';
 import type { NameScope } from './names.js';
 import { columnOf, lineOf, startOf, type MdAttribute, type MdNode } from './nodes.js';
 import { suggest } from './suggest.js';
+import { noteUsedNames } from './used-names.js';
 import type { Attribute } from './types.js';
 
 export interface ReadAttributes {
@@ -60,15 +61,17 @@ export function readAttributes(
     }
     // A bare attribute (`<GenText stream />`) means true, as in JSX.
     const source = value == null ? 'true' : value.value;
-    result.attributes[name] = { kind: 'expr', source, line, column };
+    const compiled: Attribute = { kind: 'expr', source, line, column };
+    result.attributes[name] = compiled;
     if (value == null) {
+      noteUsedNames(compiled, []);
       if (attributeSpec) checkKind(name, 'boolean', attributeSpec, context, line, column);
       continue;
     }
     const expression = singleExpression(value.data?.estree, context, line, column, `the value of \`${name}\``);
     if (!expression) continue;
     result.expressions.set(name, { expression, line, column });
-    scope.names.use(value.data!.estree!, startOf(attribute), scope.helpers, scope.ownLoop);
+    noteUsedNames(compiled, scope.names.use(value.data!.estree!, startOf(attribute), scope.helpers, scope.ownLoop));
     const kind = literalKind(expression);
     if (attributeSpec && kind) checkKind(name, kind, attributeSpec, context, line, column);
   }

@@ -61,11 +61,14 @@ export class NameScope {
     this.definitions.set(name, { start, end, line, action });
   }
 
-  /** Records the free names of an expression at `offset`, to check when the scope is complete. */
-  use(program: Program, offset: number, helpers: ReadonlySet<string> = this.helpers, ownLoop = false): void {
+  /** Records the free names of an expression at `offset`, to check when the scope is complete; returns them. */
+  use(program: Program, offset: number, helpers: ReadonlySet<string> = this.helpers, ownLoop = false): string[] {
+    const names: string[] = [];
     for (const free of freeNames(program)) {
       this.uses.push({ name: free.name, line: free.line, column: free.column, offset, helpers, ownLoop });
+      names.push(free.name);
     }
+    return names;
   }
 
   /** Reports every unknown or forward-referenced name. Call once, after the scope is built. */

@@ -6,6 +6,7 @@ import type { NameScope } from './names.js';
 import { columnOf, endOf, isComment, isElement, isExpression, lineOf, startOf, type MdNode } from './nodes.js';
 import { actionName, isCapitalised } from './registry.js';
 import { suggest } from './suggest.js';
+import { noteUsedNames } from './used-names.js';
 import type { Segment } from './types.js';
 
 interface Mark {
@@ -61,11 +62,13 @@ function collectMarks(node: MdNode, context: CompileContext, scope: ContentScope
     const line = lineOf(node);
     const column = columnOf(node);
     const program = node.data?.estree;
-    if (singleExpression(program, context, line, column, 'this expression') && program) scope.names.use(program, startOf(node));
+    const used = singleExpression(program, context, line, column, 'this expression') && program ? scope.names.use(program, startOf(node)) : null;
     const start = startOf(node);
     const end = endOf(node);
     const block = node.type === 'mdxFlowExpression' && aloneOnLines(context.text, start, end);
-    marks.push({ start, end, expression: { kind: 'expr', source: node.value ?? '', block, line, column } });
+    const expression: Extract<Segment, { kind: 'expr' }> = { kind: 'expr', source: node.value ?? '', block, line, column };
+    if (used) noteUsedNames(expression, used);
+    marks.push({ start, end, expression });
     return;
   }
   if (node.type === 'mdxjsEsm') {

@@ -4,6 +4,7 @@ import type { ContentPart } from '../models/types.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { ExpressionError } from './errors.js';
 import { isImageValue } from './image.js';
+import { ScopeValues } from './scope-values.js';
 
 export interface RenderedContent {
   text: string;
@@ -28,7 +29,8 @@ export function evaluateExpression(sandbox: Sandbox, source: string, scope: Reco
   }
 }
 
-export function renderContent(segments: Segment[], sandbox: Sandbox, scope: Record<string, unknown>): RenderedContent {
+/** `scope` is the whole scope, or a ScopeValues that hands each expression only the names it reads. */
+export function renderContent(segments: Segment[], sandbox: Sandbox, scope: Record<string, unknown> | ScopeValues): RenderedContent {
   const warnings: string[] = [];
   const pieces: Array<string | ContentPart> = [];
   for (const segment of segments) {
@@ -36,7 +38,7 @@ export function renderContent(segments: Segment[], sandbox: Sandbox, scope: Reco
       pieces.push(segment.text);
       continue;
     }
-    const value = evaluateExpression(sandbox, segment.source, scope, segment.line);
+    const value = evaluateExpression(sandbox, segment.source, scope instanceof ScopeValues ? scope.for(segment) : scope, segment.line);
     if (value === null || value === undefined) {
       warnings.push(`{${segment.source}} at line ${segment.line} is ${String(value)}: rendered as empty text`);
     }

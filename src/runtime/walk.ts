@@ -11,6 +11,7 @@ import { evaluateExpression, renderContent, type RenderedContent } from './rende
 import { StepError } from './errors.js';
 import { fingerprint } from './fingerprint.js';
 import { optionalString } from '../actions/attributes.js';
+import { ScopeValues } from './scope-values.js';
 
 export class WalkAborted extends Error {}
 
@@ -65,7 +66,7 @@ async function walkScope(host: WalkHost, workflow: Workflow, scope: Scope, names
     const earlier: ConversationTurn[] = [];
     for (const step of scope.phases[phaseIndex].steps) {
       const key = stepKey(prefix, step);
-      const values = { ...names, ...helpers };
+      const values = new ScopeValues([names, helpers]);
       let rendered: RenderedContent | null = null;
       let renderError: unknown = null;
       try {
@@ -99,7 +100,7 @@ async function walkScope(host: WalkHost, workflow: Workflow, scope: Scope, names
   return defined;
 }
 
-function evaluateAttributes(host: WalkHost, action: Action, values: Names, skip: string[] = []): Names {
+function evaluateAttributes(host: WalkHost, action: Action, values: ScopeValues, skip: string[] = []): Names {
   const attributes: Names = {};
   for (const [name, attribute] of Object.entries(action.attributes)) {
     if (name === 'as' || skip.includes(name)) continue;
@@ -108,9 +109,9 @@ function evaluateAttributes(host: WalkHost, action: Action, values: Names, skip:
   return attributes;
 }
 
-function evaluateAttribute(host: WalkHost, attribute: Attribute, values: Names): unknown {
+function evaluateAttribute(host: WalkHost, attribute: Attribute, values: ScopeValues): unknown {
   if (attribute.kind === 'literal') return attribute.value;
-  return evaluateExpression(host.sandbox, attribute.source, values, attribute.line);
+  return evaluateExpression(host.sandbox, attribute.source, values.for(attribute), attribute.line);
 }
 
 function resolveModel(host: WalkHost, workflow: Workflow, attributes: Names, as: string): string {
@@ -121,7 +122,7 @@ function resolveModel(host: WalkHost, workflow: Workflow, attributes: Names, as:
   return model;
 }
 
-async function runLeaf(host: WalkHost, workflow: Workflow, action: Action, key: string, base: { key: string; stepId: string; action: string; as: string; phase: number; prompt: string }, rendered: RenderedContent | null, renderError: unknown, earlier: ConversationTurn[], values: Names): Promise<unknown> {
+async function runLeaf(host: WalkHost, workflow: Workflow, action: Action, key: string, base: { key: string; stepId: string; action: string; as: string; phase: number; prompt: string }, rendered: RenderedContent | null, renderError: unknown, earlier: ConversationTurn[], values: ScopeValues): Promise<unknown> {
   const executor = host.executors.get(action.name);
   let prepared: { attributes: Names; model: string | null; role: string | null } | null = null;
   let problem = renderError;
@@ -183,7 +184,7 @@ function loopHelpers(helpers: Names, as: string, own: LoopHelpers): Names {
   };
 }
 
-async function runLoop(host: WalkHost, workflow: Workflow, action: Action, key: string, base: { key: string; stepId: string; action: string; as: string; phase: number; prompt: string }, values: Names, helpers: Names, phase: number): Promise<unknown> {
+async function runLoop(host: WalkHost, workflow: Workflow, action: Action, key: string, base: { key: string; stepId: string; action: string; as: string; phase: number; prompt: string }, values: ScopeValues, helpers: Names, phase: number): Promise<unknown> {
   const results: Names[] = [];
   host.block(key, base);
   try {
@@ -191,7 +192,7 @@ async function runLoop(host: WalkHost, workflow: Workflow, action: Action, key: 
     if (typeof max !== 'number' || !Number.isInteger(max) || max < 0) throw new StepError('`max` must be a whole number, e.g. max={10}', action.attributes.max?.line ?? action.line);
     for (let index = 0; ; index++) {
       const own: LoopHelpers = { index, self: results.slice(), last: results[index - 1] };
-      const scope = { ...values, ...loopHelpers(helpers, action.as, own) };
+      const scope = values.with(loopHelpers(helpers, action.as, own));
       if (evaluateAttribute(host, action.attributes.until, scope)) break;
       if (index >= max) {
         throw new StepError(`Loop \`${action.as}\` reached max=${max} iterations and \`until\` is still false: fix \`until\` or raise max={...}`, action.line);
@@ -209,7 +210,7 @@ async function runLoop(host: WalkHost, workflow: Workflow, action: Action, key: 
   return results;
 }
 
-async function runCond(host: WalkHost, workflow: Workflow, action: Action, key: string, base: { key: string; stepId: string; action: string; as: string; phase: number; prompt: string }, values: Names, helpers: Names, phase: number): Promise<unknown> {
+async function runCond(host: WalkHost, workflow: Workflow, action: Action, key: string, base: { key: string; stepId: string; action: string; as: string; phase: number; prompt: string }, values: ScopeValues, helpers: Names, phase: number): Promise<unknown> {
   host.block(key, base);
   let result: Names | null = null;
   try {
@@ -233,7 +234,7 @@ function pickBlockHelpers(helpers: Names): Names {
   return picked;
 }
 
-function provideValues(host: WalkHost, action: Action, scope: Names): Names {
+function provideValues(host: WalkHost, action: Action, scope: ScopeValues): Names {
   const attribute = action.attributes.provide;
   if (!attribute) return {};
   const provided = evaluateAttribute(host, attribute, scope);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
 import { Header } from '../../components/Header.js';
-import { KeyHints, keyHints } from '../../components/KeyHints.js';
+import { KeyHints, keyHints, MODAL_HINTS } from '../../components/KeyHints.js';
 import { HelpOverlay } from '../../components/HelpOverlay.js';
 import { DiagnosticsBanner, bannerHeight } from '../../components/DiagnosticsBanner.js';
 import { MessagesView } from '../../components/MessagesView.js';
@@ -36,6 +36,11 @@ describe('KeyHints', () => {
     const running = { status: 'running' as const, hasResult: false, hasInputs: true };
     expect(keyHints(running, 100)).toEqual(['Space pause', 'Esc cancel', '↑/↓ select', '→/← expand', 'o all', 'PgUp/PgDn scroll', 'i inputs', '? help', 'q quit']);
     expect(keyHints(ready, 30)).toEqual(['n/Enter next', '? help', 'q quit']);
+  });
+
+  it('shows a modal screen\'s own keys instead of the table\'s', () => {
+    const ready = { status: 'ready' as const, hasResult: false, hasInputs: true };
+    expect(frame(<KeyHints context={ready} width={100} override={MODAL_HINTS.form} />)).toBe('Tab/↓ next field  Shift+Tab/↑ previous  ←/→ choose  Enter on [ Run ] run  Esc cancel');
   });
 });
 
