@@ -43,6 +43,16 @@ export interface WalkHost {
 
 type Names = Record<string, unknown>;
 
+/** What every record of an action step starts from. */
+interface StepBase {
+  key: string;
+  stepId: string;
+  action: string;
+  as: string;
+  phase: number;
+  prompt: string;
+}
+
 interface LoopHelpers {
   index: number;
   self: unknown[];
@@ -79,7 +89,7 @@ async function walkScope(host: WalkHost, workflow: Workflow, scope: Scope, names
         host.trailing(key, step.id, phase, rendered?.text ?? '');
         continue;
       }
-      const base = { key, stepId: step.id, action: action.name, as: action.as, phase, prompt: rendered?.text ?? '' };
+      const base: StepBase = { key, stepId: step.id, action: action.name, as: action.as, phase, prompt: rendered?.text ?? '' };
       let result: unknown;
       if (action.name === 'Loop' || action.name === 'Cond') {
         if (renderError) {
@@ -122,7 +132,7 @@ function resolveModel(host: WalkHost, workflow: Workflow, attributes: Names, as:
   return model;
 }
 
-async function runLeaf(host: WalkHost, workflow: Workflow, action: Action, key: string, base: { key: string; stepId: string; action: string; as: string; phase: number; prompt: string }, rendered: RenderedContent | null, renderError: unknown, earlier: ConversationTurn[], values: ScopeValues): Promise<unknown> {
+async function runLeaf(host: WalkHost, workflow: Workflow, action: Action, key: string, base: StepBase, rendered: RenderedContent | null, renderError: unknown, earlier: ConversationTurn[], values: ScopeValues): Promise<unknown> {
   const executor = host.executors.get(action.name);
   let prepared: { attributes: Names; model: string | null; role: string | null } | null = null;
   let problem = renderError;
@@ -184,7 +194,7 @@ function loopHelpers(helpers: Names, as: string, own: LoopHelpers): Names {
   };
 }
 
-async function runLoop(host: WalkHost, workflow: Workflow, action: Action, key: string, base: { key: string; stepId: string; action: string; as: string; phase: number; prompt: string }, values: ScopeValues, helpers: Names, phase: number): Promise<unknown> {
+async function runLoop(host: WalkHost, workflow: Workflow, action: Action, key: string, base: StepBase, values: ScopeValues, helpers: Names, phase: number): Promise<unknown> {
   const results: Names[] = [];
   host.block(key, base);
   try {
@@ -210,7 +220,7 @@ async function runLoop(host: WalkHost, workflow: Workflow, action: Action, key: 
   return results;
 }
 
-async function runCond(host: WalkHost, workflow: Workflow, action: Action, key: string, base: { key: string; stepId: string; action: string; as: string; phase: number; prompt: string }, values: ScopeValues, helpers: Names, phase: number): Promise<unknown> {
+async function runCond(host: WalkHost, workflow: Workflow, action: Action, key: string, base: StepBase, values: ScopeValues, helpers: Names, phase: number): Promise<unknown> {
   host.block(key, base);
   let result: Names | null = null;
   try {
