@@ -19,7 +19,6 @@ import { FeedbackPrompt } from './FeedbackPrompt.js';
 import { InputForm } from './InputForm.js';
 import { editInEditor } from './editor.js';
 import { loadRememberedInputs, saveRememberedInputs } from './remembered-inputs.js';
-import { coerceInput } from '../src/runtime/inputs.js';
 import { useRun } from './hooks/useRun.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { useWorkflowFile, type FileVersion } from './hooks/useWorkflowFile.js';
@@ -37,8 +36,8 @@ export interface AppProps {
   inputs: Record<string, unknown>;
   missing: string[];
   /**
-   * the inputs given on the command line; when set, the other inputs take the values
-   * used last time for this file (remembered) before their defaults
+   * the inputs given on the command line; when set, the form asks for the others first
+   * (prefilled with the values used last time for this file, else the defaults)
    */
   explicit?: Record<string, unknown>;
   /** makes the run once the inputs are known; called after the first frame */
@@ -69,17 +68,6 @@ function phaseOfKey(key: string | null | undefined): number | null {
   return Number.isNaN(phase) ? null : phase;
 }
 
-/** Start-up inputs: command line, then what was typed last time for this file, then defaults. */
-function withRemembered(workflow: Workflow, inputs: Record<string, unknown>, explicit: Record<string, unknown>, remembered: Record<string, unknown>, baseDir: string) {
-  const values = { ...inputs };
-  for (const field of workflow.inputs) {
-    if (field.name in explicit || !(field.name in remembered)) continue;
-    const coerced = coerceInput(field, remembered[field.name], baseDir);
-    if ('value' in coerced) values[field.name] = coerced.value;
-  }
-  return values;
-}
-
 export function App(props: AppProps) {
   const app = useApp();
   const measured = useTerminalSize();
@@ -90,7 +78,9 @@ export function App(props: AppProps) {
   const [source, setSource] = useState(props.text);
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
   const [run, setRun] = useState<Run | null>(null);
-  const askFirst = props.missing.length > 0;
+  // The form opens first whenever an input was not given on the command line: prefilled
+  // with the values used last time for this file, else the defaults, so Enter accepts them.
+  const askFirst = props.missing.length > 0 || (props.explicit !== undefined && props.workflow.inputs.some((field) => !(field.name in props.explicit!)));
   const [mode, setMode] = useState<Mode>(askFirst ? 'form' : 'main');
   const [expandedByAuthor, setExpandedByAuthor] = useState<Record<number, boolean>>({});
   const [selectedId, setSelectedId] = useState<string | null>('p:0');
@@ -128,7 +118,7 @@ export function App(props: AppProps) {
 
   // the run (and with it the models) is made after the first frame, so the screen appears at once
   useEffect(() => {
-    if (!askFirst) startRun(props.explicit ? withRemembered(props.workflow, props.inputs, props.explicit, remember.load(props.file), dirname(props.file)) : props.inputs);
+    if (!askFirst) startRun(props.inputs);
   }, []);
 
   useEffect(() => () => run?.dispose(), [run]);

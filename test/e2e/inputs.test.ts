@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, startTerminal, type Terminal } from '../support/pty.js';
 import { assertBuilt } from '../support/run-cli.js';
 import { GREET } from './greet-workflow.js';
-import { workspace } from './workspace.js';
+import { acceptInputs, workspace } from './workspace.js';
 
 let terminal: Terminal | undefined;
 beforeAll(() => assertBuilt());
@@ -76,6 +76,7 @@ describe('the input form', () => {
   it('`i` reopens the form, and a changed input marks the results that used it stale', async () => {
     const file = workspace().write('greet.mdx', GREET);
     terminal = await startTerminal([file, '--model', 'echo', '--input', 'name=Bo']);
+    await acceptInputs(terminal);
     await terminal.waitFor('Phase 2');
     terminal.write('n');
     await terminal.waitFor('Say hello to Bo in a warm way, 1 time(s).');

@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, startTerminal, type Terminal } from '../support/pty.js';
 import { assertBuilt } from '../support/run-cli.js';
-import { keysReady, restoredTerminal, workspace } from './workspace.js';
+import { acceptInputs, keysReady, restoredTerminal, workspace } from './workspace.js';
 
 let terminal: Terminal | undefined;
 beforeAll(() => assertBuilt());
@@ -13,6 +13,10 @@ describe('stepwise FILE in a terminal', () => {
   it('shows the header, the phases and the key hints, and q quits with exit code 0 and the terminal restored', async () => {
     const file = workspace().copy('examples/poem.mdx');
     terminal = await startTerminal([file, '--model', 'echo']);
+    // the form comes first, prefilled with the defaults: Enter accepts each field
+    await terminal.waitFor('[ Run ]');
+    expect(terminal.screen()).toContain('Inputs');
+    await acceptInputs(terminal);
     await terminal.waitFor('Phase 2');
     const screen = terminal.screen();
     expect(screen.split('\n')[0]).toMatch(/^poem\.mdx │ ok │ ready │ echo │ 0 in \+ 0 out tokens │ 0:0\d/);
@@ -29,6 +33,7 @@ describe('stepwise FILE in a terminal', () => {
   it('the ? overlay lists every binding, and any key closes it', async () => {
     const file = workspace().copy('examples/poem.mdx');
     terminal = await startTerminal([file, '--model', 'echo'], { rows: 40 });
+    await acceptInputs(terminal);
     await terminal.waitFor('Phase 2');
     terminal.write('?');
     await terminal.waitFor('rewind to the selected step');
@@ -43,6 +48,7 @@ describe('stepwise FILE in a terminal', () => {
   it('Ctrl+C quits at once when nothing is running, and the terminal is restored', async () => {
     const file = workspace().copy('examples/poem.mdx');
     terminal = await startTerminal([file, '--model', 'echo']);
+    await acceptInputs(terminal);
     await terminal.waitFor('Phase 2');
     await keysReady(terminal);
     terminal.write(KEYS.ctrlC);
@@ -53,6 +59,7 @@ describe('stepwise FILE in a terminal', () => {
   it('SIGTERM restores the terminal', async () => {
     const file = workspace().copy('examples/poem.mdx');
     terminal = await startTerminal([file, '--model', 'echo']);
+    await acceptInputs(terminal);
     await terminal.waitFor('Phase 2');
     terminal.kill('SIGTERM');
     await terminal.exit;
@@ -62,6 +69,7 @@ describe('stepwise FILE in a terminal', () => {
   it('reflows to a resized terminal', async () => {
     const file = workspace().copy('examples/poem.mdx');
     terminal = await startTerminal([file, '--model', 'echo'], { cols: 100, rows: 20 });
+    await acceptInputs(terminal);
     await terminal.waitFor('Phase 2');
     terminal.write('n');
     await terminal.waitFor('1/1 action');

@@ -14,7 +14,7 @@ afterEach(() => terminal?.kill('SIGKILL'));
 
 async function start(extra: string[] = [], env: Record<string, string> = {}): Promise<Terminal> {
   const file = workspace().write('greet.mdx', GREET);
-  const t = await startTerminal([file, '--model', 'echo', '--input', 'name=Bo', ...extra], { env });
+  const t = await startTerminal([file, '--model', 'echo', '--input', 'name=Bo', '--input', 'mood=warm', '--input', 'times=1', ...extra], { env });
   await t.waitFor('Phase 2');
   return t;
 }

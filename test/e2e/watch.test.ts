@@ -13,7 +13,7 @@ afterEach(() => terminal?.kill('SIGKILL'));
 
 async function startDone(): Promise<{ t: Terminal; file: string }> {
   const file = workspace().write('greet.mdx', GREET);
-  const t = await startTerminal([file, '--model', 'echo', '--input', 'name=Bo'], { rows: 30 });
+  const t = await startTerminal([file, '--model', 'echo', '--input', 'name=Bo', '--input', 'mood=warm', '--input', 'times=1'], { rows: 30 });
   await t.waitFor('Phase 2');
   t.write('c');
   await t.waitFor('│ done │');

@@ -40,3 +40,13 @@ export async function keysReady(terminal: { write(keys: string): void; waitFor(t
   terminal.write('\x1b');
   await terminal.waitFor((screen) => !screen.includes('rewind to the selected step'));
 }
+
+/** The input form opens first (prefilled): press Enter through it until the run screen shows. */
+export async function acceptInputs(terminal: import('../support/pty.js').Terminal): Promise<void> {
+  await terminal.waitFor('[ Run ]');
+  while (terminal.screen().includes('[ Run ]')) {
+    const before = terminal.screen();
+    terminal.write('\r');
+    await terminal.waitFor((screen) => screen !== before);
+  }
+}
