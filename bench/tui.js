@@ -10,9 +10,15 @@ import { summarize } from './lib/stats.js';
 import { benchProviderConfig, workspace } from './lib/workspace.js';
 import { generateRunWorkflow, generateWorkflow } from './generate.js';
 
-const HINTS = /q quit/;
-/** The first complete screen: the header with the compile status, and the key-hint footer. */
-const complete = (name) => (screen) => screen.includes(`${name} │ ok │`) && HINTS.test(screen);
+/**
+ * A complete screen: the header (file and compile status) on the top row and the
+ * key-hint footer at the bottom (Ink keeps the last row for its cursor, so the footer
+ * is on one of the last two rows).
+ */
+const complete = (name) => (screen) => {
+  const rows = screen.split('\n');
+  return rows[0].startsWith(`${name} │ ok │`) && rows.slice(-2).some((row) => row.trim() !== '');
+};
 const isDone = (name) => (screen) => screen.includes(`${name} │ ok │ done │`);
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,7 +45,8 @@ async function withTerminal(args, options, body) {
 
 export async function measureFirstFrame({ rounds }) {
   const dir = workspace({ 'poem.mdx': readFileSync(join(ROOT, 'examples', 'poem.mdx'), 'utf8') });
-  const args = [join(dir, 'poem.mdx'), '--model', 'echo'];
+  // inputs given on the command line, so the first screen is the run view, not the form
+  const args = [join(dir, 'poem.mdx'), '--model', 'echo', '--input', 'topic=snow', '--input', 'language=French'];
   await withTerminal(args, { cwd: dir }, (t) => t.waitFor(complete('poem.mdx'))); // warm-up
   const times = [];
   for (let r = 0; r < rounds; r++) {
@@ -55,7 +62,7 @@ export async function measureSave() {
   const base = generateWorkflow(50).replace('\n---\n\n> phase 0:', '\n---\n\nMark {topic}.\n\n<GenText as="mark0" />\n\n> phase 0:');
   const dir = workspace({ 'save.mdx': base });
   const file = join(dir, 'save.mdx');
-  return withTerminal([file, '--model', 'echo'], { cwd: dir }, async (t) => {
+  return withTerminal([file, '--model', 'echo', '--input', 'topic=cats'], { cwd: dir }, async (t) => {
     await t.waitFor(complete('save.mdx'));
     // the watcher may start after the first frame: save until the first change shows
     let shown = false;

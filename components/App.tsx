@@ -15,7 +15,8 @@ import { PhaseList, outputLinesFor } from './PhaseList.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { MessagesView } from './MessagesView.js';
 import { KeyHints, MODAL_HINTS } from './KeyHints.js';
-import { FeedbackPrompt } from './FeedbackPrompt.js';
+import { LinePrompt } from './LinePrompt.js';
+import { openKeyStore } from '../src/models/keys.js';
 import { InputForm } from './InputForm.js';
 import { editInEditor } from './editor.js';
 import { loadRememberedInputs, saveRememberedInputs } from './remembered-inputs.js';
@@ -51,13 +52,15 @@ export interface AppProps {
   editor?: typeof editInEditor;
   /** hands the terminal to the editor and takes it back */
   terminal?: { suspend: () => () => void };
+  /** where `k` stores an API key (tests pass their own) */
+  keyStore?: () => { set: (key: string, value: unknown) => void };
   remember?: { load: (file: string) => Record<string, unknown>; save: (file: string, values: Record<string, unknown>) => void };
   size?: { rows: number; columns: number };
   onRun?: (run: Run) => void;
   onExit?: () => void;
 }
 
-type Mode = 'main' | 'form' | 'help' | 'messages' | 'feedback' | 'quit' | 'editing';
+type Mode = 'main' | 'form' | 'help' | 'messages' | 'feedback' | 'api-key' | 'quit' | 'editing';
 
 const REMEMBER = { load: loadRememberedInputs, save: saveRememberedInputs };
 
@@ -257,6 +260,9 @@ export function App(props: AppProps) {
       if (!workflow.inputs.length) return setNotice('this workflow has no inputs');
       setMode('form');
     },
+    'api-key': () => {
+      if (keyless) setMode('api-key');
+    },
     help: () => setMode('help'),
     quit: () => (status === 'running' ? setMode('quit') : exit()),
     interrupt: () => {
@@ -282,7 +288,7 @@ export function App(props: AppProps) {
       else if (mode === 'quit') {
         if (input === 'y') exit();
         else if (input === 'n' || name === 'escape') setMode('main');
-      } else if (mode === 'feedback') {
+      } else if (mode === 'feedback' || mode === 'api-key') {
         if (name === 'escape') setMode('main');
       } else if (mode === 'messages') {
         if (name === 'escape' || input === 'm' || input === 'q') setMode('main');
@@ -308,7 +314,9 @@ export function App(props: AppProps) {
     exit();
   };
 
-  const keyContext: KeyContext = { status, hasResult, hasInputs: workflow.inputs.length > 0 };
+  // a step failed for the lack of an OpenAI key: offer to enter and store one
+  const keyless = status === 'failed' ? Object.values(view?.records ?? {}).find((record) => record.status === 'failed' && record.error?.message.startsWith('no OpenAI API key')) ?? null : null;
+  const keyContext: KeyContext = { status, hasResult, hasInputs: workflow.inputs.length > 0, needsKey: keyless !== null };
   const model = props.modelOverride ?? workflow.model ?? props.defaultModel ?? 'model per action';
   const banner = bannerHeight(diagnostics, source, columns);
   const description = descriptionLines(workflow.description, columns, 3).length;
@@ -316,11 +324,26 @@ export function App(props: AppProps) {
   const listHeight = Math.max(1, bodyHeight - description);
   const bottomLine =
     mode === 'feedback' && target ? (
-      <FeedbackPrompt
-        as={target.as ?? target.key}
+      <LinePrompt
+        label={`Feedback for ${target.as ?? target.key}:`}
         onSubmit={(instruction) => {
           setMode('main');
           run?.feedback(target.key, instruction);
+        }}
+      />
+    ) : mode === 'api-key' && keyless ? (
+      <LinePrompt
+        label="OpenAI API key (stored for your user only):"
+        mask
+        onSubmit={(apiKey) => {
+          setMode('main');
+          try {
+            (props.keyStore ?? openKeyStore)().set('openai.apiKey', apiKey);
+          } catch (error) {
+            return setNotice(`could not store the key: ${(error as Error).message}`);
+          }
+          setNotice('key stored: running the step again');
+          run?.rerun(keyless.key);
         }}
       />
     ) : mode === 'quit' ? (
@@ -329,7 +352,7 @@ export function App(props: AppProps) {
       <Text dimColor>editing in $EDITOR…</Text>
     ) : (
       <Text color="yellow" wrap="truncate">
-        {notice ?? (view?.error && status === 'failed' ? `failed: ${view.error.message}` : ' ')}
+        {notice ?? (keyless ? 'failed: no OpenAI API key — press k to enter one (or set OPENAI_API_KEY)' : view?.error && status === 'failed' ? `failed: ${view.error.message}` : ' ')}
       </Text>
     );
 

@@ -9,12 +9,13 @@ export interface KeyHintsProps {
   override?: string | null;
 }
 
-/** The keys of the screens that take over the keyboard. */
+/** The keys of the screens that take over the keyboard (the input form lists its own keys). */
 export const MODAL_HINTS: Record<string, string> = {
-  form: 'Tab/↓ next field  Shift+Tab/↑ previous  ←/→ choose  Enter on [ Run ] run  Esc cancel',
+  form: '',
   help: 'any key closes the help',
   messages: '↑/↓ PgUp/PgDn scroll  Esc back',
   feedback: 'Enter regenerate with this instruction  Esc cancel',
+  'api-key': 'Enter store the key and re-run the step  Esc cancel',
   quit: 'y quit  n keep running',
 };
 

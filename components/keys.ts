@@ -19,6 +19,7 @@ export type CommandId =
   | 'rewind'
   | 'messages'
   | 'inputs'
+  | 'api-key'
   | 'help'
   | 'quit'
   | 'interrupt';
@@ -33,6 +34,8 @@ export interface KeyContext {
   hasResult: boolean;
   /** the workflow has inputs */
   hasInputs: boolean;
+  /** a step failed because no OpenAI API key is configured */
+  needsKey?: boolean;
 }
 
 export interface Command {
@@ -55,6 +58,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'continue', keys: ['c'], label: 'continue', help: 'continue to the end', when: canStep },
   { id: 'pause', keys: ['space'], label: 'pause', help: 'pause after the current action', when: running },
   { id: 'cancel', keys: ['escape'], label: 'cancel', help: 'cancel the running generation', when: running },
+  { id: 'api-key', keys: ['k'], label: 'enter key', help: 'enter an OpenAI API key and store it (when a step failed without one)', when: (c) => c.needsKey === true },
   { id: 'select', keys: ['up', 'down'], label: 'select', help: 'select a step or phase' },
   { id: 'expand', keys: ['right', 'left'], label: 'expand', help: 'expand/collapse the selected phase' },
   { id: 'toggle-all', keys: ['o'], label: 'all', help: 'expand/collapse all phases' },

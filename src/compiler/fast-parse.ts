@@ -7,6 +7,7 @@
 // and bench/verify-fast-parse.js compares them on many variants.
 import { Parser, type Options as AcornOptions } from 'acorn';
 import acornJsx from 'acorn-jsx';
+import type { Program } from 'estree';
 import type { MdAttribute, MdNode, Point } from './nodes.js';
 
 // the parser and options remark-mdx (micromark-extension-mdxjs) uses by default
@@ -16,9 +17,17 @@ const ACORN_OPTIONS = { ecmaVersion: 2024, sourceType: 'module', preserveParens:
 /** Characters that could start or change markdown inline syntax, or need decoding. */
 const INLINE_SYNTAX = /[<&\\*_`[\]}\t\r]/;
 /** Line starts that could open a block other than a paragraph (or be an ESM statement). */
-const BLOCK_START = /^(?:[#>\-+*=<`~|{0-9 ]|import\b|export\b)/;
+const BLOCK_START = /^(?:[#>\-+*=<~|{0-9 ]|``|import\b|export\b)/;
 const NAME = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*/;
 const ATTRIBUTE_NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** Words acorn does not read as a plain Identifier in a module (literals, keywords, reserved words). */
+const NOT_IDENTIFIERS = new Set(
+  ('true false null this super new typeof void delete in instanceof await yield async let static of ' +
+    'break case catch class const continue debugger default do else enum export extends finally for function if ' +
+    'import return switch throw try var while with implements interface package private protected public arguments eval')
+    .split(' '),
+);
 
 interface Line {
   text: string;
@@ -27,13 +36,23 @@ interface Line {
   offset: number;
 }
 
-/** The chunk's tree as remark-mdx would parse it alone, or null when outside the fast subset. */
-export function fastParse(text: string): MdNode | null {
+/**
+ * The chunk's tree as remark-mdx would parse it alone, placed as if the chunk began at
+ * `line` and `offset` of the document; null when the chunk is outside the fast subset.
+ */
+export function fastParse(text: string, line = 1, offset = 0): MdNode | null {
   if (text.includes('\r') || text.includes('\t')) return null;
-  const lines = splitLines(text);
+  const lines = splitLines(text, line, offset);
   const children: MdNode[] = [];
+  let from = 0;
+  if (text.startsWith('---')) {
+    // frontmatter, when this is the document's start; alone, a phase chunk would read as one too
+    if (offset !== 0) return null;
+    from = frontmatter(lines, children);
+    if (from === -1) return null;
+  }
   let block: Line[] = [];
-  for (const line of lines) {
+  for (const line of lines.slice(from)) {
     if (line.text === '') {
       if (block.length && !addBlock(block, children)) return null;
       block = [];
@@ -47,24 +66,39 @@ export function fastParse(text: string): MdNode | null {
   return {
     type: 'root',
     children,
-    position: { start: point(1, 1, 0), end: point(last.line, last.text.length + 1, last.offset + last.text.length) },
+    position: { start: point(line, 1, offset), end: point(last.line, last.text.length + 1, last.offset + last.text.length) },
   };
 }
 
-function splitLines(text: string): Line[] {
+function splitLines(text: string, firstLine: number, firstOffset: number): Line[] {
   const lines: Line[] = [];
-  let offset = 0;
-  let line = 1;
+  let at = 0;
+  let line = firstLine;
   for (;;) {
-    const end = text.indexOf('\n', offset);
+    const end = text.indexOf('\n', at);
     if (end === -1) {
-      lines.push({ text: text.slice(offset), line, offset });
+      lines.push({ text: text.slice(at), line, offset: firstOffset + at });
       return lines;
     }
-    lines.push({ text: text.slice(offset, end), line, offset });
-    offset = end + 1;
+    lines.push({ text: text.slice(at, end), line, offset: firstOffset + at });
+    at = end + 1;
     line++;
   }
+}
+
+/** The yaml node of `---` ... `---` at the top; returns the index of the line after it, or -1. */
+function frontmatter(lines: Line[], children: MdNode[]): number {
+  if (lines[0]!.text !== '---') return -1;
+  for (let i = 1; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    if (!text.startsWith('---')) continue;
+    // `--- ` or `----` may or may not close it: leave those to micromark
+    if (text !== '---') return -1;
+    const value = lines.slice(1, i).map((line) => line.text).join('\n');
+    children.push({ type: 'yaml', value, position: span(lines[0]!, 0, lines[i]!, 3) });
+    return i + 1;
+  }
+  return -1;
 }
 
 function addBlock(block: Line[], children: MdNode[]): boolean {
@@ -74,6 +108,8 @@ function addBlock(block: Line[], children: MdNode[]): boolean {
       ? { type: 'thematicBreak', position: span(first, 0, first, 3) }
       : first.text.startsWith('>')
         ? blockquote(block)
+        : first.text.startsWith('#')
+          ? block.length === 1 ? heading(first) : null
         : first.text.startsWith('<')
           ? block.length === 1 ? element(first) : null
           : first.text.startsWith('{')
@@ -86,17 +122,17 @@ function addBlock(block: Line[], children: MdNode[]): boolean {
 
 /** `> text` lines: a blockquote holding one paragraph of plain text. */
 function blockquote(block: Line[]): MdNode | null {
-  for (const line of block) if (!line.text.startsWith('> ') || line.text.includes('{')) return null;
-  const inner = paragraph(block, 2);
+  for (const line of block) if (!line.text.startsWith('> ')) return null;
+  const inner = paragraph(block, 2, false);
   if (!inner) return null;
   const last = block[block.length - 1]!;
   return { type: 'blockquote', children: [inner], position: span(block[0]!, 0, last, last.text.length) };
 }
 
-/** Paragraph lines (from column `indent`), plain text and `{expr}` only. */
-function paragraph(block: Line[], indent: number): MdNode | null {
+/** Paragraph lines (from column `indent`): plain text, `code` spans and (when `expressions`) `{expr}`. */
+function paragraph(block: Line[], indent: number, expressions = true): MdNode | null {
   const children: MdNode[] = [];
-  // text runs across line endings: one text node until the next expression
+  // text runs across line endings: one text node until the next expression or code span
   let textStart: { line: Line; column: number } | null = null;
   let textValue = '';
   const closeText = (line: Line, column: number) => {
@@ -114,7 +150,9 @@ function paragraph(block: Line[], indent: number): MdNode | null {
     }
     let column = indent;
     while (column < line.text.length) {
-      const open = line.text.indexOf('{', column);
+      // the next `{expr}` or `code` span, whichever starts first
+      const found = /[{`]/.exec(line.text.slice(column));
+      const open = found ? column + found.index : -1;
       const stop = open === -1 ? line.text.length : open;
       if (stop > column) {
         const piece = line.text.slice(column, stop);
@@ -123,18 +161,35 @@ function paragraph(block: Line[], indent: number): MdNode | null {
         textValue += piece;
       }
       if (open === -1) break;
-      const close = line.text.indexOf('}', open);
-      if (close === -1) return null;
+      const code = line.text[open] === '`';
+      const close = line.text.indexOf(code ? '`' : '}', open + 1);
+      if (close === -1 || (!code && !expressions)) return null;
       closeText(line, open);
-      const expression = expressionNode('mdxTextExpression', line, open, close);
-      if (!expression) return null;
-      children.push(expression);
+      const node = code ? codeNode(line, open, close) : expressionNode('mdxTextExpression', line, open, close);
+      if (!node) return null;
+      children.push(node);
       column = close + 1;
     }
   }
   const last = block[block.length - 1]!;
   closeText(last, last.text.length);
   return { type: 'paragraph', children, position: span(block[0]!, indent, last, last.text.length) };
+}
+
+/** `code` on one line: one backtick each side, nothing micromark would trim or treat specially. */
+function codeNode(line: Line, open: number, close: number): MdNode | null {
+  const value = line.text.slice(open + 1, close);
+  if (value === '' || value.startsWith(' ') || value.endsWith(' ') || line.text[close + 1] === '`') return null;
+  return { type: 'inlineCode', value, position: span(line, open, line, close + 1) };
+}
+
+/** `# text` (one to six `#`), no closing `#`s. */
+function heading(line: Line): MdNode | null {
+  const depth = /^#{1,6} /.exec(line.text)?.[0].length;
+  if (!depth || line.text.endsWith('#')) return null;
+  const inner = paragraph([line], depth);
+  if (!inner) return null;
+  return { type: 'heading', depth: depth - 1, children: inner.children, position: span(line, 0, line, line.text.length) } as MdNode;
 }
 
 /** A line that is `{expr}` and nothing else. */
@@ -200,15 +255,20 @@ type EstreeNode = { type: string; start: number; end: number; [key: string]: unk
  * starting at `column` of `line`, or null for anything outside the simple case (empty,
  * padded, comments, nested braces, templates, non-ASCII, not one whole expression).
  */
-function parseExpression(source: string, line: Line, column: number): object | null {
+function parseExpression(source: string, line: Line, column: number): Program | null {
   if (source === '' || source.trim() !== source || /[{}`/\\\n]|[^\x20-\x7e]/.test(source)) return null;
   let expression: EstreeNode;
-  try {
-    expression = JsxParser.parseExpressionAt(source, 0, { ...ACORN_OPTIONS, onComment: [] } as AcornOptions) as unknown as EstreeNode;
-  } catch {
-    return null;
+  if (IDENTIFIER.test(source) && !NOT_IDENTIFIERS.has(source)) {
+    // `{name}`, the most common expression: the node acorn would build, without building a parser
+    expression = { type: 'Identifier', start: 0, end: source.length, name: source };
+  } else {
+    try {
+      expression = JsxParser.parseExpressionAt(source, 0, { ...ACORN_OPTIONS, onComment: [] } as AcornOptions) as unknown as EstreeNode;
+    } catch {
+      return null;
+    }
+    if (expression.end !== source.length) return null;
   }
-  if (expression.end !== source.length) return null;
   const program: EstreeNode = {
     type: 'Program',
     start: 0,
@@ -223,7 +283,7 @@ function parseExpression(source: string, line: Line, column: number): object | n
     if (error instanceof Unsupported) return null;
     throw error;
   }
-  return program;
+  return program as unknown as Program;
 }
 
 class Unsupported extends Error {}

@@ -6,8 +6,8 @@
 const used = new WeakMap<object, readonly string[]>();
 
 /** Notes the distinct free names of `expression` (a Segment or Attribute object). */
-export function noteUsedNames(expression: object, names: Iterable<string>): void {
-  used.set(expression, [...new Set(names)]);
+export function noteUsedNames(expression: object, names: readonly string[]): void {
+  used.set(expression, names.length < 2 ? names : [...new Set(names)]);
 }
 
 /** The names the expression reads, or undefined when the compiler did not note them. */

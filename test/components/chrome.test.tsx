@@ -40,7 +40,7 @@ describe('KeyHints', () => {
 
   it('shows a modal screen\'s own keys instead of the table\'s', () => {
     const ready = { status: 'ready' as const, hasResult: false, hasInputs: true };
-    expect(frame(<KeyHints context={ready} width={100} override={MODAL_HINTS.form} />)).toBe('Tab/↓ next field  Shift+Tab/↑ previous  ←/→ choose  Enter on [ Run ] run  Esc cancel');
+    expect(frame(<KeyHints context={ready} width={100} override={MODAL_HINTS.messages} />)).toBe('↑/↓ PgUp/PgDn scroll  Esc back');
   });
 });
 
