@@ -1,10 +1,11 @@
 // Profiles the TUI in a real pseudo-terminal: starts `node --cpu-prof bin/stepwise.js ARGS`,
 // presses KEYS once the first complete screen shows, waits until the screen contains
-// UNTIL (default: the first screen), then quits; the profile lands in bench/profiles/.
+// UNTIL (default: the first screen), then quits; the profile lands in $TMPDIR/stepwise-profiles/.
 //   node bench/profile-tui.js [--keys c] [--until "│ done │"] -- examples/poem.mdx --model echo ...
 // Open the .cpuprofile in Chrome DevTools (Performance) or any cpuprofile viewer.
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pty from 'node-pty';
 import xtermHeadless from '@xterm/headless';
 import { BIN, ROOT, benchEnv } from './lib/terminal.js';
@@ -16,7 +17,7 @@ const args = split === -1 ? argv : argv.slice(split + 1);
 const option = (name) => (own.includes(name) ? own[own.indexOf(name) + 1] : undefined);
 const keys = option('--keys') ?? '';
 const until = option('--until');
-const dir = fileURLToPath(new URL('./profiles', import.meta.url));
+const dir = join(tmpdir(), 'stepwise-profiles');
 mkdirSync(dir, { recursive: true });
 
 const xterm = new xtermHeadless.Terminal({ cols: 100, rows: 30, allowProposedApi: true });

@@ -11,6 +11,7 @@ import { MultilineField } from './fields/MultilineField.js';
 import { NumberField } from './fields/NumberField.js';
 import { SelectField } from './fields/SelectField.js';
 import { TextField } from './fields/TextField.js';
+import { isEnter } from './fields/use-line-editing.js';
 
 export interface InputFormProps {
   fields: InputField[];
@@ -100,7 +101,7 @@ export function InputForm({ fields, initial, baseDir, onSubmit, onCancel }: Inpu
       if (key.escape) onCancel();
       else if ((key.tab && key.shift) || key.upArrow) move(-1);
       else if (key.tab || key.downArrow) move(1);
-      else if (key.return) {
+      else if (isEnter(_input, key)) {
         if (focus === runRow || (focus === runRow - 1 && !takesEnter(fields[focus]))) submit();
         else if (!takesEnter(fields[focus])) move(1);
       }

@@ -105,7 +105,8 @@ export function keyName(input: string, key: Key): KeyName | null {
   if (key.rightArrow) return 'right';
   if (key.pageUp) return 'pageup';
   if (key.pageDown) return 'pagedown';
-  if (key.return) return 'return';
+  // a lone line feed is Enter typed before the terminal was in raw mode (or Ctrl+J)
+  if (key.return || input === '\n') return 'return';
   if (key.escape) return 'escape';
   if (input === ' ') return 'space';
   if (key.ctrl || key.meta) return null;

@@ -10,7 +10,8 @@ import xtermHeadless from '@xterm/headless';
 
 const { Terminal: XTerm } = xtermHeadless;
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = join(ROOT, 'bin', 'stepwise.js');
+// STEPWISE_BENCH_BIN measures another build (say, a patched copy) with the same harness
+export const BIN = process.env.STEPWISE_BENCH_BIN || join(ROOT, 'bin', 'stepwise.js');
 
 /** The environment a person would have: a colour terminal, not CI, no real model keys. */
 export function benchEnv(extra = {}) {

@@ -2,8 +2,13 @@
 // Ctrl+U clears. Navigation keys are left to the form.
 import { useInput, useStdin, type Key } from 'ink';
 
-export function isNavigationKey(key: Key): boolean {
-  return key.tab || key.return || key.escape || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end;
+/** Enter, including a lone line feed: Enter typed before the terminal was in raw mode arrives as `\n`. */
+export function isEnter(input: string, key: Key): boolean {
+  return key.return || input === '\n';
+}
+
+export function isNavigationKey(key: Key, input = ''): boolean {
+  return isEnter(input, key) || key.tab || key.escape || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end;
 }
 
 /**
@@ -35,11 +40,11 @@ export function useLineEditing(focused: boolean, onChange: (update: (previous: s
         onChange(() => '');
         return;
       }
-      if (multiline && key.return) {
+      if (multiline && isEnter(input, key)) {
         onChange((previous) => `${previous}\n`);
         return;
       }
-      if (key.ctrl || key.meta || isNavigationKey(key) || !input) return;
+      if (key.ctrl || key.meta || isNavigationKey(key, input) || !input) return;
       onChange((previous) => applyTyping(previous, input, multiline));
     },
     { isActive: focused && isRawModeSupported },

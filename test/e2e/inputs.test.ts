@@ -40,7 +40,7 @@ describe('the input form', () => {
     await fillGreeting(terminal);
     expect(terminal.screen()).toMatch(/○ Phase 1 +0\/1 action/);
     terminal.write('n');
-    await terminal.waitFor('Say hello to Ann in a formal way, 1 time(s).');
+    await terminal.waitFor((screen) => screen.includes('Say hello to Ann in a formal way, 1 time(s).') && screen.includes('│ paused │'));
     terminal.write('q');
     expect((await terminal.exit).exitCode).toBe(0);
 
@@ -70,7 +70,7 @@ describe('the input form', () => {
     terminal.write(KEYS.enter);
     await terminal.waitFor('Phase 2');
     terminal.write('n');
-    await terminal.waitFor('Say hello to Bo in a warm way, 2 time(s).');
+    await terminal.waitFor((screen) => screen.includes('Say hello to Bo in a warm way, 2 time(s).') && screen.includes('│ paused │'));
   });
 
   it('`i` reopens the form, and a changed input marks the results that used it stale', async () => {
@@ -79,7 +79,7 @@ describe('the input form', () => {
     await acceptInputs(terminal);
     await terminal.waitFor('Phase 2');
     terminal.write('n');
-    await terminal.waitFor('Say hello to Bo in a warm way, 1 time(s).');
+    await terminal.waitFor((screen) => screen.includes('Say hello to Bo in a warm way, 1 time(s).') && screen.includes('│ paused │'));
     terminal.write('i');
     await terminal.waitFor('[ Run ]');
     expect(terminal.screen()).toContain('Bo█');
@@ -92,7 +92,7 @@ describe('the input form', () => {
     terminal.write(KEYS.enter);
     await terminal.waitFor('hello GenText (stale)');
     terminal.write('n');
-    await terminal.waitFor('Say hello to Bo in a formal way, 1 time(s).');
+    await terminal.waitFor((screen) => screen.includes('Say hello to Bo in a formal way, 1 time(s).') && screen.includes('│ paused │'));
   });
 
   it('Esc on the first form quits: there is nothing to run without the inputs', async () => {

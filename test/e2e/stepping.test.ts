@@ -23,7 +23,7 @@ describe('stepping', () => {
   it('n runs one action and stops; c runs to the end', async () => {
     terminal = await start();
     terminal.write('n');
-    await terminal.waitFor('Say hello to Bo in a warm way, 1 time(s).');
+    await terminal.waitFor((screen) => screen.includes('Say hello to Bo in a warm way, 1 time(s).') && screen.includes('│ paused │'));
     let screen = terminal.screen();
     expect(screen).toMatch(/✓ Phase 1 +1\/1 action/);
     expect(screen).toMatch(/○ Phase 2 +0\/1 action/);
@@ -49,7 +49,7 @@ describe('stepping', () => {
   it('e opens the selected output in $EDITOR and keeps the edit, marked as the author\'s', async () => {
     terminal = await start([], { EDITOR: `${process.execPath} ${FAKE_EDITOR} --upper`, VISUAL: '' });
     terminal.write('n');
-    await terminal.waitFor('Say hello to Bo in a warm way, 1 time(s).');
+    await terminal.waitFor((screen) => screen.includes('Say hello to Bo in a warm way, 1 time(s).') && screen.includes('│ paused │'));
     terminal.write(KEYS.down);
     await terminal.waitFor(/^›\s+✓ hello/m);
     terminal.write('e');
@@ -62,7 +62,7 @@ describe('stepping', () => {
   it('m shows the exact messages the model received, and Esc goes back', async () => {
     terminal = await start();
     terminal.write('n');
-    await terminal.waitFor('Say hello to Bo in a warm way, 1 time(s).');
+    await terminal.waitFor((screen) => screen.includes('Say hello to Bo in a warm way, 1 time(s).') && screen.includes('│ paused │'));
     terminal.write(KEYS.down);
     await terminal.waitFor(/^›\s+✓ hello/m);
     terminal.write('m');

@@ -41,12 +41,13 @@ export async function keysReady(terminal: { write(keys: string): void; waitFor(t
   await terminal.waitFor((screen) => !screen.includes('rewind to the selected step'));
 }
 
-/** The input form opens first (prefilled): press Enter through it until the run screen shows. */
+/** The input form opens first (prefilled): press Enter through it, field by field, until the run screen shows. */
 export async function acceptInputs(terminal: import('../support/pty.js').Terminal): Promise<void> {
+  const focused = (screen: string) => screen.split('\n').find((row) => row.startsWith('❯ ')) ?? null;
   await terminal.waitFor('[ Run ]');
   while (terminal.screen().includes('[ Run ]')) {
-    const before = terminal.screen();
+    const before = focused(terminal.screen());
     terminal.write('\r');
-    await terminal.waitFor((screen) => screen !== before);
+    await terminal.waitFor((screen) => !screen.includes('[ Run ]') || focused(screen) !== before);
   }
 }

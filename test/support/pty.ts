@@ -146,7 +146,7 @@ export function startTerminal(args: string[], options: TerminalOptions = {}): Pr
         // already gone
       }
     },
-    waitFor(test, timeoutMs = 5000) {
+    waitFor(test, timeoutMs = 10_000) {
       return new Promise<void>((resolve, reject) => {
         const check = () => {
           if (matches(test, screen())) {
