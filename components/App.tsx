@@ -364,6 +364,7 @@ export function App(props: AppProps) {
         status={status}
         model={model}
         usage={view?.usage ?? { inputTokens: 0, outputTokens: 0 }}
+        streamingTokens={view?.streamingTokens ?? 0}
         activeMs={view?.activeMs ?? 0}
         runningSince={view?.runningSince ?? null}
       />

@@ -12,13 +12,15 @@ export interface HeaderProps {
   status: RunStatus | null;
   model: string;
   usage: Usage;
+  /** estimated output tokens of what is streaming now: shown as `~` until the provider counts them */
+  streamingTokens?: number;
   activeMs: number;
   runningSince: number | null;
 }
 
 const STATUS_COLORS: Record<RunStatus, string> = { ready: 'white', running: 'cyan', paused: 'yellow', done: 'green', failed: 'red' };
 
-export function Header({ file, errors, status, model, usage, activeMs, runningSince }: HeaderProps) {
+export function Header({ file, errors, status, model, usage, streamingTokens = 0, activeMs, runningSince }: HeaderProps) {
   const now = useNow(runningSince !== null);
   const elapsed = activeMs + (runningSince !== null ? Math.max(0, now - runningSince) : 0);
   const state = status ?? 'ready';
@@ -33,7 +35,7 @@ export function Header({ file, errors, status, model, usage, activeMs, runningSi
         {' │ '}
         {model}
         {' │ '}
-        {`${usage.inputTokens} in + ${usage.outputTokens} out tokens`}
+        {`${usage.inputTokens} in + ${streamingTokens ? '~' : ''}${usage.outputTokens + streamingTokens} out tokens`}
         {' │ '}
         {formatElapsed(elapsed)}
       </Text>

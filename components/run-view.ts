@@ -12,6 +12,8 @@ export interface RunView {
   records: Record<string, StepRecord>;
   next: string | null;
   usage: Usage;
+  /** output tokens of the generations still streaming, estimated (about 4 characters a token) */
+  streamingTokens: number;
   error: RunState['error'];
   inputs: Record<string, unknown>;
   /** GenObject partial objects while they stream */
@@ -108,9 +110,11 @@ export class RunViewStore {
   private build(previous: RunView | null): RunView {
     const state = this.run.state;
     const records: Record<string, StepRecord> = {};
+    let streamingTokens = 0;
     for (const [key, record] of Object.entries(state.steps)) {
       const copy = previous?.records[key];
       records[key] = copy && sameFields(copy, record) ? copy : { ...record };
+      if (record.status === 'running' && record.partial) streamingTokens += Math.ceil(record.partial.length / 4);
     }
     return {
       status: state.status,
@@ -118,6 +122,7 @@ export class RunViewStore {
       records,
       next: state.next,
       usage: { ...state.usage },
+      streamingTokens,
       error: state.error,
       inputs: state.inputs,
       partials: this.partials,

@@ -52,11 +52,13 @@ describe('stepping through a workflow', () => {
     const model = handModel();
     app = mountApp('runtime/conversation.mdx', { generate: model.generate });
     await app.wait(has('│ ready │'));
-    await app.press('c', has('│ running │', 'partial'));
+    // the header counts the streamed text as an estimate (8 characters, about 2 tokens)
+    await app.press('c', has('│ running │', 'partial', '0 in + ~2 out tokens'));
     await app.press(KEYS.space, has('pausing after the current action'));
     model.calls[0]!.finish('first');
     const frame = await app.wait(has('│ paused │'));
     expect(frame).toContain('✓ haiku GenText');
+    expect(frame).toContain('1 in + 2 out tokens');
     expect(model.calls).toHaveLength(1);
   });
 

@@ -27,6 +27,12 @@ describe('Header', () => {
       'poem.mdx │ 2 errors │ ready │ openai:gpt-4o │ 0 in + 0 out tokens │ 0:00',
     );
   });
+
+  it('counts the tokens of a generation while it streams, marked as an estimate', () => {
+    expect(frame(<Header file="poem.mdx" errors={0} status="running" model="echo" usage={{ inputTokens: 12, outputTokens: 34 }} streamingTokens={5} activeMs={0} runningSince={null} />)).toBe(
+      'poem.mdx │ ok │ running │ echo │ 12 in + ~39 out tokens │ 0:00',
+    );
+  });
 });
 
 describe('KeyHints', () => {
