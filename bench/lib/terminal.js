@@ -1,7 +1,7 @@
 // A small pseudo-terminal driver for the TUI benchmarks: the real bin/stepwise.js under
 // node-pty, its output parsed by a headless xterm so we can read the screen a person
 // sees. Waits are driven by the process's output, never by sleeping.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,17 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // STEPWISE_BENCH_BIN measures another build (say, a patched copy) with the same harness
 export const BIN = process.env.STEPWISE_BENCH_BIN || join(ROOT, 'bin', 'stepwise.js');
 
-/** The environment a person would have: a colour terminal, not CI, no real model keys. */
+// one empty config folder for every process this bench starts, removed when it ends
+let configDir = null;
+function benchConfigDir() {
+  if (configDir === null) {
+    configDir = mkdtempSync(join(tmpdir(), 'stepwise-bench-config-'));
+    process.on('exit', () => rmSync(configDir, { recursive: true, force: true }));
+  }
+  return configDir;
+}
+
+/** The environment a person would have: a colour terminal, not CI, no real model keys, no stored settings. */
 export function benchEnv(extra = {}) {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -26,7 +36,7 @@ export function benchEnv(extra = {}) {
   delete env.NO_COLOR;
   env.TERM = 'xterm-256color';
   env.STEPWISE_ECHO_DELAY_MS = '0';
-  env.STEPWISE_CONFIG_DIR = mkdtempSync(join(tmpdir(), 'stepwise-bench-config-'));
+  env.STEPWISE_CONFIG_DIR = benchConfigDir();
   return Object.assign(env, extra);
 }
 

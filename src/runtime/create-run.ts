@@ -3,12 +3,12 @@ import type { Workflow } from '../compiler/types.js';
 import type { StepwiseConfig } from '../actions/define.js';
 import type { LeafExecutor } from '../actions/types.js';
 import type { GenerateRequest, GenerateResult } from '../models/types.js';
-import type { ModelContext } from '../models/registry.js';
 import type { RunState } from './types.js';
 import { genText } from '../actions/gen-text.js';
 import { genObject } from '../actions/gen-object.js';
 import { customExecutor } from '../actions/custom.js';
 import { createSandbox } from '../sandbox/index.js';
+import { generate } from '../models/generate.js';
 import { Run } from './run.js';
 
 export interface CreateRunOptions {
@@ -31,15 +31,6 @@ export function actionExecutors(config?: StepwiseConfig | null): Map<string, Lea
   return executors;
 }
 
-// The AI SDK, its providers and the key store load on the first model call rather than
-// at start: nothing before the first generation needs them, and loading them is ~170 ms
-// the TUI's first frame would otherwise wait for.
-let models: Promise<typeof import('../models/generate.js')> | null = null;
-function generateLazily(request: GenerateRequest, context: ModelContext): Promise<GenerateResult> {
-  models ??= import('../models/generate.js');
-  return models.then((loaded) => loaded.generate(request, context));
-}
-
 export async function createRun(options: CreateRunOptions): Promise<Run> {
   const sandbox = await createSandbox();
   const context = { config: options.config ?? null, env: options.env ?? process.env };
@@ -47,7 +38,7 @@ export async function createRun(options: CreateRunOptions): Promise<Run> {
     workflow: options.workflow,
     inputs: options.inputs,
     sandbox,
-    generate: options.generate ?? ((request) => generateLazily(request, context)),
+    generate: options.generate ?? ((request) => generate(request, context)),
     executors: actionExecutors(options.config),
     modelOverride: options.modelOverride ?? null,
     defaultModel: options.config?.defaultModel ?? null,
