@@ -5,6 +5,10 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// React's development build records every render as a performance entry and never lets
+// go of them: a long TUI session would grow without bound. Tests set their own NODE_ENV.
+process.env.NODE_ENV ??= 'production';
+
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const entry = new URL('../dist/src/cli/main.js', import.meta.url);
 

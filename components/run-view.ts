@@ -30,7 +30,6 @@ export class RunViewStore {
   private view: RunView;
   private listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private microtask = false;
   private partials: Record<string, unknown> = {};
   private activeMs = 0;
   private runningSince: number | null = null;
@@ -71,14 +70,9 @@ export class RunViewStore {
       this.partials = rest;
     }
     if (event.type === 'status') this.track(event.status);
-    // structural events: coalesce a burst (a fast model finishes many steps at once) into one update
-    if (!this.microtask) {
-      this.microtask = true;
-      queueMicrotask(() => {
-        this.microtask = false;
-        this.flush();
-      });
-    }
+    // structural events too go through the frame timer: a fast model can finish hundreds of
+    // steps between two frames, and one update per step would re-render the app per step
+    this.later();
   }
 
   private track(status: RunStatus): void {
