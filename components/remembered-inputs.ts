@@ -1,11 +1,12 @@
 // The inputs used last time, per workflow file, so the form opens prefilled. Kept with the
 // user's settings (outside any project), never throwing: a broken store just means an empty form.
 import { resolve } from 'node:path';
-import Conf from 'conf';
+import type Conf from 'conf';
+import { confClass } from '../src/models/conf-class.js';
 import { isImageValue } from '../src/runtime/image.js';
 
 function openStore(): Conf<Record<string, unknown>> {
-  return new Conf<Record<string, unknown>>({
+  return new (confClass())<Record<string, unknown>>({
     projectName: 'stepwise',
     configName: 'inputs',
     cwd: process.env.STEPWISE_CONFIG_DIR || undefined,

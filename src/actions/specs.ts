@@ -1,6 +1,9 @@
 // Custom actions' attribute specs for the compiler, read off their zod schemas.
-import { z } from 'zod';
+import { createRequire } from 'node:module';
 import type { StepwiseConfig } from './define.js';
+
+// zod is needed only when the config defines actions: load it then, not at every start
+const require = createRequire(import.meta.url);
 
 type AttributeType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'any';
 
@@ -17,7 +20,9 @@ function attributeType(schema: Record<string, unknown>): AttributeType {
 
 export function customActionSpecs(config?: StepwiseConfig | null): Record<string, CustomActionSpec> {
   const specs: Record<string, CustomActionSpec> = {};
-  for (const definition of config?.actions ?? []) {
+  if (!config?.actions?.length) return specs;
+  const { z } = require('zod') as typeof import('zod');
+  for (const definition of config.actions) {
     let json: Record<string, unknown> = {};
     try {
       json = z.toJSONSchema(definition.schema, { unrepresentable: 'any' }) as Record<string, unknown>;

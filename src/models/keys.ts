@@ -1,6 +1,7 @@
 // The user's own settings (API keys, extra providers), kept outside any project so keys
 // never end up in a repository. Tests point STEPWISE_CONFIG_DIR at a temp folder.
-import Conf from 'conf';
+import type Conf from 'conf';
+import { confClass } from './conf-class.js';
 
 export interface KeyStore {
   /** dotted keys: `openai.apiKey`, `providers.ollama.baseURL` */
@@ -16,7 +17,7 @@ export interface KeyStore {
 /** Throws an Error naming the file when the settings file is not valid JSON. */
 export function openKeyStore(env: NodeJS.ProcessEnv = process.env): KeyStore {
   let unreadable: string | null = null;
-  const conf = new Conf<Record<string, unknown>>({
+  const conf = new (confClass())<Record<string, unknown>>({
     projectName: 'stepwise',
     cwd: env.STEPWISE_CONFIG_DIR || undefined,
     // The file holds API keys: readable by its owner only.
