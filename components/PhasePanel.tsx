@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import Spinner from 'ink-spinner';
+import { RunningMark } from './RunningMark.js';
 import { MARK_COLORS, MARK_GLYPHS, type Mark } from './marks.js';
 
 export interface PhasePanelProps {
@@ -24,7 +24,7 @@ function PhasePanelImpl({ phase, mark, expanded, selected, showHeader, done, tot
       {showHeader ? (
         <Text wrap="truncate">
           {selected ? <Text color="cyan">›</Text> : ' '} {expanded ? '▾' : '▸'}{' '}
-          {mark === 'running' ? <Text color="cyan"><Spinner type="dots" /></Text> : <Text color={MARK_COLORS[mark]}>{MARK_GLYPHS[mark]}</Text>}{' '}
+          {mark === 'running' ? <RunningMark /> : <Text color={MARK_COLORS[mark]}>{MARK_GLYPHS[mark]}</Text>}{' '}
           <Text bold>Phase {phase + 1}</Text>
           <Text dimColor>
             {'  '}

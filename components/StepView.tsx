@@ -3,7 +3,7 @@
 // finished step's props keep their identity, so it does not re-render while another streams.
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import Spinner from 'ink-spinner';
+import { RunningMark } from './RunningMark.js';
 import type { StepRecord } from '../src/runtime/types.js';
 import { MARK_COLORS, MARK_GLYPHS, stepMark } from './marks.js';
 import { clip, headLines, outputText } from './format.js';
@@ -88,7 +88,7 @@ function StepViewImpl(props: StepViewProps) {
     <Box flexDirection="column" flexShrink={0}>
       <Text wrap="truncate">
         {selected ? <Text color="cyan">›</Text> : ' '} {pad}
-        {mark === 'running' ? <Text color="cyan"><Spinner type="dots" /></Text> : <Text color={MARK_COLORS[mark]}>{MARK_GLYPHS[mark]}</Text>}{' '}
+        {mark === 'running' ? <RunningMark /> : <Text color={MARK_COLORS[mark]}>{MARK_GLYPHS[mark]}</Text>}{' '}
         <Text bold={selected}>{props.as}</Text> <Text dimColor>{props.action}</Text>
         {record?.edited ? <Text color="magenta"> (edited)</Text> : null}
         {record?.stale ? <Text color="yellow"> (stale)</Text> : null}

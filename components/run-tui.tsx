@@ -97,7 +97,7 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
         }}
         onRun={(created) => (run = created)}
       />,
-      { exitOnCtrlC: false, patchConsole: true },
+      { exitOnCtrlC: false, patchConsole: true, maxFps: 10 },
     );
     await instance.waitUntilExit();
   } finally {

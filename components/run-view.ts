@@ -24,7 +24,7 @@ export interface RunView {
   runningSince: number | null;
 }
 
-export const FLUSH_MS = 33;
+export const FLUSH_MS = 100;
 
 export class RunViewStore {
   private view: RunView;
