@@ -1,7 +1,8 @@
 // A React-friendly view of a Run. The engine mutates its state in place; this store keeps
 // shallow copies of the records (a copy is replaced only when its record changed, so
-// memoised panels skip finished steps) and tells React at most ~30 times a second while
-// text streams, never once per token.
+// memoised panels skip finished steps) and tells React at most 10 times a second while
+// text streams, never once per token: smooth enough to read, and it keeps the CPU of a
+// streaming session low (Ink redraws the whole screen on every frame; see bench/README.md).
 import type { Run } from '../src/runtime/run.js';
 import type { RunEvent, RunState, RunStatus, StepRecord } from '../src/runtime/types.js';
 import type { Usage } from '../src/models/types.js';
@@ -24,6 +25,7 @@ export interface RunView {
   runningSince: number | null;
 }
 
+/** matches Ink's maxFps in run-tui.tsx */
 export const FLUSH_MS = 100;
 
 export class RunViewStore {
