@@ -1,9 +1,9 @@
 // One model call for GenText / GenObject through the AI SDK, streaming deltas to the
 // caller and ending either with a result or with a ModelError that says what to do.
-import { generateText, Output, parsePartialJson, streamText, type LanguageModelUsage } from 'ai';
+import type { LanguageModelUsage } from 'ai';
 import type { ModelContext } from './registry.js';
 import { resolveModel } from './registry.js';
-import { objectSchema } from './object-schema.js';
+import { streamDirect } from './direct-stream.js';
 import { toModelError } from './to-model-error.js';
 import { toModelMessages } from './to-model-messages.js';
 import type { GenerateRequest, GenerateResult, GenerationOptions, Usage } from './types.js';
@@ -13,6 +13,10 @@ export async function generate(request: GenerateRequest, context: ModelContext =
   const place = { modelId: request.modelId, received: 0, signal: request.signal };
   try {
     const model = resolveModel(request.modelId, context);
+    if (model.provider === 'echo') return await streamDirect(model, request, place);
+    // loaded on the first hosted-model call: offline runs never need the SDK
+    const { generateText, Output, streamText } = await import('ai');
+    const { objectSchema } = await import('./object-schema.js');
     const schema = request.schema ? objectSchema(request.schema) : undefined;
     const call = {
       model,
@@ -76,6 +80,7 @@ function callSettings(options: GenerationOptions = {}) {
 
 /** Calls onPartialObject when the object parsed so far changed; returns what it reported. */
 async function reportPartial(text: string, last: string, onPartialObject?: (partial: unknown) => void): Promise<string> {
+  const { parsePartialJson } = await import('ai');
   const { value } = await parsePartialJson(text);
   if (value === undefined) return last;
   const serialized = JSON.stringify(value);

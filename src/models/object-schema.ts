@@ -1,18 +1,12 @@
 // A GenObject JSON Schema as an AI SDK schema that really validates: `jsonSchema()` alone
 // trusts the model, and a wrong object must fail its step saying which field is wrong.
 import { jsonSchema, type JSONSchema7, type Schema } from 'ai';
-import { z } from 'zod';
-import { ModelError } from './model-error.js';
+import { describeIssues, objectValidator } from './object-validator.js';
+
+export { describeIssues } from './object-validator.js';
 
 export function objectSchema(schema: Record<string, unknown>): Schema<unknown> {
-  let validator: z.ZodType;
-  try {
-    validator = z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]);
-  } catch (error) {
-    const hint = 'fix the GenObject schema (a JSON Schema object, e.g. `{ type: "object", properties: {...} }`)';
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new ModelError('schema', `the GenObject schema cannot be used (${detail}): ${hint}`, hint, { cause: error });
-  }
+  const validator = objectValidator(schema);
   return jsonSchema<unknown>(schema as JSONSchema7, {
     validate(value) {
       const result = validator.safeParse(value);
@@ -20,19 +14,4 @@ export function objectSchema(schema: Record<string, unknown>): Schema<unknown> {
       return { success: false, error: new Error(describeIssues(result.error.issues)) };
     },
   });
-}
-
-/** `` `tags[0]`: Invalid input: expected string, received number; the object: ... `` */
-export function describeIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
-  const shown = issues
-    .slice(0, 3)
-    .map((issue) => (issue.path.length === 0 ? `the object: ${issue.message}` : `\`${fieldPath(issue.path)}\`: ${issue.message}`));
-  if (issues.length > 3) shown.push(`and ${issues.length - 3} more`);
-  return shown.join('; ');
-}
-
-function fieldPath(path: ReadonlyArray<PropertyKey>): string {
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
-    .join('');
 }

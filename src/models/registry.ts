@@ -1,8 +1,7 @@
 // Model ids (`provider:model`) to AI SDK language models (SPEC §1.10). Providers come
 // from, in order: the project's stepwise.config.ts, the user's stored settings, built-ins.
 import type { LanguageModelV3 } from '@ai-sdk/provider';
-import { createOpenAI } from '@ai-sdk/openai';
-import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import { createRequire } from 'node:module';
 import type { ProviderSetting, StepwiseConfig } from '../actions/define.js';
 import { createEchoModel, echoDelayFromEnv } from './echo.js';
 import { openKeyStore, type KeyStore } from './keys.js';
@@ -16,6 +15,12 @@ export interface ModelContext {
 }
 
 const BUILT_IN = ['openai', 'echo'];
+
+// Providers load when a model needs them: offline runs (echo) never do, and each costs
+// tens of milliseconds at start.
+const require = createRequire(import.meta.url);
+const openai = () => require('@ai-sdk/openai') as typeof import('@ai-sdk/openai');
+const openaiCompatible = () => require('@ai-sdk/openai-compatible') as typeof import('@ai-sdk/openai-compatible');
 
 export function resolveModel(modelId: string, context: ModelContext = {}): LanguageModelV3 {
   const env = context.env ?? process.env;
@@ -69,7 +74,7 @@ function openAIModel(model: string, env: NodeJS.ProcessEnv, stored: (key: string
   const baseURL = env.OPENAI_BASE_URL || asString(stored('openai.baseURL'));
   // The chat-completions endpoint, not the newer Responses API: it is the one every local
   // OpenAI-compatible server (Ollama, llama.cpp, vLLM, LM Studio) implements.
-  return createOpenAI({ apiKey, baseURL }).chat(model);
+  return openai().createOpenAI({ apiKey, baseURL }).chat(model);
 }
 
 function fromSetting(
@@ -87,7 +92,7 @@ function fromSetting(
       const hint = `set \`baseURL\` for provider \`${provider}\`, e.g. \`http://127.0.0.1:11434/v1\``;
       throw new ModelError('config', `provider \`${provider}\` has no baseURL: ${hint}`, hint);
     }
-    result = createOpenAICompatible({
+    result = openaiCompatible().createOpenAICompatible({
       name: provider,
       baseURL: setting.baseURL,
       apiKey: setting.apiKey ?? asString(stored(`providers.${provider}.apiKey`)),
