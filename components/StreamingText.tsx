@@ -25,13 +25,16 @@ export function visibleLines(text: string, width: number, height: number, scroll
 export function StreamingText({ text, width, height, scroll = 0, color }: StreamingTextProps) {
   const lines = visibleLines(text, width, height, scroll);
   if (!lines.length) return null;
+  // the lines already fit the width (textWindow wraps them), so one Text node holds them
+  // all: Ink lays out and styles one node per frame instead of one per line
+  const first = lines[0]!.more ? lines[0] : null;
+  const last = lines.length > 1 && lines[lines.length - 1]!.more ? lines[lines.length - 1] : null;
+  const body = lines.slice(first ? 1 : 0, last ? -1 : undefined).map((line) => line.text || ' ');
   return (
     <Box flexDirection="column" height={lines.length} flexShrink={0}>
-      {lines.map((line, index) => (
-        <Text key={index} wrap="truncate" dimColor={line.more} color={line.more ? undefined : color}>
-          {line.text || ' '}
-        </Text>
-      ))}
+      {first ? <Text dimColor wrap="truncate">{first.text}</Text> : null}
+      {body.length ? <Text color={color}>{body.join('\n')}</Text> : null}
+      {last ? <Text dimColor wrap="truncate">{last.text}</Text> : null}
     </Box>
   );
 }
