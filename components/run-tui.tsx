@@ -39,19 +39,20 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
     process.exit(code);
   };
   const onCrash = (error: unknown) => bail(`stepwise: internal error: ${error instanceof Error ? error.stack : String(error)}\n`, 1);
-  const onTerm = () => bail('', 143);
-  const onHup = () => bail('', 129);
-  // before Ink takes the keyboard (raw mode), Ctrl+C still arrives as a signal
-  const onInt = () => bail('', 130);
+  // every way out restores the terminal; before Ink takes the keyboard (raw mode),
+  // Ctrl+C still arrives as SIGINT
+  const exits: Array<[string, (...args: any[]) => void]> = [
+    ['uncaughtException', onCrash],
+    ['unhandledRejection', onCrash],
+    ['SIGTERM', () => bail('', 143)],
+    ['SIGHUP', () => bail('', 129)],
+    ['SIGINT', () => bail('', 130)],
+  ];
+  for (const [event, handler] of exits) process.on(event, handler);
   // the terminal re-wraps the old frame on resize, so Ink cannot erase it line by line:
   // clear the screen first (this listener is added before Ink's own)
   const onResize = () => stdout.write('\x1b[2J\x1b[H');
   stdout.on('resize', onResize);
-  process.on('SIGINT', onInt);
-  process.on('uncaughtException', onCrash);
-  process.on('unhandledRejection', onCrash);
-  process.on('SIGTERM', onTerm);
-  process.on('SIGHUP', onHup);
 
   let saved = false;
   function saveIfRan(): string | null {
@@ -103,11 +104,7 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
   } finally {
     instance?.cleanup();
     restore();
-    process.off('uncaughtException', onCrash);
-    process.off('unhandledRejection', onCrash);
-    process.off('SIGTERM', onTerm);
-    process.off('SIGHUP', onHup);
-    process.off('SIGINT', onInt);
+    for (const [event, handler] of exits) process.off(event, handler);
     stdout.off('resize', onResize);
   }
   const finished = run as Run | null;
