@@ -6,7 +6,7 @@ import type { GenerateRequest, GenerateResult } from '../models/types.js';
 import type { LeafExecutor } from '../actions/types.js';
 import type { RunCommands, RunEvent, RunListener, RunState, RunStatus, StepRecord } from './types.js';
 import { StepFailed, WalkAborted, walkWorkflow, type StreamSink, type WalkHost } from './walk.js';
-import { ExpressionError, StepError } from './errors.js';
+import { blankRecord, StepRecords, type RecordBase } from './step-records.js';
 
 export interface RunOptions {
   workflow: Workflow;
@@ -37,7 +37,7 @@ export class Run implements RunCommands, WalkHost {
   private wake: (() => void) | null = null;
   private waitingPhase: number | null = null;
   private abort: AbortController | null = null;
-  private visited: string[] = [];
+  private readonly records: StepRecords;
   private queue: Promise<void> = Promise.resolve();
   private idleWaiters: Array<() => void> = [];
 
@@ -66,6 +66,7 @@ export class Run implements RunCommands, WalkHost {
     for (const record of Object.values(this.state.steps)) {
       if (record.status === 'running') record.status = 'cancelled';
     }
+    this.records = new StepRecords(this.state, (event) => this.emit(event));
   }
 
   subscribe(listener: RunListener): () => void {
@@ -126,7 +127,7 @@ export class Run implements RunCommands, WalkHost {
   rerun(key: string): void {
     this.enqueue(async () => {
       if (!this.state.steps[key]) return;
-      this.markStale(key, true);
+      this.records.markStale(key, true);
       this.mode = { kind: 'count', count: 1 };
       await this.restart();
     });
@@ -138,7 +139,7 @@ export class Run implements RunCommands, WalkHost {
       if (!record) return;
       await this.stop();
       Object.assign(record, { output: value, edited: true, status: 'done', stale: false, error: null, partial: undefined });
-      this.markStale(key, false);
+      this.records.markStale(key, false);
       this.emit({ type: 'step-end', key, record });
       await this.restart();
     });
@@ -150,7 +151,7 @@ export class Run implements RunCommands, WalkHost {
       if (!record) return;
       await this.stop();
       record.attempts.push({ output: record.output, feedback: instruction });
-      this.markStale(key, true);
+      this.records.markStale(key, true);
       this.mode = { kind: 'count', count: 1 };
       await this.restart();
     });
@@ -196,7 +197,7 @@ export class Run implements RunCommands, WalkHost {
       if (this.allows(phase)) break;
       this.state.next = key;
       this.waitingPhase = phase;
-      this.markUnvisitedStale();
+      this.records.markUnvisitedStale();
       this.setStatus(this.state.order.some((k) => this.state.steps[k]?.action) ? 'paused' : 'ready');
       this.emit({ type: 'paused', next: key });
       await new Promise<void>((resolve) => {
@@ -233,11 +234,11 @@ export class Run implements RunCommands, WalkHost {
   }
 
   visit(key: string): void {
-    this.visited.push(key);
+    this.records.visit(key);
   }
 
   async execute(key: string, base: Parameters<WalkHost['execute']>[1], run: Parameters<WalkHost['execute']>[2]): Promise<StepRecord> {
-    this.markUnvisitedStale(key);
+    this.records.markUnvisitedStale(key);
     const previous = this.state.steps[key];
     const record: StepRecord = {
       ...base,
@@ -252,9 +253,7 @@ export class Run implements RunCommands, WalkHost {
       endedAt: null,
       error: null,
     };
-    this.state.steps[key] = record;
-    this.visit(key);
-    this.syncOrder();
+    this.records.put(record);
     this.emit({ type: 'step-start', key, record });
     for (const message of record.warnings) this.emit({ type: 'warning', key, message });
     const abort = new AbortController();
@@ -279,7 +278,7 @@ export class Run implements RunCommands, WalkHost {
         if (generation === this.generation) this.enqueue(async () => this.restart());
         throw new WalkAborted();
       }
-      this.recordFailure(record, error);
+      this.records.fail(record, error);
       throw new StepFailed();
     } finally {
       this.abort = null;
@@ -296,68 +295,36 @@ export class Run implements RunCommands, WalkHost {
     return record;
   }
 
-  fail(key: string, base: Partial<StepRecord> & { stepId: string; phase: number }, error: unknown): never {
-    const record = this.blankRecord(key, base);
-    this.state.steps[key] = record;
-    this.visit(key);
-    this.syncOrder();
+  fail(key: string, base: RecordBase, error: unknown): never {
+    const record = blankRecord(key, base);
+    this.records.put(record);
     this.emit({ type: 'step-start', key, record });
-    this.recordFailure(record, error);
+    this.records.fail(record, error);
     throw new StepFailed();
   }
 
-  block(key: string, base: Partial<StepRecord> & { stepId: string; phase: number }, output?: unknown): void {
+  block(key: string, base: RecordBase, output?: unknown): void {
     const done = arguments.length > 2;
-    const record = this.state.steps[key] && this.state.steps[key].status !== 'failed' ? this.state.steps[key] : this.blankRecord(key, base);
+    const existing = this.state.steps[key];
+    const record = existing && existing.status !== 'failed' ? existing : blankRecord(key, base);
     Object.assign(record, base, { status: done ? 'done' : 'running', stale: false, output: done ? output : record.output, error: null, endedAt: done ? Date.now() : null });
-    this.state.steps[key] = record;
-    if (!done) {
-      this.visit(key);
-      this.syncOrder();
+    if (done) {
+      this.state.steps[key] = record;
+      this.emit({ type: 'step-end', key, record });
+    } else {
+      this.records.put(record);
       this.emit({ type: 'step-start', key, record });
-    } else this.emit({ type: 'step-end', key, record });
+    }
   }
 
   trailing(key: string, stepId: string, phase: number, prompt: string): void {
-    const record = this.blankRecord(key, { stepId, phase, prompt });
+    const record = blankRecord(key, { stepId, phase, prompt });
     record.status = 'done';
     this.state.steps[key] = record;
     this.visit(key);
   }
 
   // ---- internals ----
-
-  private blankRecord(key: string, base: Partial<StepRecord> & { stepId: string; phase: number }): StepRecord {
-    return {
-      key,
-      action: null,
-      as: null,
-      prompt: '',
-      messages: [],
-      model: null,
-      warnings: [],
-      fingerprint: '',
-      ...base,
-      status: 'running',
-      stale: false,
-      edited: false,
-      attempts: [],
-      usage: { inputTokens: 0, outputTokens: 0 },
-      startedAt: Date.now(),
-      endedAt: null,
-      error: null,
-    };
-  }
-
-  private recordFailure(record: StepRecord, error: unknown): void {
-    const line = error instanceof ExpressionError || error instanceof StepError ? error.line : null;
-    record.status = 'failed';
-    record.endedAt = Date.now();
-    record.partial = undefined;
-    record.error = { message: (error as Error)?.message ?? String(error), line };
-    this.state.error = { message: record.error.message, step: record.as, line };
-    this.emit({ type: 'step-error', key: record.key, record });
-  }
 
   private go(mode: Mode): void {
     this.enqueue(async () => {
@@ -385,7 +352,7 @@ export class Run implements RunCommands, WalkHost {
     this.mode = mode;
     this.state.error = null;
     const generation = this.generation;
-    this.visited = [];
+    this.records.reset();
     const pass = this.pass(generation);
     this.walking = pass;
     pass.finally(() => {
@@ -397,7 +364,7 @@ export class Run implements RunCommands, WalkHost {
   private async pass(generation: number): Promise<void> {
     try {
       await walkWorkflow(this, this.workflow, this.state.inputs);
-      this.syncOrder(true);
+      this.records.syncOrder(true);
       this.state.next = null;
       this.mode = { kind: 'idle' };
       this.setStatus('done');
@@ -405,45 +372,11 @@ export class Run implements RunCommands, WalkHost {
     } catch (error) {
       if (error instanceof WalkAborted || generation !== this.generation) return;
       if (!(error instanceof StepFailed)) this.state.error = { message: `internal error: ${(error as Error)?.stack ?? error}`, step: null, line: null };
-      this.syncOrder();
+      this.records.syncOrder();
       this.mode = { kind: 'idle' };
       this.setStatus('failed');
       this.emit({ type: 'done', ok: false, error: this.state.error });
     }
-  }
-
-  /** Execution order: this pass's visits, then results not reached yet (they are stale). */
-  private syncOrder(final = false): void {
-    const seen = new Set(this.visited);
-    const rest = final ? [] : this.state.order.filter((key) => !seen.has(key) && this.state.steps[key]);
-    if (final) for (const key of this.state.order) if (!seen.has(key)) delete this.state.steps[key];
-    this.state.order = [...new Set([...this.visited, ...rest])];
-  }
-
-  private markUnvisitedStale(except?: string): void {
-    const seen = new Set(this.visited);
-    const keys: string[] = [];
-    for (const key of this.state.order) {
-      const record = this.state.steps[key];
-      if (!seen.has(key) && key !== except && record && record.action && !record.stale && record.status === 'done') {
-        record.stale = true;
-        keys.push(key);
-      }
-    }
-    if (keys.length) this.emit({ type: 'stale', keys });
-  }
-
-  private markStale(key: string, includeSelf: boolean): void {
-    const index = this.state.order.indexOf(key);
-    const keys: string[] = [];
-    for (const later of this.state.order.slice(includeSelf ? index : index + 1)) {
-      const record = this.state.steps[later];
-      if (record?.action && !record.stale) {
-        record.stale = true;
-        keys.push(later);
-      }
-    }
-    if (keys.length) this.emit({ type: 'stale', keys });
   }
 
   private setStatus(status: RunStatus): void {
