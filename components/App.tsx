@@ -98,6 +98,9 @@ export function App(props: AppProps) {
   workflowRef.current = workflow;
   const pending = useRef<Array<(run: Run) => void>>([]);
   const creating = useRef(false);
+  // set the moment the run exists: a key pressed before React re-renders with it must
+  // still reach it (the `run` state of that render's handlers is still null)
+  const runRef = useRef<Run | null>(null);
 
   const view = useRun(run);
   const status = view?.status ?? null;
@@ -110,6 +113,7 @@ export function App(props: AppProps) {
         (created) => {
           props.onRun?.(created);
           created.start();
+          runRef.current = created;
           setRun(created);
           for (const command of pending.current.splice(0)) command(created);
         },
@@ -127,7 +131,7 @@ export function App(props: AppProps) {
   useEffect(() => () => run?.dispose(), [run]);
 
   const withRun = (command: (run: Run) => void) => {
-    if (run) command(run);
+    if (runRef.current) command(runRef.current);
     else pending.current.push(command);
   };
 
