@@ -105,3 +105,24 @@ describe('stepping through a workflow', () => {
     await app.wait(() => app!.exited === 1);
   });
 });
+
+describe('keys pressed while the run is still being created', () => {
+  it('are kept and applied as soon as it exists', async () => {
+    let release!: () => void;
+    const ready = new Promise<void>((resolve) => (release = resolve));
+    app = mountApp('runtime/conversation.mdx', {
+      createRun: async (workflow, inputs) => {
+        await ready;
+        const { createRun } = await import('../../src/runtime/create-run.js');
+        return createRun({ workflow, inputs, modelOverride: 'echo', env: { STEPWISE_ECHO_DELAY_MS: '0' } });
+      },
+    });
+    await app.wait(has('Phase 1'));
+    app.stdin.write('n');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(app.run).toBeUndefined();
+    release();
+    const frame = await app.wait(has('│ paused │', '✓ haiku GenText'));
+    expect(frame).toContain('○ rhyme GenText');
+  });
+});
