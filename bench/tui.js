@@ -2,7 +2,8 @@
 // screen a person would see: first frame, save to screen, streaming, CPU, memory.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, startTerminal } from './lib/terminal.js';
+import { spawn } from 'node:child_process';
+import { BIN, ROOT, benchEnv, startTerminal } from './lib/terminal.js';
 import { timeCommand } from './lib/spawn-timed.js';
 import { startModelServer } from './lib/model-server.js';
 import { cpuPercentDuring, peakRssMb } from './lib/proc.js';
@@ -126,10 +127,13 @@ export async function measureCpu({ rounds }) {
   const server = await startModelServer({ chunks: 3000, chunkText: 'lorem ipsum dolor s\n', delayMs: 10 });
   try {
     const dir = workspace({ 'stream.mdx': STREAM_WORKFLOW, 'stepwise.config.mjs': benchProviderConfig(server.baseURL) });
+    const file = join(dir, 'stream.mdx');
     const idle = [];
     const streaming = [];
+    const headless = [];
+    const ratios = [];
     for (let r = 0; r < rounds; r++) {
-      await withTerminal([join(dir, 'stream.mdx')], { cwd: dir }, async (t) => {
+      await withTerminal([file], { cwd: dir }, async (t) => {
         await t.waitFor(complete('stream.mdx'));
         await pause(500);
         idle.push(await cpuPercentDuring(t.pid, () => pause(2000)));
@@ -138,13 +142,31 @@ export async function measureCpu({ rounds }) {
         await pause(1000);
         streaming.push(await cpuPercentDuring(t.pid, () => pause(3000)));
       });
+      // the same stream, headless, measured moments later: the floor the TUI adds to
+      headless.push(await headlessCpu(file, dir));
+      ratios.push(streaming[streaming.length - 1] / headless[headless.length - 1]);
     }
     return [
       { name: 'cpu streaming', what: 'CPU while streaming 100 chunks/s', unit: '%', ...summarize(streaming), budget: { op: '<=', value: 15 } },
+      { name: 'cpu streaming headless', what: 'CPU, same stream, headless (the floor)', unit: '%', ...summarize(headless), budget: null },
+      { name: 'cpu streaming ratio', what: 'CPU while streaming: TUI ÷ headless', unit: '×', ...summarize(ratios), budget: null },
       { name: 'cpu idle', what: 'CPU idle (ready, nothing running)', unit: '%', ...summarize(idle), budget: null },
     ];
   } finally {
     await server.close();
+  }
+}
+
+async function headlessCpu(file, dir) {
+  const child = spawn(process.execPath, [BIN, 'run', file, '--headless', '--out', join(dir, 'runs')], { cwd: dir, env: benchEnv(), stdio: ['ignore', 'pipe', 'ignore'] });
+  child.stdout.resume();
+  try {
+    // wait for the stream to start, as the TUI measurement does
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    await pause(1000);
+    return await cpuPercentDuring(child.pid, () => pause(3000));
+  } finally {
+    child.kill('SIGKILL');
   }
 }
 
