@@ -67,9 +67,12 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
   }
 
   const actions = customActionSpecs(prepared.config);
-  // models (and the `ai` SDK) load only after the first frame is on screen
+  // the engine (sandbox, models) starts loading once the first frame is on screen, and
+  // is usually ready before the author's first key
+  let engine: Promise<typeof import('../src/runtime/create-run.js')> | null = null;
+  const loadEngine = () => (engine ??= import('../src/runtime/create-run.js'));
   const createRun = async (workflow: Workflow, inputs: Record<string, unknown>) => {
-    const { createRun: make } = await import('../src/runtime/create-run.js');
+    const { createRun: make } = await loadEngine();
     return make({ workflow, inputs, config: prepared.config, modelOverride: prepared.args.model ?? null, env: io.env });
   };
 
@@ -100,6 +103,7 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
       />,
       { exitOnCtrlC: false, patchConsole: true, maxFps: 10 },
     );
+    void loadEngine();
     await instance.waitUntilExit();
   } finally {
     instance?.cleanup();

@@ -71,10 +71,23 @@ export class RunViewStore {
       const { [event.key]: _dropped, ...rest } = this.partials;
       this.partials = rest;
     }
-    if (event.type === 'status') this.track(event.status);
-    // structural events too go through the frame timer: a fast model can finish hundreds of
+    if (event.type === 'status') {
+      this.track(event.status);
+      // the run started, paused or ended: show it now. This happens once per command,
+      // not once per step (a run stays `running` from step to step)
+      return this.soon();
+    }
+    // structural events go through the frame timer: a fast model can finish hundreds of
     // steps between two frames, and one update per step would re-render the app per step
     this.later();
+  }
+
+  private soon(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush();
+    }, 0);
   }
 
   private track(status: RunStatus): void {

@@ -1,10 +1,10 @@
-// Reads a LanguageModelV3 stream directly, for the built-in offline `echo` model. The AI
-// SDK's orchestration around a stream (telemetry, retries, stream transforms) costs more
-// per call than the whole engine, and echo needs none of it (bench/README.md: engine
-// overhead). Hosted models always go through the SDK (generate.ts).
+// Reads a model's LanguageModelV3 stream directly: the provider's own code (the AI SDK's
+// @ai-sdk/openai, @ai-sdk/openai-compatible, or the echo model) does the HTTP, parsing and
+// error reporting; what is skipped is streamText's orchestration around it (telemetry
+// spans, retries we turn off anyway, several transform streams per chunk), which cost
+// more per call than the engine and more per chunk than the TUI (bench/README.md).
 import type { LanguageModelV3, LanguageModelV3Prompt, LanguageModelV3Usage } from '@ai-sdk/provider';
-import { ModelError } from './model-error.js';
-import { describeIssues, objectValidator } from './object-validator.js';
+import { describeIssues, notJson, objectMismatch, objectValidator } from './object-validator.js';
 import type { ChatMessage, GenerateRequest, GenerateResult } from './types.js';
 
 export function toLanguageModelPrompt(messages: ChatMessage[]): LanguageModelV3Prompt {
@@ -31,8 +31,17 @@ function total(usage: LanguageModelV3Usage | undefined) {
 export async function streamDirect(model: LanguageModelV3, request: GenerateRequest, place: { received: number }): Promise<GenerateResult> {
   const validator = request.schema ? objectValidator(request.schema) : null;
   const partialJson = validator ? (await import('ai')).parsePartialJson : null;
+  const options = request.options ?? {};
   const { stream } = await model.doStream({
     prompt: toLanguageModelPrompt(request.messages),
+    temperature: options.temperature,
+    maxOutputTokens: options.maxTokens,
+    topP: options.topP,
+    topK: options.topK,
+    seed: options.seed,
+    stopSequences: options.stop,
+    presencePenalty: options.presencePenalty,
+    frequencyPenalty: options.frequencyPenalty,
     responseFormat: request.schema ? { type: 'json', schema: request.schema as never, name: request.schemaName, description: request.schemaDescription } : { type: 'text' },
     abortSignal: request.signal,
   });
@@ -40,6 +49,8 @@ export async function streamDirect(model: LanguageModelV3, request: GenerateRequ
   let reported = '';
   let usage: LanguageModelV3Usage | undefined;
   for await (const part of stream as unknown as AsyncIterable<import('@ai-sdk/provider').LanguageModelV3StreamPart>) {
+    // the transport reads ahead; nothing produced after a stop should reach the UI
+    if (request.signal?.aborted) break;
     if (part.type === 'error') throw part.error;
     if (part.type === 'finish') usage = part.usage;
     if (part.type !== 'text-delta' || !part.delta) continue;
@@ -55,17 +66,15 @@ export async function streamDirect(model: LanguageModelV3, request: GenerateRequ
       }
     }
   }
+  if (request.signal?.aborted) throw request.signal.reason ?? new DOMException('aborted', 'AbortError');
   if (!validator) return { output: text, usage: total(usage) };
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch {
-    throw new ModelError('schema', 'the model did not answer with JSON: press r to retry', 'press r to retry');
+  } catch (error) {
+    throw notJson(error);
   }
   const checked = validator.safeParse(value);
-  if (!checked.success) {
-    const hint = 'press r to retry, or loosen the schema';
-    throw new ModelError('schema', `the object does not match the schema: ${describeIssues(checked.error.issues)}; ${hint}`, hint);
-  }
+  if (!checked.success) throw objectMismatch(describeIssues(checked.error.issues));
   return { output: checked.data, usage: total(usage) };
 }

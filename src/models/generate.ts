@@ -13,12 +13,14 @@ export async function generate(request: GenerateRequest, context: ModelContext =
   const place = { modelId: request.modelId, received: 0, signal: request.signal };
   try {
     const model = resolveModel(request.modelId, context);
-    if (model.provider === 'echo') return await streamDirect(model, request, place);
-    // loaded on the first hosted-model call: offline runs never need the SDK
-    const { generateText, Output, streamText } = await import('ai');
+    // Streaming reads the provider's own stream (the AI SDK's provider code, real HTTP):
+    // streamText's orchestration around it cost more per chunk than the whole TUI (bench/README.md).
+    if (request.stream !== false) return await streamDirect(model, request, place);
+    // `stream={false}`: one request, one answer, through the SDK's generateText
+    const { generateText, Output } = await import('ai');
     const { objectSchema } = await import('./object-schema.js');
     const schema = request.schema ? objectSchema(request.schema) : undefined;
-    const call = {
+    const result = await generateText({
       model,
       messages: toModelMessages(request.messages),
       // Workflows put the system prompt in the conversation on purpose; without this the
@@ -28,38 +30,9 @@ export async function generate(request: GenerateRequest, context: ModelContext =
       // No silent retries: the author sees the error and retries with `r` when they choose.
       maxRetries: 0,
       ...callSettings(request.options),
-    };
-    const output = schema
-      ? Output.object({ schema, name: request.schemaName, description: request.schemaDescription })
-      : undefined;
-
-    if (request.stream === false) {
-      const result = await generateText({ ...call, output });
-      return { output: schema ? result.output : result.text, usage: toUsage(result.totalUsage) };
-    }
-
-    // onError is required: without it the SDK prints stream errors with console.error.
-    // Errors are read from the stream's own error parts below instead.
-    const result = streamText({ ...call, output, onError: () => {} });
-    let text = '';
-    let lastPartial = '';
-    let failure: unknown;
-    for await (const part of result.fullStream) {
-      // The SDK reads ahead; nothing produced after a stop should reach the UI.
-      if (request.signal?.aborted) break;
-      if (part.type === 'error') {
-        failure ??= part.error;
-      } else if (part.type === 'text-delta' && part.text) {
-        text += part.text;
-        place.received = text.length;
-        if (!schema) request.onTextDelta?.(part.text);
-        else lastPartial = await reportPartial(text, lastPartial, request.onPartialObject);
-      }
-    }
-    if (request.signal?.aborted) throw request.signal.reason ?? new DOMException('aborted', 'AbortError');
-    if (failure !== undefined) throw failure;
-    const usage = toUsage(await result.totalUsage);
-    return { output: schema ? await result.output : text, usage };
+      output: schema ? Output.object({ schema, name: request.schemaName, description: request.schemaDescription }) : undefined,
+    });
+    return { output: schema ? result.output : result.text, usage: toUsage(result.totalUsage) };
   } catch (error) {
     throw toModelError(error, place);
   }
@@ -76,17 +49,6 @@ function callSettings(options: GenerationOptions = {}) {
     presencePenalty: options.presencePenalty,
     frequencyPenalty: options.frequencyPenalty,
   };
-}
-
-/** Calls onPartialObject when the object parsed so far changed; returns what it reported. */
-async function reportPartial(text: string, last: string, onPartialObject?: (partial: unknown) => void): Promise<string> {
-  const { parsePartialJson } = await import('ai');
-  const { value } = await parsePartialJson(text);
-  if (value === undefined) return last;
-  const serialized = JSON.stringify(value);
-  if (serialized === last) return last;
-  onPartialObject?.(value);
-  return serialized;
 }
 
 function toUsage(usage: LanguageModelUsage | undefined): Usage {

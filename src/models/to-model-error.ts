@@ -1,7 +1,11 @@
 // Whatever the AI SDK, fetch or a provider threw -> a ModelError that says what happened
 // and what the author can do about it.
-import { APICallError, JSONParseError, NoObjectGeneratedError, RetryError, TypeValidationError } from 'ai';
+// Error classes from @ai-sdk/provider, not `ai`: this module loads with the engine, and
+// `ai` costs start-up time that a streaming run never needs. The two errors only `ai`
+// defines are recognised by the SDK's own marker, the same test their isInstance makes.
+import { APICallError, JSONParseError, TypeValidationError } from '@ai-sdk/provider';
 import { ModelError } from './model-error.js';
+import { notJson, OBJECT_HINT, objectMismatch } from './object-validator.js';
 
 export interface ErrorPlace {
   modelId: string;
@@ -25,11 +29,11 @@ const NETWORK_CODES: Record<string, string> = {
 
 export function toModelError(error: unknown, place: ErrorPlace): ModelError {
   if (error instanceof ModelError) return error;
-  if (RetryError.isInstance(error)) return toModelError(error.lastError, place);
+  if (hasSdkMarker(error, 'AI_RetryError')) return toModelError((error as { lastError?: unknown }).lastError, place);
   if (place.signal?.aborted || isAbort(error)) {
     return new ModelError('aborted', 'the generation was stopped', 'press r to run it again', { cause: error });
   }
-  if (NoObjectGeneratedError.isInstance(error)) return objectError(error);
+  if (hasSdkMarker(error, 'AI_NoObjectGeneratedError')) return objectError(error);
   if (APICallError.isInstance(error)) return apiCallError(error, place);
   if (TypeValidationError.isInstance(error) || JSONParseError.isInstance(error)) return objectError(error);
   if (isNetworkBreak(error)) return streamBroke(error, place);
@@ -79,18 +83,19 @@ function connectionError(error: APICallError, place: ErrorPlace): ModelError {
   return new ModelError('connection', `cannot reach ${base} (${reason}): ${hint}`, hint, { cause: error });
 }
 
+function hasSdkMarker(error: unknown, name: string): boolean {
+  const marker = Symbol.for(`vercel.ai.error.${name}`);
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[marker] === true;
+}
+
 function objectError(error: unknown): ModelError {
-  const hint = `${RETRY}, or make the prompt describe the expected fields`;
   const cause = (error as { cause?: unknown }).cause ?? error;
   if (TypeValidationError.isInstance(cause)) {
-    const detail = cause.cause instanceof Error ? cause.cause.message : cause.message;
-    return new ModelError('schema', `the model's object does not match the schema: ${detail}: ${hint}`, hint, { cause: error });
+    return objectMismatch(cause.cause instanceof Error ? cause.cause.message : cause.message, error);
   }
-  if (JSONParseError.isInstance(cause)) {
-    return new ModelError('schema', `the model did not answer with valid JSON: ${hint}`, hint, { cause: error });
-  }
+  if (JSONParseError.isInstance(cause)) return notJson(error);
   const detail = error instanceof Error ? error.message : String(error);
-  return new ModelError('schema', `the model produced no usable object (${detail}): ${hint}`, hint, { cause: error });
+  return new ModelError('schema', `the model produced no usable object (${detail}): ${OBJECT_HINT}`, OBJECT_HINT, { cause: error });
 }
 
 function keyHint(modelId: string): string {

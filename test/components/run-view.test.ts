@@ -27,7 +27,8 @@ describe('RunViewStore', () => {
     let updates = 0;
     store.subscribe(() => updates++);
     run.next();
-    while (!stream) await new Promise<void>((resolve) => setImmediate(resolve));
+    // the status change (ready -> running) is published at once; wait for it
+    while (!stream || store.getSnapshot().status !== 'running') await new Promise<void>((resolve) => setImmediate(resolve));
     const before = updates;
     for (let i = 0; i < 1000; i++) stream('x');
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -37,6 +38,17 @@ describe('RunViewStore', () => {
     expect(store.getSnapshot().records['0.0']!.partial).toBe('x'.repeat(1000));
     finish!();
     await run.idle();
+  });
+
+  it('publishes a change of the run\'s state at once, without waiting for the frame timer', async () => {
+    ({ run } = await startRun('runtime/conversation.mdx'));
+    store = new RunViewStore(run, 10_000);
+    const statuses: Array<string | null> = [];
+    store.subscribe(() => statuses.push(store!.getSnapshot().status));
+    run.next();
+    await run.idle();
+    for (let i = 0; i < 5 && !statuses.includes('paused'); i++) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    expect(statuses).toContain('paused');
   });
 
   it('keeps the copy of a record that did not change', async () => {
