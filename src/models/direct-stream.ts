@@ -4,6 +4,7 @@
 // spans, retries we turn off anyway, several transform streams per chunk), which cost
 // more per call than the engine and more per chunk than the TUI (bench/README.md).
 import type { LanguageModelV3, LanguageModelV3Prompt, LanguageModelV3Usage } from '@ai-sdk/provider';
+import { callSettings } from './call-settings.js';
 import { describeIssues, notJson, objectMismatch, objectValidator } from './object-validator.js';
 import type { ChatMessage, GenerateRequest, GenerateResult } from './types.js';
 
@@ -31,17 +32,9 @@ function total(usage: LanguageModelV3Usage | undefined) {
 export async function streamDirect(model: LanguageModelV3, request: GenerateRequest, place: { received: number }): Promise<GenerateResult> {
   const validator = request.schema ? objectValidator(request.schema) : null;
   const partialJson = validator ? (await import('ai')).parsePartialJson : null;
-  const options = request.options ?? {};
   const { stream } = await model.doStream({
     prompt: toLanguageModelPrompt(request.messages),
-    temperature: options.temperature,
-    maxOutputTokens: options.maxTokens,
-    topP: options.topP,
-    topK: options.topK,
-    seed: options.seed,
-    stopSequences: options.stop,
-    presencePenalty: options.presencePenalty,
-    frequencyPenalty: options.frequencyPenalty,
+    ...callSettings(request.options),
     responseFormat: request.schema ? { type: 'json', schema: request.schema as never, name: request.schemaName, description: request.schemaDescription } : { type: 'text' },
     abortSignal: request.signal,
   });

@@ -4,9 +4,10 @@ import type { LanguageModelUsage } from 'ai';
 import type { ModelContext } from './registry.js';
 import { resolveModel } from './registry.js';
 import { streamDirect } from './direct-stream.js';
+import { callSettings } from './call-settings.js';
 import { toModelError } from './to-model-error.js';
 import { toModelMessages } from './to-model-messages.js';
-import type { GenerateRequest, GenerateResult, GenerationOptions, Usage } from './types.js';
+import type { GenerateRequest, GenerateResult, Usage } from './types.js';
 
 export async function generate(request: GenerateRequest, context: ModelContext = {}): Promise<GenerateResult> {
   silenceSdkWarnings();
@@ -36,19 +37,6 @@ export async function generate(request: GenerateRequest, context: ModelContext =
   } catch (error) {
     throw toModelError(error, place);
   }
-}
-
-function callSettings(options: GenerationOptions = {}) {
-  return {
-    temperature: options.temperature,
-    maxOutputTokens: options.maxTokens,
-    topP: options.topP,
-    topK: options.topK,
-    seed: options.seed,
-    stopSequences: options.stop,
-    presencePenalty: options.presencePenalty,
-    frequencyPenalty: options.frequencyPenalty,
-  };
 }
 
 function toUsage(usage: LanguageModelUsage | undefined): Usage {
