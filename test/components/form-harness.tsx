@@ -4,19 +4,7 @@ import { cleanup, render } from 'ink-testing-library';
 import type { InputField } from '../../src/compiler/types.js';
 import { InputForm } from '../../components/InputForm.js';
 
-export const KEY = {
-  enter: '\r',
-  tab: '\t',
-  shiftTab: '\x1b[Z',
-  escape: '\x1b',
-  up: '\x1b[A',
-  down: '\x1b[B',
-  right: '\x1b[C',
-  left: '\x1b[D',
-  backspace: '\x7f',
-  ctrlE: '\x05',
-  ctrlU: '\x15',
-} as const;
+export { KEYS as KEY } from '../support/keys.js';
 
 /** An input field as the compiler would produce it. */
 export function field(partial: Partial<InputField> & Pick<InputField, 'name'>): InputField {

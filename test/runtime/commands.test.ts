@@ -3,31 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileFixture, FIXTURES, outputs, startRun } from '../support/start-run.js';
 import type { Run } from '../../src/runtime/run.js';
-import type { GenerateRequest, GenerateResult } from '../../src/models/types.js';
+import { handModel } from '../support/hand-model.js';
 
 let run: Run | undefined;
 afterEach(() => run?.dispose());
 
 const HAIKU = '[system]\nYou are terse.\n\n[user]\nWrite a haiku about rain.';
-
-/** A model the test drives by hand: each call streams "partial " and waits to be finished or aborted. */
-function handModel() {
-  const calls: Array<{ request: GenerateRequest; finish: (text: string) => void }> = [];
-  const waiters: Array<() => void> = [];
-  const generate = (request: GenerateRequest) =>
-    new Promise<GenerateResult>((resolve, reject) => {
-      request.onTextDelta?.('partial ');
-      request.signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })));
-      calls.push({ request, finish: (text) => resolve({ output: text, usage: { inputTokens: 1, outputTokens: 2 } }) });
-      waiters.splice(0).forEach((wake) => wake());
-    });
-  const nextCall = async () => {
-    const count = calls.length;
-    while (calls.length === count) await new Promise<void>((resolve) => waiters.push(resolve));
-    return calls[calls.length - 1]!;
-  };
-  return { generate, calls, nextCall };
-}
 
 describe('stepping', () => {
   it('waits for a command, then `next` runs exactly one action', async () => {

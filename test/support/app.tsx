@@ -68,14 +68,4 @@ export function mountApp(fixture: string, options: MountOptions = {}) {
   };
 }
 
-/** A model the test finishes by hand: each call streams "partial " and waits. */
-export function handModel() {
-  const calls: Array<{ request: GenerateRequest; finish: (text: string) => void }> = [];
-  const generate = (request: GenerateRequest) =>
-    new Promise<GenerateResult>((resolve, reject) => {
-      request.onTextDelta?.('partial ');
-      request.signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })));
-      calls.push({ request, finish: (text) => resolve({ output: text, usage: { inputTokens: 1, outputTokens: 2 } }) });
-    });
-  return { generate, calls };
-}
+export { handModel } from './hand-model.js';

@@ -19,16 +19,4 @@ export async function ticks(count = 2): Promise<void> {
   for (let i = 0; i < count; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
-/** Keys as a terminal sends them. */
-export const KEYS = {
-  up: '\x1b[A',
-  down: '\x1b[B',
-  right: '\x1b[C',
-  left: '\x1b[D',
-  pageUp: '\x1b[5~',
-  pageDown: '\x1b[6~',
-  enter: '\r',
-  escape: '\x1b',
-  ctrlC: '\x03',
-  space: ' ',
-} as const;
+export { KEYS } from './keys.js';

@@ -33,22 +33,7 @@ export interface Terminal {
   kill(signal?: string): void;
 }
 
-/** Keys as a terminal sends them, for `write`. */
-export const KEYS = {
-  enter: '\r',
-  tab: '\t',
-  shiftTab: '\x1b[Z',
-  escape: '\x1b',
-  up: '\x1b[A',
-  down: '\x1b[B',
-  right: '\x1b[C',
-  left: '\x1b[D',
-  backspace: '\x7f',
-  ctrlC: '\x03',
-  ctrlE: '\x05',
-  pageUp: '\x1b[5~',
-  pageDown: '\x1b[6~',
-} as const;
+export { KEYS } from './keys.js';
 
 function childEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
