@@ -1,9 +1,10 @@
 // `stepwise check FILE... [--json]`: compile only and report. Loaded only when the
 // command runs; it pulls in the compiler but never the UI or the model SDKs.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { checkDocument, compile, type CompileOptions } from '../compiler/index.js';
+import { loadProjectConfig } from '../models/config.js';
+import { customActionSpecs } from '../actions/specs.js';
 import { parseCommandArgs, usageError } from './args.js';
 import { formatDiagnostics, formatSummary } from './format-diagnostics.js';
 import { colorEnabled, type CliIO } from './io.js';
@@ -69,31 +70,19 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
   return errors > 0 || unchecked > 0 ? 2 : 0;
 }
 
-const CONFIG_NAMES = ['stepwise.config.ts', 'stepwise.config.mts', 'stepwise.config.js', 'stepwise.config.mjs'];
-
 /**
  * The project's custom actions, so `check` knows them as `run` does; or the config's
- * load error. The loader (jiti, zod) is imported only when a config file exists, to
- * keep `check` fast in the common case. Cached per folder.
+ * load error. Cheap when there is no config (the loader pulls in jiti and zod only
+ * for a config file that exists). Cached per folder.
  */
 function compileOptions(
   workflowDir: string,
   cwd: string,
   cache: Map<string, Promise<CompileOptions | string>>,
 ): Promise<CompileOptions | string> {
-  const hasConfig = [workflowDir, cwd].some((dir) => CONFIG_NAMES.some((name) => existsSync(join(dir, name))));
-  if (!hasConfig) return Promise.resolve({});
   let loading = cache.get(workflowDir);
   if (!loading) {
-    loading = (async () => {
-      const [{ loadProjectConfig }, { customActionSpecs }] = await Promise.all([
-        import('../models/config.js'),
-        import('../actions/specs.js'),
-      ]);
-      const loaded = await loadProjectConfig(workflowDir, cwd);
-      if (loaded.error) return loaded.error;
-      return { actions: customActionSpecs(loaded.config) };
-    })();
+    loading = loadProjectConfig(workflowDir, cwd).then((loaded) => loaded.error ?? { actions: customActionSpecs(loaded.config) });
     cache.set(workflowDir, loading);
   }
   return loading;
