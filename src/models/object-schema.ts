@@ -3,8 +3,6 @@
 import { jsonSchema, type JSONSchema7, type Schema } from 'ai';
 import { describeIssues, objectValidator } from './object-validator.js';
 
-export { describeIssues } from './object-validator.js';
-
 export function objectSchema(schema: Record<string, unknown>): Schema<unknown> {
   const validator = objectValidator(schema);
   return jsonSchema<unknown>(schema as JSONSchema7, {

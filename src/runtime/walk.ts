@@ -71,12 +71,13 @@ function stepKey(prefix: string, step: Step): string {
 
 async function walkScope(host: WalkHost, workflow: Workflow, scope: Scope, names: Names, helpers: Names, prefix: string, topPhase: number | null): Promise<Names> {
   const defined: Names = {};
+  // live layers: `names` grows as actions finish, so one view serves every step
+  const values = new ScopeValues([names, helpers]);
   for (let phaseIndex = 0; phaseIndex < scope.phases.length; phaseIndex++) {
     const phase = topPhase ?? phaseIndex;
     const earlier: ConversationTurn[] = [];
     for (const step of scope.phases[phaseIndex].steps) {
       const key = stepKey(prefix, step);
-      const values = new ScopeValues([names, helpers]);
       let rendered: RenderedContent | null = null;
       let renderError: unknown = null;
       try {
