@@ -17,6 +17,7 @@ import { MessagesView } from './MessagesView.js';
 import { KeyHints, MODAL_HINTS } from './KeyHints.js';
 import { LinePrompt } from './LinePrompt.js';
 import { openKeyStore } from '../src/models/keys.js';
+import { NO_OPENAI_KEY } from '../src/models/model-error.js';
 import { InputForm } from './InputForm.js';
 import { editInEditor } from './editor.js';
 import { loadRememberedInputs, saveRememberedInputs } from './remembered-inputs.js';
@@ -319,7 +320,7 @@ export function App(props: AppProps) {
   };
 
   // a step failed for the lack of an OpenAI key: offer to enter and store one
-  const keyless = status === 'failed' ? Object.values(view?.records ?? {}).find((record) => record.status === 'failed' && record.error?.message.startsWith('no OpenAI API key')) ?? null : null;
+  const keyless = status === 'failed' ? Object.values(view?.records ?? {}).find((record) => record.status === 'failed' && record.error?.message.startsWith(NO_OPENAI_KEY)) ?? null : null;
   const keyContext: KeyContext = { status, hasResult, hasInputs: workflow.inputs.length > 0, needsKey: keyless !== null };
   const model = props.modelOverride ?? workflow.model ?? props.defaultModel ?? 'model per action';
   const banner = bannerHeight(diagnostics, source, columns);

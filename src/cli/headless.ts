@@ -8,6 +8,7 @@ import type { Workflow } from '../compiler/types.js';
 import { createRun } from '../runtime/create-run.js';
 import { runDirectory, saveRun } from '../runtime/save.js';
 import { reportHeadless } from './headless-reporter.js';
+import { missingInputMessage } from '../runtime/inputs.js';
 
 export function resultDocument(workflow: Workflow, state: RunState, transcript: string | null) {
   const outputs: Record<string, unknown> = {};
@@ -36,7 +37,7 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
   if (prepared.missing.length) {
     for (const name of prepared.missing) {
       const field = prepared.workflow.inputs.find((f) => f.name === name)!;
-      io.stderr(`missing input \`${name}\` (${field.message}): pass --input ${name}=...\n`);
+      io.stderr(`${missingInputMessage(field)}\n`);
     }
     return 2;
   }

@@ -24,3 +24,6 @@ export class ModelError extends Error {
     this.hint = hint;
   }
 }
+
+/** How the message of a step that failed for want of an OpenAI key starts (the TUI offers `k`). */
+export const NO_OPENAI_KEY = 'no OpenAI API key';

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { ProviderSetting, StepwiseConfig } from '../actions/define.js';
 import { createEchoModel, echoDelayFromEnv } from './echo.js';
 import { openKeyStore, type KeyStore } from './keys.js';
-import { ModelError } from './model-error.js';
+import { ModelError, NO_OPENAI_KEY } from './model-error.js';
 
 export interface ModelContext {
   config?: StepwiseConfig | null;
@@ -69,7 +69,7 @@ function openAIModel(model: string, env: NodeJS.ProcessEnv, stored: (key: string
   const apiKey = env.OPENAI_API_KEY || asString(stored('openai.apiKey'));
   if (!apiKey) {
     const hint = 'set OPENAI_API_KEY or run `stepwise config set openai.apiKey sk-...`';
-    throw new ModelError('config', `no OpenAI API key: ${hint}`, hint);
+    throw new ModelError('config', `${NO_OPENAI_KEY}: ${hint}`, hint);
   }
   const baseURL = env.OPENAI_BASE_URL || asString(stored('openai.baseURL'));
   // The chat-completions endpoint, not the newer Responses API: it is the one every local

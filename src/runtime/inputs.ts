@@ -82,6 +82,10 @@ export function coerceInput(field: InputField, raw: unknown, baseDir: string): {
   }
 }
 
+export function missingInputMessage(field: InputField): string {
+  return `missing input \`${field.name}\` (${field.message}): pass --input ${field.name}=...`;
+}
+
 /**
  * All inputs: given values win, then defaults; a required input with no value is a problem
  * naming it. `raw` maps names to strings (repeated `--input` gives arrays) or JSON values.
@@ -92,7 +96,7 @@ export function resolveInputs(fields: InputField[], raw: Record<string, unknown>
   for (const field of fields) {
     if (!(field.name in raw) || raw[field.name] === undefined) {
       if ('default' in field) values[field.name] = field.default;
-      else problems.push({ name: field.name, missing: true, message: `missing input \`${field.name}\` (${field.message}): pass --input ${field.name}=...` });
+      else problems.push({ name: field.name, missing: true, message: missingInputMessage(field) });
       continue;
     }
     const result = coerceInput(field, raw[field.name], baseDir);
