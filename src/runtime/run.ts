@@ -40,6 +40,8 @@ export class Run implements RunCommands, WalkHost {
   private readonly records: StepRecords;
   private queue: Promise<void> = Promise.resolve();
   private idleWaiters: Array<() => void> = [];
+  /** a new file version or new inputs arrived while a step ran: start over at the next gate */
+  private restartAtGate = false;
 
   constructor(options: RunOptions) {
     this.workflow = options.workflow;
@@ -183,8 +185,6 @@ export class Run implements RunCommands, WalkHost {
   }
 
   // ---- the gate ----
-
-  private restartAtGate = false;
 
   async permit(key: string, phase: number): Promise<void> {
     const generation = this.generation;
