@@ -1,7 +1,8 @@
 // The inputs form (SPEC §1.2, §3): one field per frontmatter input, prefilled with what was
 // used last time (or the defaults), checked with the same rules as the command line.
 import { useEffect, useState } from 'react';
-import { Box, Text, useInput, useStdin } from 'ink';
+import { Box, Text, useStdin } from 'ink';
+import { useCurrentInput } from './hooks/useCurrentInput.js';
 import type { InputField } from '../src/compiler/types.js';
 import { initialFieldValue, validateField, type FieldValue } from './fields/field-value.js';
 import { ArrayField } from './fields/ArrayField.js';
@@ -96,7 +97,7 @@ export function InputForm({ fields, initial, baseDir, onSubmit, onCancel }: Inpu
     onSubmit(typed, remembered);
   };
 
-  useInput(
+  useCurrentInput(
     (_input, key) => {
       if (key.escape) onCancel();
       else if ((key.tab && key.shift) || key.upArrow) move(-1);

@@ -1,11 +1,12 @@
 // Yes or no: Space, ← or → toggle; y and n choose.
-import { Box, Text, useInput, useStdin } from 'ink';
+import { Box, Text, useStdin } from 'ink';
+import { useCurrentInput } from '../hooks/useCurrentInput.js';
 import type { FieldProps } from './field-props.js';
 import { FieldFrame } from './FieldFrame.js';
 
 export function BooleanField({ field, value, focused, error, onChange }: FieldProps<boolean>) {
   const { isRawModeSupported } = useStdin();
-  useInput(
+  useCurrentInput(
     (input, key) => {
       if (input === ' ' || key.leftArrow || key.rightArrow) onChange((previous) => !previous);
       else if (input.toLowerCase() === 'y') onChange(() => true);

@@ -1,12 +1,13 @@
 // One of a list of options, chosen with ←/→ (↑/↓ stay with the form, to move between fields).
-import { Box, Text, useInput, useStdin } from 'ink';
+import { Box, Text, useStdin } from 'ink';
+import { useCurrentInput } from '../hooks/useCurrentInput.js';
 import type { FieldProps } from './field-props.js';
 import { FieldFrame } from './FieldFrame.js';
 
 export function SelectField({ field, value, focused, error, onChange }: FieldProps<string>) {
   const { isRawModeSupported } = useStdin();
   const options = field.options ?? [];
-  useInput(
+  useCurrentInput(
     (_input, key) => {
       if (!options.length || !(key.leftArrow || key.rightArrow)) return;
       const step = key.rightArrow ? 1 : -1;

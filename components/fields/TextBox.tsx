@@ -1,7 +1,8 @@
 // A small multi-line box: typing appends, Enter starts a new line, Backspace deletes,
 // Ctrl+E opens the text in $EDITOR (the terminal is handed over and taken back).
 import { useState } from 'react';
-import { Box, Text, useInput, useStdin, useStdout } from 'ink';
+import { Box, Text, useStdin, useStdout } from 'ink';
+import { useCurrentInput } from '../hooks/useCurrentInput.js';
 import { editInEditor, suspendTerminal } from '../editor.js';
 import { useLineEditing } from './use-line-editing.js';
 
@@ -17,7 +18,7 @@ export function TextBox({ value, focused, onChange, placeholder }: TextBoxProps)
   const { stdin, isRawModeSupported } = useStdin();
   const [editorError, setEditorError] = useState<string | null>(null);
   useLineEditing(focused, onChange, { multiline: true });
-  useInput(
+  useCurrentInput(
     (input, key) => {
       if (!(key.ctrl && input === 'e')) return;
       const restore = suspendTerminal(stdout, stdin);

@@ -1,6 +1,7 @@
 // Typing into a text value: printable keys append, Backspace deletes the last character,
 // Ctrl+U clears. Navigation keys are left to the form.
-import { useInput, useStdin, type Key } from 'ink';
+import { useStdin, type Key } from 'ink';
+import { useCurrentInput } from '../hooks/useCurrentInput.js';
 
 /** Enter, including a lone line feed: Enter typed before the terminal was in raw mode arrives as `\n`. */
 export function isEnter(input: string, key: Key): boolean {
@@ -30,7 +31,7 @@ export function applyTyping(previous: string, typed: string, multiline: boolean)
 export function useLineEditing(focused: boolean, onChange: (update: (previous: string) => string) => void, options: { multiline?: boolean } = {}): void {
   const { isRawModeSupported } = useStdin();
   const multiline = options.multiline === true;
-  useInput(
+  useCurrentInput(
     (input, key) => {
       if (key.backspace || key.delete) {
         onChange((previous) => previous.slice(0, -1));

@@ -2,8 +2,8 @@
 // table (keys.ts) and calls the handler for that command. `intercept` gets the key first
 // (overlays and prompts use it); `isActive: false` leaves the keyboard to a form, except
 // Ctrl+C, which always reaches the `interrupt` handler.
-import { useRef } from 'react';
-import { useInput, useStdin, type Key } from 'ink';
+import { useStdin, type Key } from 'ink';
+import { useCurrentInput } from './useCurrentInput.js';
 import { commandFor, keyName, type CommandId, type KeyName } from '../keys.js';
 
 export type CommandHandlers = Partial<Record<CommandId, (key: KeyName) => void>>;
@@ -17,12 +17,8 @@ export interface KeyBindingOptions {
 export function useKeyBindings(handlers: CommandHandlers, options: KeyBindingOptions): void {
   // without raw mode (piped stdin) ink cannot read keys; asking would crash the app
   const { isRawModeSupported } = useStdin();
-  // read at key time: the handlers of the latest render, whether or not ink re-subscribed yet
-  const latest = useRef({ handlers, options });
-  latest.current = { handlers, options };
-  useInput(
+  useCurrentInput(
     (input, key) => {
-      const { handlers, options } = latest.current;
       const name = keyName(input, key);
       if (name === 'ctrl+c') return void handlers.interrupt?.(name);
       if (!options.isActive) return;
