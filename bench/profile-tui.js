@@ -22,7 +22,7 @@ mkdirSync(dir, { recursive: true });
 
 const xterm = new xtermHeadless.Terminal({ cols: 100, rows: 30, allowProposedApi: true });
 const started = performance.now();
-const child = pty.spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, BIN, ...args], { cols: 100, rows: 30, cwd: ROOT, env: benchEnv() });
+const child = pty.spawn(process.execPath, [...(process.env.PROF_INTERVAL ? ['--cpu-prof-interval', process.env.PROF_INTERVAL] : []), '--cpu-prof', `--cpu-prof-dir=${dir}`, BIN, ...args], { cols: 100, rows: 30, cwd: ROOT, env: benchEnv() });
 let stage = 'first';
 const rows = () => Array.from({ length: xterm.rows }, (_, y) => xterm.buffer.active.getLine(y)?.translateToString(true) ?? '');
 child.onData((data) =>

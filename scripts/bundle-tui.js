@@ -4,10 +4,14 @@
 // hundreds of small modules was most of the time before the first frame; one file loads
 // in a third of it. The engine (create-run and the sandbox's WebAssembly) stays outside,
 // loaded after the first frame. `stepwise` falls back to the unbundled files when the
-// bundle is missing.
+// bundle is missing. The bundle also puts components/ink-patches/ in place of parts of Ink.
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist/components/', import.meta.url));
+/** What Ink imports → our file in dist/components/ink-patches/ */
+const INK_PATCHES = { './output.js': 'output.js', './measure-text.js': 'measure-text.js', 'widest-line': 'widest-line.js' };
+const patched = new Set();
 
 let build;
 try {
@@ -25,6 +29,22 @@ await build({
   treeshake: true,
   transform: { define: { 'process.env.NODE_ENV': '"production"' } },
   plugins: [
+    {
+      // Ink's screen buffer and text measuring, replaced by ours (components/ink-patches/),
+      // which keep what the last frame computed instead of redoing the whole screen on
+      // every frame
+      name: 'ink-patches',
+      resolveId(id, importer) {
+        if (!importer?.includes(`${sep}ink${sep}build${sep}`) || !(id in INK_PATCHES)) return undefined;
+        patched.add(id);
+        return `${dist}ink-patches/${INK_PATCHES[id]}`;
+      },
+      buildEnd() {
+        // a new Ink that no longer imports one of these would silently drop the patch
+        const missed = Object.keys(INK_PATCHES).filter((id) => !patched.has(id));
+        if (missed.length) throw new Error(`bundle-tui: Ink no longer imports ${missed.join(', ')}; update INK_PATCHES and components/ink-patches/`);
+      },
+    },
     {
       // Ink loads React DevTools only in development; the bundle is for production
       name: 'no-devtools',

@@ -1,0 +1,27 @@
+// The `widest-line` package as Ink uses it (the width of a text's widest line), with the
+// width of each line kept between frames (see frame-cache.ts). Put in place of the
+// package in the TUI bundle by scripts/bundle-tui.js.
+import stringWidth from 'string-width';
+import { FrameCache } from './frame-cache.js';
+
+const widths = new FrameCache<number>();
+
+/** The width of one line in terminal columns (printable ASCII counts one per character). */
+export function lineWidth(line: string): number {
+  if (isPrintableAscii(line)) return line.length;
+  return widths.get(line, stringWidth);
+}
+
+export default function widestLine(text: string): number {
+  let widest = 0;
+  for (const line of text.split('\n')) widest = Math.max(widest, lineWidth(line));
+  return widest;
+}
+
+function isPrintableAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code >= 0x7f) return false;
+  }
+  return true;
+}
