@@ -103,7 +103,11 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
       />,
       { exitOnCtrlC: false, patchConsole: true, maxFps: 10 },
     );
-    void loadEngine();
+    // the engine, then the providers of the workflow's models, load while the author
+    // reads the first screen
+    void loadEngine()
+      .then(({ preloadModels }) => preloadModels(prepared.workflow, prepared.config, prepared.args.model ?? null))
+      .catch(() => {}); // a broken provider shows its error when a step uses it
     await instance.waitUntilExit();
   } finally {
     instance?.cleanup();

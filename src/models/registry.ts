@@ -22,6 +22,23 @@ const require = createRequire(import.meta.url);
 const openai = () => require('@ai-sdk/openai') as typeof import('@ai-sdk/openai');
 const openaiCompatible = () => require('@ai-sdk/openai-compatible') as typeof import('@ai-sdk/openai-compatible');
 
+/**
+ * Loads the provider modules these model ids need, without making a model or reading a
+ * key. The TUI calls it once its first screen is up, so the first generation does not
+ * wait the ~70 ms the openai-compatible provider takes to load. Ids that are not valid
+ * are left for `resolveModel` to report when they run.
+ */
+export function preloadProviders(modelIds: Iterable<string>, config?: StepwiseConfig | null): void {
+  for (const modelId of modelIds) {
+    const colon = modelId.indexOf(':');
+    const provider = colon > 0 ? modelId.slice(0, colon).trim() : modelId.trim();
+    const setting = config?.providers?.[provider];
+    if (setting !== undefined) {
+      if (typeof setting === 'object' && 'type' in setting && setting.type === 'openai-compatible') openaiCompatible();
+    } else if (provider === 'openai') openai();
+  }
+}
+
 export function resolveModel(modelId: string, context: ModelContext = {}): LanguageModelV3 {
   const env = context.env ?? process.env;
   const { provider, model } = splitModelId(modelId);

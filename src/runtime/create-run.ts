@@ -1,5 +1,5 @@
 // Wires a Run to the real sandbox, models and actions (the front ends call this).
-import type { Workflow } from '../compiler/types.js';
+import type { Scope, Workflow } from '../compiler/types.js';
 import type { StepwiseConfig } from '../actions/define.js';
 import type { LeafExecutor } from '../actions/types.js';
 import type { GenerateRequest, GenerateResult } from '../models/types.js';
@@ -9,6 +9,7 @@ import { genObject } from '../actions/gen-object.js';
 import { customExecutor } from '../actions/custom.js';
 import { createSandbox } from '../sandbox/index.js';
 import { generate } from '../models/generate.js';
+import { preloadProviders } from '../models/registry.js';
 import { Run } from './run.js';
 
 export interface CreateRunOptions {
@@ -44,4 +45,30 @@ export async function createRun(options: CreateRunOptions): Promise<Run> {
     defaultModel: options.config?.defaultModel ?? null,
     state: options.state,
   });
+}
+
+/**
+ * Loads, ahead of the first step, the providers of the models this workflow names
+ * (literal `model` attributes, the frontmatter's, the config's default, or --model).
+ */
+export function preloadModels(workflow: Workflow, config?: StepwiseConfig | null, modelOverride?: string | null): void {
+  const ids = new Set<string>();
+  const fallback = workflow.model ?? config?.defaultModel ?? null;
+  if (modelOverride) ids.add(modelOverride);
+  else {
+    if (fallback) ids.add(fallback);
+    collectModels(workflow.root, ids);
+  }
+  preloadProviders(ids, config);
+}
+
+function collectModels(scope: Scope, ids: Set<string>): void {
+  for (const phase of scope.phases) {
+    for (const { action } of phase.steps) {
+      if (!action) continue;
+      const model = action.attributes.model;
+      if (model?.kind === 'literal') ids.add(model.value);
+      if (action.body) collectModels(action.body, ids);
+    }
+  }
 }
