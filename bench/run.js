@@ -18,7 +18,7 @@ const MEASUREMENTS = [
   // one session of 20 saves is the figure; rounds do not repeat it
   { name: 'save', maxRounds: 1, load: () => import('./tui.js').then((m) => m.measureSave) },
   { name: 'streaming', maxRounds: 3, load: () => import('./tui.js').then((m) => m.measureStreaming) },
-  { name: 'cpu', maxRounds: 4, load: () => import('./tui.js').then((m) => m.measureCpu) },
+  { name: 'cpu', maxRounds: 3, load: () => import('./tui.js').then((m) => m.measureCpu) },
   { name: 'memory', maxRounds: 1, load: () => import('./tui.js').then((m) => m.measureMemory) },
 ];
 

@@ -40,3 +40,35 @@ export function peakRssMb(pid) {
   const match = /VmHWM:\s+(\d+) kB/.exec(status);
   return match ? Number(match[1]) / 1024 : NaN;
 }
+
+/**
+ * Samples the CPU seconds of `pid` every `everyMs` until `until` settles or the process
+ * ends. Returns the samples ({ at: performance.now() ms, cpu: seconds }), so windows of
+ * the run can be read afterwards with `cpuPercentBetween`.
+ */
+export async function traceCpu(pid, until, everyMs = 250) {
+  const samples = [];
+  let finished = false;
+  until.then(
+    () => (finished = true),
+    () => (finished = true),
+  );
+  for (;;) {
+    try {
+      samples.push({ at: performance.now(), cpu: cpuSeconds(pid) });
+    } catch {
+      break; // the process ended: its last sample is at most `everyMs` old
+    }
+    if (finished) break;
+    await Promise.race([until.catch(() => {}), new Promise((resolve) => setTimeout(resolve, everyMs))]);
+  }
+  return samples;
+}
+
+/** Percent of one core between the samples nearest to `from` and `to` (performance.now() ms). */
+export function cpuPercentBetween(samples, from, to) {
+  const nearest = (at) => samples.reduce((best, sample) => (Math.abs(sample.at - at) < Math.abs(best.at - at) ? sample : best));
+  const first = nearest(from);
+  const last = nearest(to);
+  return (100 * (last.cpu - first.cpu)) / ((last.at - first.at) / 1000);
+}
