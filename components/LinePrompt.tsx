@@ -1,8 +1,12 @@
 // One line asking for text: the feedback instruction (`f`) or an API key (`k`, masked).
-// Enter sends it, Esc (handled by the App's key handler) cancels.
-import { useState } from 'react';
+// Enter sends it, Esc (handled by the App's key handler) cancels. The value lives in a ref
+// as well as in state, so keys typed faster than the screen redraws are all kept and an
+// Enter right behind them sends them too.
+import { useRef, useState } from 'react';
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
+import { useCurrentInput } from './hooks/useCurrentInput.js';
+import { applyTyping, isEnter } from './fields/use-line-editing.js';
+import { LineValue } from './fields/LineValue.js';
 
 export interface LinePromptProps {
   label: string;
@@ -12,11 +16,30 @@ export interface LinePromptProps {
 }
 
 export function LinePrompt({ label, mask, onSubmit }: LinePromptProps) {
+  const typed = useRef('');
   const [value, setValue] = useState('');
+  const change = (next: string) => {
+    typed.current = next;
+    setValue(next);
+  };
+  const submit = () => {
+    const text = typed.current.trim();
+    if (text) onSubmit(text);
+  };
+  useCurrentInput((input, key) => {
+    if (key.backspace || key.delete) return change(typed.current.slice(0, -1));
+    if (key.ctrl && input === 'u') return change('');
+    if (isEnter(input, key)) return submit();
+    if (key.ctrl || key.meta || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || !input) return;
+    // a chunk with Enter in it (fast typing, a paste): what comes before it, then send
+    const enter = input.search(/[\r\n]/);
+    change(applyTyping(typed.current, enter < 0 ? input : input.slice(0, enter), false));
+    if (enter >= 0) submit();
+  });
   return (
     <Box height={1} flexShrink={0}>
       <Text color="cyan">{label} </Text>
-      <TextInput value={value} mask={mask ? '•' : undefined} onChange={setValue} onSubmit={(text) => text.trim() && onSubmit(text.trim())} />
+      <LineValue value={mask ? '•'.repeat(value.length) : value} focused />
     </Box>
   );
 }
