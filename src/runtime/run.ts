@@ -6,7 +6,9 @@ import type { GenerateRequest, GenerateResult } from '../models/types.js';
 import type { LeafExecutor } from '../actions/types.js';
 import type { RunCommands, RunEvent, RunListener, RunState, RunStatus, StepRecord } from './types.js';
 import { StepFailed, WalkAborted, walkWorkflow, type StreamSink, type WalkHost } from './walk.js';
-import { blankRecord, StepRecords, type RecordBase } from './step-records.js';
+import { blankRecord, runningRecord, StepRecords, type RecordBase } from './step-records.js';
+import { admit, IDLE, type Mode } from './gate-mode.js';
+import { initialState } from './initial-state.js';
 
 export interface RunOptions {
   workflow: Workflow;
@@ -20,8 +22,6 @@ export interface RunOptions {
   state?: RunState;
 }
 
-type Mode = { kind: 'idle' } | { kind: 'count'; count: number } | { kind: 'phase'; phase: number } | { kind: 'all' };
-
 export class Run implements RunCommands, WalkHost {
   readonly state: RunState;
   readonly sandbox: Sandbox;
@@ -31,7 +31,7 @@ export class Run implements RunCommands, WalkHost {
   readonly defaultModel: string | null;
   private workflow: Workflow;
   private listeners = new Set<RunListener>();
-  private mode: Mode = { kind: 'idle' };
+  private mode: Mode = IDLE;
   private generation = 0;
   private walking: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -50,24 +50,7 @@ export class Run implements RunCommands, WalkHost {
     this.executors = options.executors;
     this.modelOverride = options.modelOverride ?? null;
     this.defaultModel = options.defaultModel ?? null;
-    this.state = options.state
-      ? { ...structuredClone(options.state), inputs: options.inputs, status: 'ready', next: null, error: null }
-      : {
-          version: 1,
-          file: options.workflow.file,
-          title: options.workflow.title,
-          inputs: options.inputs,
-          status: 'ready',
-          order: [],
-          steps: {},
-          next: null,
-          usage: { inputTokens: 0, outputTokens: 0 },
-          startedAt: Date.now(),
-          error: null,
-        };
-    for (const record of Object.values(this.state.steps)) {
-      if (record.status === 'running') record.status = 'cancelled';
-    }
+    this.state = initialState(options.workflow, options.inputs, options.state);
     this.records = new StepRecords(this.state, (event) => this.emit(event));
   }
 
@@ -118,11 +101,11 @@ export class Run implements RunCommands, WalkHost {
   }
 
   pause(): void {
-    this.mode = { kind: 'idle' };
+    this.mode = IDLE;
   }
 
   cancel(): void {
-    this.mode = { kind: 'idle' };
+    this.mode = IDLE;
     this.abort?.abort();
   }
 
@@ -166,7 +149,7 @@ export class Run implements RunCommands, WalkHost {
       await this.stop();
       for (const dropped of this.state.order.slice(index)) delete this.state.steps[dropped];
       this.state.order = this.state.order.slice(0, index);
-      this.mode = { kind: 'idle' };
+      this.mode = IDLE;
       await this.restart();
     });
   }
@@ -212,19 +195,9 @@ export class Run implements RunCommands, WalkHost {
   }
 
   private allows(phase: number): boolean {
-    const mode = this.mode;
-    if (mode.kind === 'all') return true;
-    if (mode.kind === 'phase') {
-      if (mode.phase === phase) return true;
-      this.mode = { kind: 'idle' };
-      return false;
-    }
-    if (mode.kind === 'count' && mode.count > 0) {
-      mode.count -= 1;
-      if (mode.count === 0) this.mode = { kind: 'idle' };
-      return true;
-    }
-    return false;
+    const { allowed, mode } = admit(this.mode, phase);
+    this.mode = mode;
+    return allowed;
   }
 
   // ---- WalkHost ----
@@ -239,20 +212,7 @@ export class Run implements RunCommands, WalkHost {
 
   async execute(key: string, base: Parameters<WalkHost['execute']>[1], run: Parameters<WalkHost['execute']>[2]): Promise<StepRecord> {
     this.records.markUnvisitedStale(key);
-    const previous = this.state.steps[key];
-    const record: StepRecord = {
-      ...base,
-      status: 'running',
-      stale: false,
-      output: undefined,
-      partial: '',
-      edited: false,
-      attempts: previous && previous.fingerprint === base.fingerprint ? previous.attempts : [],
-      usage: { inputTokens: 0, outputTokens: 0 },
-      startedAt: Date.now(),
-      endedAt: null,
-      error: null,
-    };
+    const record = runningRecord(base, this.state.steps[key]);
     this.records.put(record);
     this.emit({ type: 'step-start', key, record });
     for (const message of record.warnings) this.emit({ type: 'warning', key, message });
@@ -366,14 +326,14 @@ export class Run implements RunCommands, WalkHost {
       await walkWorkflow(this, this.workflow, this.state.inputs);
       this.records.syncOrder(true);
       this.state.next = null;
-      this.mode = { kind: 'idle' };
+      this.mode = IDLE;
       this.setStatus('done');
       this.emit({ type: 'done', ok: true, error: null });
     } catch (error) {
       if (error instanceof WalkAborted || generation !== this.generation) return;
       if (!(error instanceof StepFailed)) this.state.error = { message: `internal error: ${(error as Error)?.stack ?? error}`, step: null, line: null };
       this.records.syncOrder();
-      this.mode = { kind: 'idle' };
+      this.mode = IDLE;
       this.setStatus('failed');
       this.emit({ type: 'done', ok: false, error: this.state.error });
     }

@@ -5,6 +5,8 @@ import type { RunEvent, RunState, StepRecord } from './types.js';
 import { ExpressionError, StepError } from './errors.js';
 
 export type RecordBase = Partial<StepRecord> & { stepId: string; phase: number };
+/** What the walk knows of an action before it runs. */
+export type ExecuteBase = Omit<StepRecord, 'status' | 'output' | 'usage' | 'startedAt' | 'endedAt' | 'error' | 'edited' | 'attempts' | 'stale' | 'partial'>;
 
 export function blankRecord(key: string, base: RecordBase): StepRecord {
   return {
@@ -21,6 +23,23 @@ export function blankRecord(key: string, base: RecordBase): StepRecord {
     stale: false,
     edited: false,
     attempts: [],
+    usage: { inputTokens: 0, outputTokens: 0 },
+    startedAt: Date.now(),
+    endedAt: null,
+    error: null,
+  };
+}
+
+/** What an action that starts running records; a rerun of the same prompt keeps its feedback attempts. */
+export function runningRecord(base: ExecuteBase, previous: StepRecord | undefined): StepRecord {
+  return {
+    ...base,
+    status: 'running',
+    stale: false,
+    output: undefined,
+    partial: '',
+    edited: false,
+    attempts: previous && previous.fingerprint === base.fingerprint ? previous.attempts : [],
     usage: { inputTokens: 0, outputTokens: 0 },
     startedAt: Date.now(),
     endedAt: null,

@@ -6,6 +6,7 @@ import type { Sandbox } from '../sandbox/types.js';
 import type { LeafExecutor } from '../actions/types.js';
 import type { GenerateRequest, GenerateResult } from '../models/types.js';
 import type { StepRecord } from './types.js';
+import type { ExecuteBase } from './step-records.js';
 import { buildMessages, type ConversationTurn } from './context.js';
 import { evaluateExpression, renderContent, type RenderedContent } from './render.js';
 import { StepError } from './errors.js';
@@ -33,7 +34,7 @@ export interface WalkHost {
   visit(key: string): void;
   /** waits until the author's commands allow running the step; throws WalkAborted when the pass is superseded */
   permit(key: string, phase: number): Promise<void>;
-  execute(key: string, base: Omit<StepRecord, 'status' | 'output' | 'usage' | 'startedAt' | 'endedAt' | 'error' | 'edited' | 'attempts' | 'stale' | 'partial'>, run: (record: StepRecord, signal: AbortSignal, stream: StreamSink) => Promise<void>): Promise<StepRecord>;
+  execute(key: string, base: ExecuteBase, run: (record: StepRecord, signal: AbortSignal, stream: StreamSink) => Promise<void>): Promise<StepRecord>;
   fail(key: string, base: Partial<StepRecord> & { stepId: string; phase: number }, error: unknown): never;
   /** a block step (Loop/Cond) starts or ends: its record shows progress */
   block(key: string, base: Partial<StepRecord> & { stepId: string; phase: number }, output?: unknown): void;
