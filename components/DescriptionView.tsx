@@ -1,6 +1,6 @@
 // The workflow's description (the first phase when it has no action): shown, never run.
 import { Box, Text } from 'ink';
-import { headLines } from './format.js';
+import { clip, headLines } from './format.js';
 
 export interface DescriptionViewProps {
   text: string | null;
@@ -11,7 +11,7 @@ export interface DescriptionViewProps {
 export function descriptionLines(text: string | null, width: number, maxLines: number): string[] {
   if (!text || maxLines <= 0) return [];
   const { lines, more } = headLines(text.trim(), width, maxLines);
-  if (more && lines.length) lines[lines.length - 1] = lines[lines.length - 1]!.slice(0, Math.max(0, width - 1)) + '…';
+  if (more && lines.length) lines[lines.length - 1] = clip(`${lines[lines.length - 1]!}…`, width);
   return lines;
 }
 

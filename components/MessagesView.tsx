@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import type { ChatMessage } from '../src/models/types.js';
 import type { StepRecord } from '../src/runtime/types.js';
+import { splitColumns } from './columns.js';
 
 export interface MessagesViewProps {
   record: StepRecord;
@@ -24,8 +25,7 @@ export function messageLines(messages: ChatMessage[], width: number): Array<{ te
     if (index > 0) lines.push({ text: '', role: false });
     lines.push({ text: `[${message.role}]`, role: true });
     for (const line of contentText(message).split('\n')) {
-      const expanded = line.replace(/\t/g, '  ');
-      for (let at = 0; at === 0 || at < expanded.length; at += columns) lines.push({ text: expanded.slice(at, at + columns), role: false });
+      for (const piece of splitColumns(line.replace(/\t/g, '  '), columns)) lines.push({ text: piece, role: false });
     }
   });
   return lines;

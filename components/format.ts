@@ -1,4 +1,5 @@
 // Small text helpers shared by the panels.
+import { clipColumns, splitColumns } from './columns.js';
 
 /** A result as the author reads it: strings as they are, anything else as pretty JSON. */
 export function outputText(value: unknown): string {
@@ -18,8 +19,7 @@ export function formatElapsed(ms: number): string {
 
 /** Clips a line to `width` columns with an ellipsis. */
 export function clip(text: string, width: number): string {
-  if (width <= 0) return '';
-  return text.length > width ? text.slice(0, Math.max(0, width - 1)) + '…' : text;
+  return clipColumns(text, width);
 }
 
 /** The first `count` lines of a text, each wrapped to `width`, and whether more follow. */
@@ -30,9 +30,10 @@ export function headLines(text: string, width: number, count: number): { lines: 
   while (lines.length < count && start <= text.length) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
-    const line = text.slice(start, end).replace(/\t/g, '  ');
-    for (let at = 0; lines.length < count && (at === 0 || at < line.length); at += columns) lines.push(line.slice(at, at + columns));
-    if (newline < 0) return { lines, more: lines.length >= count && line.length > lines.length * columns };
+    const room = count - lines.length;
+    const pieces = splitColumns(text.slice(start, end).replace(/\t/g, '  '), columns, room + 1);
+    lines.push(...pieces.slice(0, room));
+    if (newline < 0) return { lines, more: pieces.length > room };
     start = newline + 1;
   }
   return { lines, more: start < text.length };

@@ -1,6 +1,9 @@
-// The visible part of a long text: wrapped to the width, `height` lines, `scroll` lines up
-// from the bottom. It walks backwards from the end and stops as soon as it has enough,
-// so a 1 MB output costs what the visible lines cost, not the whole text.
+// The visible part of a long text: wrapped to the width in terminal columns (columns.ts),
+// `height` lines, `scroll` lines up from the bottom. It walks backwards from the end and
+// stops as soon as it has enough, so a 1 MB output costs what the visible lines cost,
+// not the whole text.
+
+import { clipColumns, isPlainAscii, splitColumns } from './columns.js';
 
 export interface TextWindow {
   lines: string[];
@@ -20,10 +23,11 @@ export function textWindow(text: string, width: number, height: number, scroll =
   while (collected.length < wanted) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end).replace(/\t/g, '  ').replace(/\r$/, '');
-    const chunks = Math.max(1, Math.ceil(line.length / columns));
+    const chunks = lineChunks(line, columns, wanted);
     // the last chunks of this line first, stopping when the window is full
-    let chunk = chunks - 1;
-    for (; chunk >= 0 && collected.length < wanted; chunk--) collected.push(line.slice(chunk * columns, (chunk + 1) * columns));
+    let chunk = chunks.count - 1;
+    for (; chunk >= 0 && collected.length < wanted; chunk--) collected.push(chunks.at(chunk));
+    if (chunks.cut) break;
     if (start === 0 || end <= 0) {
       reachedTop = chunk < 0;
       break;
@@ -38,9 +42,31 @@ export function textWindow(text: string, width: number, height: number, scroll =
   return { lines, above: !reachedTop || top < total, below: applied > 0, scroll: applied };
 }
 
-/** The first line of a value's text form, clipped to `width`. */
+const TAIL_STEP = 1024;
+
+/**
+ * A line's wrapped chunks, read from the end. An ASCII line is cut by arithmetic, so a
+ * megabyte-long line costs only the chunks shown. Any other is measured in columns, and
+ * only its tail when it is long: enough characters for `wanted` rows several times over
+ * (`cut`: the line goes on above them).
+ */
+function lineChunks(line: string, columns: number, wanted: number): { count: number; at: (index: number) => string; cut: boolean } {
+  if (isPlainAscii(line)) {
+    const count = Math.max(1, Math.ceil(line.length / columns));
+    return { count, at: (index) => line.slice(index * columns, (index + 1) * columns), cut: false };
+  }
+  const tail = Math.max(TAIL_STEP, wanted * columns * 4);
+  const cut = line.length > tail;
+  // the tail starts on a fixed grid, so the rows do not shift as each chunk streams in
+  const from = cut ? Math.floor((line.length - tail) / TAIL_STEP) * TAIL_STEP : 0;
+  const pieces = splitColumns(cut ? line.slice(from) : line, columns);
+  // the first piece of a cut tail starts mid-line: it is never shown
+  if (cut) pieces.shift();
+  return { count: pieces.length, at: (index) => pieces[index]!, cut };
+}
+
+/** The first line of a value's text form, clipped to `width` columns. */
 export function firstLine(text: string, width: number): string {
   const newline = text.indexOf('\n');
-  const line = newline < 0 ? text : text.slice(0, newline);
-  return line.length > width ? line.slice(0, Math.max(0, width - 1)) + '…' : line;
+  return clipColumns(newline < 0 ? text : text.slice(0, newline), width);
 }

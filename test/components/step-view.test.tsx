@@ -17,6 +17,13 @@ describe('StepView', () => {
     expect(frame({ record: record() })).toBe(['    ✓ poem GenText', '      Write a poem about cats.', '      Soft paws', '      in the night'].join('\n'));
   });
 
+  it('wraps a Japanese prompt and output by columns, so each line stays inside the panel (24 columns: 12 wide characters)', () => {
+    const japanese = record({ prompt: '初雪についての短い詩を書いてください。詩だけを返してください。', output: '白い雪が静かに降る朝、街はまだ眠っている。' });
+    expect(frame({ record: japanese, width: 30 })).toBe(
+      ['    ✓ poem GenText', '      初雪についての短い詩を書', '      いてください。詩だけを返', '      してください。', '      白い雪が静かに降る朝、街', '      はまだ眠っている。'].join('\n'),
+    );
+  });
+
   it('compact: one line with the first line of the output', () => {
     expect(frame({ record: record(), compact: true, selected: true })).toBe('›   ✓ poem GenText  Soft paws');
   });
