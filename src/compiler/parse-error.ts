@@ -1,4 +1,5 @@
 import type { Diagnostic } from './types.js';
+import { LineIndex } from './line-index.js';
 
 /** What the MDX parser throws (a VFileMessage); only these fields are read. */
 export interface ParseErrorLike {
@@ -142,28 +143,20 @@ function reportedOffset(file: SourceText, error: ParseErrorLike): number | undef
 
 /** The file's text with the places that are prose (not frontmatter, code, or escaped). */
 class SourceText {
-  readonly lineStarts: number[] = [0];
+  private readonly lines: LineIndex;
   private mask: Uint8Array | undefined;
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    this.lines = new LineIndex(text);
   }
 
   offsetOf(line: number, column: number): number {
-    const index = Math.min(Math.max(line, 1), this.lineStarts.length) - 1;
-    return Math.min(this.lineStarts[index]! + Math.max(column, 1) - 1, this.text.length);
+    return this.lines.offsetOf(line, column);
   }
 
   /** A 1-based line and column that is always inside the file, even for an offset at its very end. */
   place(offset: number): { line: number; column: number } {
-    let lastLine = this.lineStarts.length - 1;
-    // the empty "line" after a final newline is not a line of the file
-    if (lastLine > 0 && this.lineStarts[lastLine] === this.text.length) lastLine -= 1;
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let line = 0;
-    while (line < lastLine && this.lineStarts[line + 1]! <= clamped) line++;
-    const lineEnd = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! - 1 : this.text.length;
-    return { line: line + 1, column: Math.min(clamped, lineEnd) - this.lineStarts[line]! + 1 };
+    return this.lines.place(offset);
   }
 
   /** The first `{` before `limit` whose expression is never closed. */
