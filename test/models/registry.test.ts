@@ -5,19 +5,14 @@ import type { KeyStore } from '../../src/models/keys.js';
 import { createEchoModel } from '../../src/models/echo.js';
 import { generate } from '../../src/models/generate.js';
 import { startOpenAIServer } from '../support/openai-server.js';
+import { thrown } from '../support/thrown.js';
 
 function memoryStore(values: Record<string, unknown> = {}): KeyStore {
   return { path: '(memory)', get: (k) => values[k], set: (k, v) => void (values[k] = v), delete: (k) => void delete values[k], all: () => values };
 }
 
 function errorOf(fn: () => unknown): ModelError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelError);
-    return error as ModelError;
-  }
-  throw new Error('expected a ModelError');
+  return thrown(fn, ModelError);
 }
 
 describe('resolveModel', () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createSandbox, SandboxError, type Sandbox } from '../../src/sandbox/index.js';
+import { thrown } from '../support/thrown.js';
 
 let sandbox: Sandbox;
 let hostGlobals: string[];
@@ -16,13 +17,7 @@ afterAll(() => {
 });
 
 function failure(source: string, scope: Record<string, unknown> = {}): SandboxError {
-  try {
-    sandbox.evaluate(source, scope);
-  } catch (error) {
-    expect(error).toBeInstanceOf(SandboxError);
-    return error as SandboxError;
-  }
-  throw new Error(`expected \`${source}\` to fail`);
+  return thrown(() => sandbox.evaluate(source, scope), SandboxError, `\`${source}\``);
 }
 
 function stillWorks(): void {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createSandbox, SandboxError, type Sandbox } from '../../src/sandbox/index.js';
 import { loadQuickJS } from '../../src/sandbox/quickjs.js';
+import { thrown } from '../support/thrown.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -9,13 +10,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.dispose());
 
 function failure(run: () => unknown): SandboxError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SandboxError);
-    return error as SandboxError;
-  }
-  throw new Error('expected the evaluation to fail');
+  return thrown(run, SandboxError, 'the evaluation');
 }
 
 function stillWorks(target: Sandbox = sandbox): void {
