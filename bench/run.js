@@ -17,7 +17,7 @@ const MEASUREMENTS = [
   { name: 'first-frame', load: () => import('./tui.js').then((m) => m.measureFirstFrame) },
   // one session of 20 saves is the figure; rounds do not repeat it
   { name: 'save', maxRounds: 1, load: () => import('./tui.js').then((m) => m.measureSave) },
-  { name: 'streaming', maxRounds: 3, load: () => import('./tui.js').then((m) => m.measureStreaming) },
+  { name: 'streaming', maxRounds: 5, load: () => import('./tui.js').then((m) => m.measureStreaming) },
   { name: 'cpu', maxRounds: 3, load: () => import('./tui.js').then((m) => m.measureCpu) },
   { name: 'memory', maxRounds: 1, load: () => import('./tui.js').then((m) => m.measureMemory) },
 ];

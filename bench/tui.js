@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { BIN, ROOT, benchEnv, startTerminal } from './lib/terminal.js';
 import { timeCommand } from './lib/spawn-timed.js';
-import { startModelServer } from './lib/model-server.js';
+import { startModelServerProcess } from './lib/model-server.js';
 import { cpuPercentBetween, cpuPercentDuring, peakRssMb, traceCpu } from './lib/proc.js';
 import { summarize } from './lib/stats.js';
 import { benchProviderConfig, workspace } from './lib/workspace.js';
@@ -85,7 +85,7 @@ export async function measureSave() {
 const STREAM_WORKFLOW = '---\ntitle: Stream\n---\n\nWrite at length.\n\n<GenText as="long" model="bench:m" />\n';
 
 export async function measureStreaming({ rounds }) {
-  const server = await startModelServer({ chunks: 50000, chunkText: 'lorem ipsum dolor s\n' });
+  const server = await startModelServerProcess({ chunks: 50000, chunkText: 'lorem ipsum dolor s\n' });
   try {
     const dir = workspace({ 'stream.mdx': STREAM_WORKFLOW, 'stepwise.config.mjs': benchProviderConfig(server.baseURL) });
     const file = join(dir, 'stream.mdx');
@@ -126,7 +126,7 @@ export async function measureStreaming({ rounds }) {
 const CPU_STREAM = { chunks: 1500, chunkText: 'lorem ipsum dolor s\n', delayMs: 10 };
 
 export async function measureCpu({ rounds }) {
-  const server = await startModelServer(CPU_STREAM);
+  const server = await startModelServerProcess(CPU_STREAM);
   try {
     const dir = workspace({ 'stream.mdx': STREAM_WORKFLOW, 'stepwise.config.mjs': benchProviderConfig(server.baseURL) });
     const file = join(dir, 'stream.mdx');

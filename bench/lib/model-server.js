@@ -2,6 +2,7 @@
 // small chunks, so the TUI and headless runs can be timed against a model that is
 // faster (or steadier) than any real one. Every request gets the same reply.
 import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
 
 /**
  * @param {{ chunks: number, chunkText?: string, delayMs?: number }} options
@@ -27,9 +28,12 @@ export async function startModelServer({ chunks, chunkText = 'lorem ipsum dolor.
     const model = String(body.model ?? 'bench');
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const started = performance.now();
+    // every chunk after the first is the same event: made once, so the server's own CPU
+    // stays out of the way of the process it feeds
+    const first = event(model, { role: 'assistant', content: chunkText }, null);
+    const next = event(model, { content: chunkText }, null);
     for (let i = 0; i < chunks; i++) {
-      const delta = i === 0 ? { role: 'assistant', content: chunkText } : { content: chunkText };
-      const ok = res.write(event(model, delta, null));
+      const ok = res.write(i === 0 ? first : next);
       if (res.destroyed) return;
       if (delayMs > 0) {
         const due = started + (i + 1) * delayMs;
@@ -59,4 +63,33 @@ export async function startModelServer({ chunks, chunkText = 'lorem ipsum dolor.
 
 function event(model, delta, finishReason) {
   return `data: ${JSON.stringify({ id: 'bench', object: 'chat.completion.chunk', created: 1700000000, model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`;
+}
+
+/**
+ * The same server in a process of its own. The benchmarks use this one: in the
+ * benchmark's own process the server would share a thread with the terminal emulator
+ * that reads the TUI's screen, and every frame it parsed would hold back the stream, for
+ * the TUI run but not for the headless one.
+ */
+export async function startModelServerProcess(options) {
+  const { fork } = await import('node:child_process');
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', JSON.stringify(options)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const baseURL = await new Promise((resolve, reject) => {
+    child.once('message', (message) => resolve(message.baseURL));
+    child.once('exit', (code) => reject(new Error(`the model server exited (code ${code}) before it listened`)));
+  });
+  return {
+    baseURL,
+    close: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill();
+      }),
+  };
+}
+
+if (process.argv[2] === '--serve' && process.send) {
+  const server = await startModelServer(JSON.parse(process.argv[3]));
+  process.send({ baseURL: server.baseURL });
 }
