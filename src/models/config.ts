@@ -1,7 +1,8 @@
 // Loads the project's stepwise.config.{ts,mts,js,mjs} (SPEC §1.9): the author's own
 // trusted code, run in Node through jiti so TypeScript configs need no build step.
-import { existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StepwiseConfig } from '../actions/define.js';
@@ -30,7 +31,9 @@ export async function loadProjectConfig(workflowDir: string, cwd: string = proce
       alias: { stepwise: stepwiseEntry(), zod: zodFolder() },
       // Re-read on every load: the author edits the config while stepwise is running.
       moduleCache: false,
-      fsCache: false,
+      // The transpiled config is kept on disk, keyed by its text: the next start skips
+      // loading the transpiler (~120 ms before the first frame), and an edit is a new key.
+      fsCache: transpileCacheDir(),
     });
     // evalModule rather than jiti.import: import() hands .js/.mjs files to Node's native
     // loader, whose cache never forgets, so an edited config would not be seen again.
@@ -43,6 +46,24 @@ export async function loadProjectConfig(workflowDir: string, cwd: string = proce
   const problem = shapeProblem(loaded);
   if (problem) return { config: null, file, error: `${file}: ${problem}` };
   return { config: loaded as StepwiseConfig, file, error: null };
+}
+
+/**
+ * Per user, in the temp folder: a cache that may vanish at any time. False (no cache)
+ * when the folder cannot be made and written: jiti spins forever on a cache folder it
+ * cannot create.
+ */
+function transpileCacheDir(): string | false {
+  const mine = join(tmpdir(), `stepwise-${process.getuid?.() ?? 'user'}`);
+  const dir = join(mine, 'jiti');
+  try {
+    // one level at a time: a recursive mkdir can spin on some file systems too
+    for (const folder of [mine, dir]) if (!existsSync(folder)) mkdirSync(folder, { mode: 0o700 });
+    accessSync(dir, constants.W_OK);
+    return dir;
+  } catch {
+    return false;
+  }
 }
 
 function findConfigFile(dirs: string[]): string | null {

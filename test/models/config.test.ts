@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadProjectConfig } from '../../src/models/config.js';
@@ -86,5 +86,45 @@ describe('loadProjectConfig', () => {
     const { config } = await loadProjectConfig(dir, dir);
     const error = await generate({ modelId: 'local:x', messages: [{ role: 'user', content: 'hi' }] }, { config, env: {} }).catch((e: Error) => e);
     expect((error as Error).message).toBe(`cannot reach ${url} (connection refused): is the server running? check the baseURL of provider \`local\``);
+  });
+});
+
+describe('the transpiled-config cache', () => {
+  let temp: string;
+  let previousTmp: string | undefined;
+  beforeEach(() => {
+    previousTmp = process.env.TMPDIR;
+    temp = mkdtempSync(join(tmpdir(), 'stepwise-tmp-'));
+    process.env.TMPDIR = temp;
+  });
+  afterEach(() => {
+    if (previousTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previousTmp;
+    rmSync(temp, { recursive: true, force: true });
+  });
+
+  const config = (model: string) => `import { defineConfig } from 'stepwise';\nexport default defineConfig({ defaultModel: '${model}' });\n`;
+  const cached = () => readdirSync(join(temp, `stepwise-${process.getuid?.() ?? 'user'}`, 'jiti')).filter((name) => name.includes('stepwise.config'));
+
+  it('keeps the transpiled config between starts, and an edit is read as it is', async () => {
+    writeFileSync(join(dir, 'stepwise.config.ts'), config('echo:last'));
+    expect((await loadProjectConfig(dir)).config?.defaultModel).toBe('echo:last');
+    expect(cached()).toHaveLength(1);
+    writeFileSync(join(dir, 'stepwise.config.ts'), config('echo:all'));
+    expect((await loadProjectConfig(dir)).config?.defaultModel).toBe('echo:all');
+    writeFileSync(join(dir, 'stepwise.config.ts'), config('echo:last'));
+    expect((await loadProjectConfig(dir)).config?.defaultModel).toBe('echo:last');
+    // one entry per config file, checked against the text it was made from
+    expect(cached()).toHaveLength(1);
+  });
+
+  it('loads the config without a cache when the temp folder cannot hold one', async () => {
+    const notAFolder = join(temp, 'file');
+    writeFileSync(notAFolder, '');
+    process.env.TMPDIR = notAFolder;
+    writeFileSync(join(dir, 'stepwise.config.ts'), config('echo:all'));
+    const loaded = await loadProjectConfig(dir);
+    expect(loaded.error).toBeNull();
+    expect(loaded.config?.defaultModel).toBe('echo:all');
   });
 });
