@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import type { ChatMessage } from '../src/models/types.js';
 import type { StepRecord } from '../src/runtime/types.js';
-import { splitColumns } from './columns.js';
+import { wrapColumns } from './columns.js';
 
 export interface MessagesViewProps {
   record: StepRecord;
@@ -25,7 +25,7 @@ export function messageLines(messages: ChatMessage[], width: number): Array<{ te
     if (index > 0) lines.push({ text: '', role: false });
     lines.push({ text: `[${message.role}]`, role: true });
     for (const line of contentText(message).split('\n')) {
-      for (const piece of splitColumns(line.replace(/\t/g, '  '), columns)) lines.push({ text: piece, role: false });
+      for (const piece of wrapColumns(line.replace(/\t/g, '  '), columns)) lines.push({ text: piece, role: false });
     }
   });
   return lines;

@@ -21,28 +21,47 @@ export function columnWidth(text: string): number {
 }
 
 /**
- * A line cut into pieces of at most `columns` columns (at least one piece, '' for an empty
- * line), never splitting a character; at most `most` pieces, from the start.
+ * A line wrapped into pieces of at most `columns` columns (at least one piece, '' for an
+ * empty line): at the last space that fits, or inside a word too long for a line (and
+ * anywhere in text without spaces, such as Chinese or Japanese); never inside a
+ * character. A space where a line breaks stays at the end of the first line, unless it
+ * is the one that did not fit. At most `most` pieces, from the start.
  */
-export function splitColumns(line: string, columns: number, most = Infinity): string[] {
+export function wrapColumns(line: string, columns: number, most = Infinity): string[] {
   const size = Math.max(1, columns);
   const pieces: string[] = [];
-  if (isPlainAscii(line)) {
-    for (let at = 0; (at === 0 || at < line.length) && pieces.length < most; at += size) pieces.push(line.slice(at, at + size));
-    return pieces;
-  }
   let piece = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(line)) {
-    const width = segment.length === 1 && isPlainAscii(segment) ? 1 : stringWidth(segment);
+  /** where the piece may break: just after its last space, and the columns up to there */
+  let breakAt = -1;
+  let usedAtBreak = 0;
+  const units = isPlainAscii(line) ? line : Array.from(graphemes.segment(line), (part) => part.segment);
+  for (const unit of units) {
+    const width = unit.length === 1 && isPlainAscii(unit) ? 1 : stringWidth(unit);
     if (used + width > size && piece) {
-      pieces.push(piece);
+      if (unit === ' ') {
+        pieces.push(piece);
+        piece = '';
+        used = 0;
+      } else if (breakAt > 0) {
+        pieces.push(piece.slice(0, breakAt));
+        piece = piece.slice(breakAt);
+        used -= usedAtBreak;
+      } else {
+        pieces.push(piece);
+        piece = '';
+        used = 0;
+      }
+      breakAt = -1;
       if (pieces.length >= most) return pieces;
-      piece = '';
-      used = 0;
+      if (unit === ' ') continue;
     }
-    piece += segment;
+    piece += unit;
     used += width;
+    if (unit === ' ') {
+      breakAt = piece.length;
+      usedAtBreak = used;
+    }
   }
   pieces.push(piece);
   return pieces;
@@ -52,5 +71,19 @@ export function splitColumns(line: string, columns: number, most = Infinity): st
 export function clipColumns(text: string, width: number): string {
   if (width <= 0) return '';
   if (columnWidth(text) <= width) return text;
-  return splitColumns(text, Math.max(1, width - 1), 1)[0]! + '…';
+  return hardCut(text, Math.max(1, width - 1)) + '…';
+}
+
+/** The start of a text that fits in `width` columns, cut anywhere but inside a character. */
+function hardCut(text: string, width: number): string {
+  if (isPlainAscii(text)) return text.slice(0, width);
+  let cut = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const columns = stringWidth(segment);
+    if (used + columns > width) break;
+    cut += segment;
+    used += columns;
+  }
+  return cut;
 }

@@ -1,5 +1,5 @@
 // Small text helpers shared by the panels.
-import { clipColumns, splitColumns } from './columns.js';
+import { clipColumns, wrapColumns } from './columns.js';
 
 /** A result as the author reads it: strings as they are, anything else as pretty JSON. */
 export function outputText(value: unknown): string {
@@ -31,7 +31,7 @@ export function headLines(text: string, width: number, count: number): { lines: 
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
     const room = count - lines.length;
-    const pieces = splitColumns(text.slice(start, end).replace(/\t/g, '  '), columns, room + 1);
+    const pieces = wrapColumns(text.slice(start, end).replace(/\t/g, '  '), columns, room + 1);
     lines.push(...pieces.slice(0, room));
     if (newline < 0) return { lines, more: pieces.length > room };
     start = newline + 1;

@@ -3,7 +3,7 @@
 // stops as soon as it has enough, so a 1 MB output costs what the visible lines cost,
 // not the whole text.
 
-import { clipColumns, isPlainAscii, splitColumns } from './columns.js';
+import { clipColumns, wrapColumns } from './columns.js';
 
 export interface TextWindow {
   lines: string[];
@@ -45,21 +45,16 @@ export function textWindow(text: string, width: number, height: number, scroll =
 const TAIL_STEP = 1024;
 
 /**
- * A line's wrapped chunks, read from the end. An ASCII line is cut by arithmetic, so a
- * megabyte-long line costs only the chunks shown. Any other is measured in columns, and
- * only its tail when it is long: enough characters for `wanted` rows several times over
- * (`cut`: the line goes on above them).
+ * A line's wrapped chunks, read from the end. A long line is wrapped only from a point
+ * near its end, enough characters for `wanted` rows several times over (`cut`: the line
+ * goes on above them), so a megabyte-long line costs what the rows shown cost. That point
+ * sits on a fixed grid, so rows already on screen do not shift as more text streams in.
  */
 function lineChunks(line: string, columns: number, wanted: number): { count: number; at: (index: number) => string; cut: boolean } {
-  if (isPlainAscii(line)) {
-    const count = Math.max(1, Math.ceil(line.length / columns));
-    return { count, at: (index) => line.slice(index * columns, (index + 1) * columns), cut: false };
-  }
   const tail = Math.max(TAIL_STEP, wanted * columns * 4);
   const cut = line.length > tail;
-  // the tail starts on a fixed grid, so the rows do not shift as each chunk streams in
   const from = cut ? Math.floor((line.length - tail) / TAIL_STEP) * TAIL_STEP : 0;
-  const pieces = splitColumns(cut ? line.slice(from) : line, columns);
+  const pieces = wrapColumns(cut ? line.slice(from) : line, columns);
   // the first piece of a cut tail starts mid-line: it is never shown
   if (cut) pieces.shift();
   return { count: pieces.length, at: (index) => pieces[index]!, cut };

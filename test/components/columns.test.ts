@@ -1,7 +1,7 @@
 // Wrapping and clipping in terminal columns: wide characters (CJK, emoji) take two, and a
 // line never runs past its box.
 import { describe, expect, it } from 'vitest';
-import { clipColumns, columnWidth, splitColumns } from '../../components/columns.js';
+import { clipColumns, columnWidth, wrapColumns } from '../../components/columns.js';
 import { firstLine, textWindow } from '../../components/text-window.js';
 import { clip, headLines } from '../../components/format.js';
 
@@ -10,12 +10,20 @@ describe('columns', () => {
     expect([columnWidth('snow'), columnWidth('雪の日'), columnWidth('🙂 ok'), columnWidth('café'), columnWidth('cafe\u0301')]).toEqual([4, 6, 5, 4, 4]);
   });
 
+  it('wraps at the last space that fits, and splits only a word longer than a line', () => {
+    expect(wrapColumns('the first snow of winter', 10)).toEqual(['the first ', 'snow of ', 'winter']);
+    expect(wrapColumns('abcde fgh', 5)).toEqual(['abcde', 'fgh']);
+    expect(wrapColumns('a supercalifragilistic b', 8)).toEqual(['a ', 'supercal', 'ifragili', 'stic b']);
+    expect(wrapColumns('one two three four', 9, 2)).toEqual(['one two ', 'three ']);
+  });
+
   it('wraps by columns and never splits a character', () => {
-    expect(splitColumns('雪の日の朝', 4)).toEqual(['雪の', '日の', '朝']);
-    expect(splitColumns('ab雪c', 3)).toEqual(['ab', '雪c']);
-    expect(splitColumns('👩‍👩‍👧 family', 4)).toEqual(['👩‍👩‍👧 f', 'amil', 'y']); // one emoji, two columns
-    expect(splitColumns('', 5)).toEqual(['']);
-    expect(splitColumns('abcdefg', 3)).toEqual(['abc', 'def', 'g']);
+    expect(wrapColumns('雪の日の朝', 4)).toEqual(['雪の', '日の', '朝']);
+    expect(wrapColumns('ab雪c', 3)).toEqual(['ab', '雪c']);
+    expect(wrapColumns('👩‍👩‍👧 family', 4)).toEqual(['👩‍👩‍👧 ', 'fami', 'ly']); // one emoji, two columns
+    expect(wrapColumns('', 5)).toEqual(['']);
+    expect(wrapColumns('abcdefg', 3)).toEqual(['abc', 'def', 'g']);
+    expect(wrapColumns('雪の 日の朝', 5)).toEqual(['雪の ', '日の', '朝']);
   });
 
   it('clips to a width with an ellipsis', () => {
