@@ -15,13 +15,14 @@ import { PhaseList, outputLinesFor } from './PhaseList.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { MessagesView } from './MessagesView.js';
 import { KeyHints, MODAL_HINTS } from './KeyHints.js';
-import { LinePrompt } from './LinePrompt.js';
+import { BottomLine } from './BottomLine.js';
 import { openKeyStore } from '../src/models/keys.js';
 import { NO_OPENAI_KEY } from '../src/models/model-error.js';
 import { InputForm } from './InputForm.js';
 import { editInEditor } from './editor.js';
 import { loadRememberedInputs, saveRememberedInputs } from './remembered-inputs.js';
 import { useRun } from './hooks/useRun.js';
+import { useRunStarter } from './hooks/useRunStarter.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { useWorkflowFile, type FileVersion } from './hooks/useWorkflowFile.js';
 import { useKeyBindings, type CommandHandlers } from './hooks/useKeyBindings.js';
@@ -81,7 +82,6 @@ export function App(props: AppProps) {
   const [workflow, setWorkflow] = useState(props.workflow);
   const [source, setSource] = useState(props.text);
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
-  const [run, setRun] = useState<Run | null>(null);
   // The form opens first whenever an input was not given on the command line: prefilled
   // with the values used last time for this file, else the defaults, so Enter accepts them.
   const askFirst = props.missing.length > 0 || (props.explicit !== undefined && props.workflow.inputs.some((field) => !(field.name in props.explicit!)));
@@ -97,44 +97,20 @@ export function App(props: AppProps) {
   const lastTyped = useRef<Record<string, unknown> | null>(null);
   const workflowRef = useRef(workflow);
   workflowRef.current = workflow;
-  const pending = useRef<Array<(run: Run) => void>>([]);
-  const creating = useRef(false);
-  // set the moment the run exists: a key pressed before React re-renders with it must
-  // still reach it (the `run` state of that render's handlers is still null)
-  const runRef = useRef<Run | null>(null);
+  const { run, startRun, withRun } = useRunStarter({
+    createRun: props.createRun,
+    workflow: () => workflowRef.current,
+    onRun: props.onRun,
+    onError: setNotice,
+  });
 
   const view = useRun(run);
   const status = view?.status ?? null;
-
-  const startRun = useCallback(
-    (inputs: Record<string, unknown>) => {
-      if (creating.current) return;
-      creating.current = true;
-      props.createRun(workflowRef.current, inputs).then(
-        (created) => {
-          props.onRun?.(created);
-          created.start();
-          runRef.current = created;
-          setRun(created);
-          for (const command of pending.current.splice(0)) command(created);
-        },
-        (error: unknown) => setNotice(`cannot start the run: ${(error as Error)?.message ?? error}`),
-      );
-    },
-    [props.createRun],
-  );
 
   // the run (and with it the models) is made after the first frame, so the screen appears at once
   useEffect(() => {
     if (!askFirst) startRun(props.inputs);
   }, []);
-
-  useEffect(() => () => run?.dispose(), [run]);
-
-  const withRun = (command: (run: Run) => void) => {
-    if (runRef.current) command(runRef.current);
-    else pending.current.push(command);
-  };
 
   const compile = props.compile ?? ((text: string) => compileWorkflow(text, props.file));
   const onVersion = useCallback(
@@ -327,39 +303,28 @@ export function App(props: AppProps) {
   const description = descriptionLines(workflow.description, columns, 3).length;
   const bodyHeight = Math.max(3, rows - 1 - 1 - 2 - banner);
   const listHeight = Math.max(1, bodyHeight - description);
-  const bottomLine =
-    mode === 'feedback' && target ? (
-      <LinePrompt
-        label={`Feedback for ${target.as ?? target.key}:`}
-        onSubmit={(instruction) => {
-          setMode('main');
-          run?.feedback(target.key, instruction);
-        }}
-      />
-    ) : mode === 'api-key' && keyless ? (
-      <LinePrompt
-        label="OpenAI API key (stored for your user only):"
-        mask
-        onSubmit={(apiKey) => {
-          setMode('main');
-          try {
-            (props.keyStore ?? openKeyStore)().set('openai.apiKey', apiKey);
-          } catch (error) {
-            return setNotice(`could not store the key: ${(error as Error).message}`);
-          }
-          setNotice('key stored: running the step again');
-          run?.rerun(keyless.key);
-        }}
-      />
-    ) : mode === 'quit' ? (
-      <Text color="yellow">Quit while running? y/n</Text>
-    ) : mode === 'editing' ? (
-      <Text dimColor>editing in $EDITOR…</Text>
-    ) : (
-      <Text color="yellow" wrap="truncate">
-        {notice ?? (keyless ? 'failed: no OpenAI API key — press k to enter one (or set OPENAI_API_KEY)' : view?.error && status === 'failed' ? `failed: ${view.error.message}` : ' ')}
-      </Text>
-    );
+  const storeApiKey = (apiKey: string) => {
+    setMode('main');
+    try {
+      (props.keyStore ?? openKeyStore)().set('openai.apiKey', apiKey);
+    } catch (error) {
+      return setNotice(`could not store the key: ${(error as Error).message}`);
+    }
+    setNotice('key stored: running the step again');
+    if (keyless) run?.rerun(keyless.key);
+  };
+  const bottomLine = (
+    <BottomLine
+      showing={mode === 'feedback' && target ? 'feedback' : mode === 'api-key' && keyless ? 'api-key' : mode === 'quit' || mode === 'editing' ? mode : 'notice'}
+      stepName={target?.as ?? target?.key}
+      notice={notice ?? (keyless ? 'failed: no OpenAI API key — press k to enter one (or set OPENAI_API_KEY)' : view?.error && status === 'failed' ? `failed: ${view.error.message}` : ' ')}
+      onFeedback={(instruction) => {
+        setMode('main');
+        if (target) run?.feedback(target.key, instruction);
+      }}
+      onApiKey={storeApiKey}
+    />
+  );
 
   return (
     <Box flexDirection="column" height={rows - 1}>
