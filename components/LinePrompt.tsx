@@ -1,7 +1,6 @@
 // One line asking for text: the feedback instruction (`f`) or an API key (`k`, masked).
 // Enter sends it, Esc (handled by the App's key handler) cancels. The value lives in a ref
-// as well as in state, so keys typed faster than the screen redraws are all kept and an
-// Enter right behind them sends them too.
+// as well as in state, so an Enter sends every key typed before it, drawn yet or not.
 import { useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useCurrentInput } from './hooks/useCurrentInput.js';
@@ -31,10 +30,7 @@ export function LinePrompt({ label, mask, onSubmit }: LinePromptProps) {
     if (key.ctrl && input === 'u') return change('');
     if (isEnter(input, key)) return submit();
     if (key.ctrl || key.meta || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || !input) return;
-    // a chunk with Enter in it (fast typing, a paste): what comes before it, then send
-    const enter = input.search(/[\r\n]/);
-    change(applyTyping(typed.current, enter < 0 ? input : input.slice(0, enter), false));
-    if (enter >= 0) submit();
+    change(applyTyping(typed.current, input, false));
   });
   return (
     <Box height={1} flexShrink={0}>

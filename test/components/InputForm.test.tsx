@@ -60,6 +60,22 @@ describe('InputForm', () => {
     expect(run.submitted).toEqual([{ values: { topic: 'rain', lang: 'French', count: 3 }, remembered: { topic: 'rain', lang: 'French', count: 3 } }]);
   });
 
+  it('keys that arrive in one chunk (typed while the app was busy) act one by one: text, Enter to move on, Enter to submit', async () => {
+    const run = await renderForm([topic, lang]);
+    run.instance.stdin.write('rain\r\r');
+    await waitForSubmit(run);
+    expect(run.submitted).toEqual([{ values: { topic: 'rain', lang: 'French' }, remembered: { topic: 'rain', lang: 'French' } }]);
+  });
+
+  it('a chunk with Backspace and Tab in it edits, then moves on', async () => {
+    const run = await renderForm([topic, lang]);
+    run.instance.stdin.write('snowx\x7f\tSpanish\x15German');
+    await waitForFrame(run.instance, (frame) => frame.includes('German█'));
+    await press(run.instance, KEY.enter);
+    await waitForSubmit(run);
+    expect(run.submitted[0]!.values).toEqual({ topic: 'snow', lang: 'German' });
+  });
+
   it('submitting with errors shows each under its field and focuses the first bad one', async () => {
     const run = await renderForm([lang, topic, count], { initial: { count: 9 } });
     await press(run.instance, KEY.down, KEY.down, KEY.down, KEY.enter);
