@@ -13,9 +13,9 @@ export function isNavigationKey(key: Key, input = ''): boolean {
 }
 
 /**
- * Applies typed text to a value. Keys typed faster than the terminal is read arrive as one
- * chunk (e.g. Backspace then `7`), so Backspace and Enter inside a chunk are honoured and
- * other control characters dropped, never shown.
+ * Applies typed text to a value. useCurrentInput already splits a chunk of several keys
+ * into single keys; should control characters still come inside text, Backspace and
+ * Enter are honoured and the others dropped, never shown.
  */
 export function applyTyping(previous: string, typed: string, multiline: boolean): string {
   let value = previous;
