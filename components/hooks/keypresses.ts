@@ -1,7 +1,7 @@
 // Ink hands a hook one event per chunk it reads from the terminal, and splits only escape
 // sequences out of it. Keys typed while the app was busy arrive as one chunk ("French\r",
-// "\r\r", "nn"), and Ink reports it as text: the Enter would be typed as a character, the
-// commands not run. This splits such a chunk into the keys it holds, each with the input and key flags Ink gives
+// "\r\r"), and Ink reports it as text: the Enter would be typed as a character. This
+// splits such a chunk into the keys it holds, each with the input and key flags Ink gives
 // that key on its own (test/components/keypresses.test.tsx checks them against Ink).
 import type { Key } from 'ink';
 
@@ -17,14 +17,15 @@ function isControl(code: number): boolean {
 }
 
 /**
- * The keys in one chunk, in order. Plain text stays one piece for typing into a field
- * (a paste is one edit), or becomes one key per character for command keys (`perCharacter`).
+ * The keys in one chunk, in order: each control key on its own, and the text between them
+ * as one piece (typing into a field, a paste: one edit). Every listener splits a chunk
+ * alike, so they all handle its keys in step.
  */
-export function splitKeypresses(input: string, key: Key, perCharacter = false): Keypress[] {
+export function splitKeypresses(input: string, key: Key): Keypress[] {
   if (input.length < 2 || FLAGS.some((flag) => key[flag])) return [{ input, key }];
   let hasControl = false;
   for (let i = 0; i < input.length && !hasControl; i++) hasControl = isControl(input.charCodeAt(i));
-  if (!hasControl && !perCharacter) return [{ input, key }];
+  if (!hasControl) return [{ input, key }];
   const plain: Key = { ...key };
   for (const flag of FLAGS) plain[flag] = false;
   const keys: Keypress[] = [];
@@ -37,7 +38,6 @@ export function splitKeypresses(input: string, key: Key, perCharacter = false): 
     const code = char.charCodeAt(0);
     if (!isControl(code)) {
       text += char;
-      if (perCharacter) flushText();
       continue;
     }
     flushText();

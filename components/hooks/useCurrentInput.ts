@@ -7,14 +7,15 @@ import { useCallback, useRef } from 'react';
 import { useInput, useStdin, type Key } from 'ink';
 import { splitKeypresses, type Keypress } from './keypresses.js';
 
-export function useCurrentInput(handler: (input: string, key: Key) => void, options: { isActive?: boolean; perCharacter?: boolean } = {}): void {
+export function useCurrentInput(handler: (input: string, key: Key) => void, options: { isActive?: boolean } = {}): void {
   // without raw mode (piped stdin) ink cannot read keys; asking would crash the app
   const { isRawModeSupported } = useStdin();
   const latest = useRef({ handler, active: options.isActive ?? true });
   latest.current = { handler, active: options.isActive ?? true };
   // Keys are handled one at a time, the next one only after a turn of the event loop, in
   // which React renders what the key before changed: each key sees the state the one
-  // before it left (a field that took the focus, an overlay that opened).
+  // before it left (a field that took the focus, an overlay that opened). Every hook
+  // splits a chunk the same way, so all of them handle its keys in step.
   const queue = useRef<Keypress[]>([]);
   const waiting = useRef(false);
   const drain = useCallback(() => {
@@ -24,13 +25,9 @@ export function useCurrentInput(handler: (input: string, key: Key) => void, opti
     if (latest.current.active) latest.current.handler(next.input, next.key);
     setImmediate(drain);
   }, []);
-  const perCharacter = options.perCharacter === true;
-  const steady = useCallback(
-    (input: string, key: Key) => {
-      queue.current.push(...splitKeypresses(input, key, perCharacter));
-      if (!waiting.current) drain();
-    },
-    [perCharacter],
-  );
+  const steady = useCallback((input: string, key: Key) => {
+    queue.current.push(...splitKeypresses(input, key));
+    if (!waiting.current) drain();
+  }, []);
   useInput(steady, { isActive: isRawModeSupported });
 }

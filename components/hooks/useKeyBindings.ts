@@ -27,6 +27,6 @@ export function useKeyBindings(handlers: CommandHandlers, options: KeyBindingOpt
       const command = commandFor(name);
       if (command) handlers[command.id]?.(name);
     },
-    { isActive: isRawModeSupported, perCharacter: true },
+    { isActive: isRawModeSupported },
   );
 }

@@ -58,6 +58,19 @@ describe('reviewing results', () => {
     expect(record.attempts).toEqual([{ output: 'Write a haiku about rain.', feedback: 'shorter please' }]);
   });
 
+  it('feedback typed fast and sent at once is the instruction, and none of its letters act as commands', async () => {
+    const app = await phaseOneDone();
+    await app.press('f', has('Feedback for haiku:'));
+    await ticks(); // the prompt listens from its first effect on
+    app.stdin.write('make it rhyme, else quit');
+    app.stdin.write(KEYS.enter);
+    await app.wait((f) => !f.includes('Feedback for') && f.includes('│ paused │') && f.includes('      make it rhyme, else quit'));
+    await ticks(8);
+    expect(app.run!.state.steps['0.0']!.output).toBe('make it rhyme, else quit');
+    expect(app.run!.state.steps['0.0']!.edited).toBe(false);
+    expect(app.exited).toBe(0);
+  });
+
   it('Esc closes the feedback prompt without sending anything', async () => {
     const app = await phaseOneDone();
     await app.press('f', has('Feedback for haiku:'));

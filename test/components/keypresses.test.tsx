@@ -38,16 +38,14 @@ describe('splitKeypresses', () => {
     });
   });
 
-  it('keeps plain text whole for typing, or one key per character for commands', async () => {
+  it('keeps plain text whole: typing into a field, a paste', async () => {
     const [text] = await inkReports(['nn?']);
-    const [n, question] = await inkReports(['n', '?']);
     expect(splitKeypresses(text!.input, text!.key)).toEqual([text]);
-    expect(splitKeypresses(text!.input, text!.key, true)).toEqual([n, n, question]);
   });
 
   it('leaves a single key, or a key Ink already recognised, as it is', async () => {
     const [enter, up] = await inkReports(['\r', '\x1b[A']);
-    expect(splitKeypresses(enter!.input, enter!.key, true)).toEqual([enter]);
-    expect(splitKeypresses(up!.input, up!.key, true)).toEqual([up]);
+    expect(splitKeypresses(enter!.input, enter!.key)).toEqual([enter]);
+    expect(splitKeypresses(up!.input, up!.key)).toEqual([up]);
   });
 });
