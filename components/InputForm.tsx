@@ -1,7 +1,7 @@
 // The inputs form (SPEC §1.2, §3): one field per frontmatter input, prefilled with what was
 // used last time (or the defaults), checked with the same rules as the command line.
 import { useEffect, useState } from 'react';
-import { Box, Text, useStdin } from 'ink';
+import { Box, Text } from 'ink';
 import { useCurrentInput } from './hooks/useCurrentInput.js';
 import type { InputField } from '../src/compiler/types.js';
 import { initialFieldValue, validateField, type FieldValue } from './fields/field-value.js';
@@ -34,7 +34,6 @@ function takesEnter(field: InputField | undefined): boolean {
 }
 
 export function InputForm({ fields, initial, baseDir, onSubmit, onCancel }: InputFormProps) {
-  const { isRawModeSupported } = useStdin();
   const [values, setValues] = useState<Record<string, FieldValue>>(() => Object.fromEntries(fields.map((field) => [field.name, initialFieldValue(field, initial)])));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [focus, setFocus] = useState(0);
@@ -97,18 +96,15 @@ export function InputForm({ fields, initial, baseDir, onSubmit, onCancel }: Inpu
     onSubmit(typed, remembered);
   };
 
-  useCurrentInput(
-    (_input, key) => {
-      if (key.escape) onCancel();
-      else if ((key.tab && key.shift) || key.upArrow) move(-1);
-      else if (key.tab || key.downArrow) move(1);
-      else if (isEnter(_input, key)) {
-        if (focus === runRow || (focus === runRow - 1 && !takesEnter(fields[focus]))) submit();
-        else if (!takesEnter(fields[focus])) move(1);
-      }
-    },
-    { isActive: isRawModeSupported },
-  );
+  useCurrentInput((input, key) => {
+    if (key.escape) onCancel();
+    else if ((key.tab && key.shift) || key.upArrow) move(-1);
+    else if (key.tab || key.downArrow) move(1);
+    else if (isEnter(input, key)) {
+      if (focus === runRow || (focus === runRow - 1 && !takesEnter(fields[focus]))) submit();
+      else if (!takesEnter(fields[focus])) move(1);
+    }
+  });
 
   const errorCount = Object.keys(errors).length;
   return (

@@ -23,11 +23,11 @@ export function textWindow(text: string, width: number, height: number, scroll =
   while (collected.length < wanted) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end).replace(/\t/g, '  ').replace(/\r$/, '');
-    const chunks = lineChunks(line, columns, wanted);
+    const { pieces, cut } = lineChunks(line, columns, wanted);
     // the last chunks of this line first, stopping when the window is full
-    let chunk = chunks.count - 1;
-    for (; chunk >= 0 && collected.length < wanted; chunk--) collected.push(chunks.at(chunk));
-    if (chunks.cut) break;
+    let chunk = pieces.length - 1;
+    for (; chunk >= 0 && collected.length < wanted; chunk--) collected.push(pieces[chunk]!);
+    if (cut) break;
     if (start === 0 || end <= 0) {
       reachedTop = chunk < 0;
       break;
@@ -50,14 +50,14 @@ const TAIL_STEP = 1024;
  * goes on above them), so a megabyte-long line costs what the rows shown cost. That point
  * sits on a fixed grid, so rows already on screen do not shift as more text streams in.
  */
-function lineChunks(line: string, columns: number, wanted: number): { count: number; at: (index: number) => string; cut: boolean } {
+function lineChunks(line: string, columns: number, wanted: number): { pieces: string[]; cut: boolean } {
   const tail = Math.max(TAIL_STEP, wanted * columns * 4);
   const cut = line.length > tail;
   const from = cut ? Math.floor((line.length - tail) / TAIL_STEP) * TAIL_STEP : 0;
   const pieces = wrapColumns(cut ? line.slice(from) : line, columns);
   // the first piece of a cut tail starts mid-line: it is never shown
   if (cut) pieces.shift();
-  return { count: pieces.length, at: (index) => pieces[index]!, cut };
+  return { pieces, cut };
 }
 
 /** The first line of a value's text form, clipped to `width` columns. */

@@ -1,18 +1,17 @@
 // Yes or no: Space, ← or → toggle; y and n choose.
-import { Box, Text, useStdin } from 'ink';
+import { Box, Text } from 'ink';
 import { useCurrentInput } from '../hooks/useCurrentInput.js';
 import type { FieldProps } from './field-props.js';
 import { FieldFrame } from './FieldFrame.js';
 
 export function BooleanField({ field, value, focused, error, onChange }: FieldProps<boolean>) {
-  const { isRawModeSupported } = useStdin();
   useCurrentInput(
     (input, key) => {
       if (input === ' ' || key.leftArrow || key.rightArrow) onChange((previous) => !previous);
       else if (input.toLowerCase() === 'y') onChange(() => true);
       else if (input.toLowerCase() === 'n') onChange(() => false);
     },
-    { isActive: focused && isRawModeSupported },
+    { isActive: focused },
   );
   return (
     <FieldFrame field={field} focused={focused} error={error} hint="Space or ←/→ toggle · y yes · n no">

@@ -1,11 +1,10 @@
 // One of a list of options, chosen with ←/→ (↑/↓ stay with the form, to move between fields).
-import { Box, Text, useStdin } from 'ink';
+import { Box, Text } from 'ink';
 import { useCurrentInput } from '../hooks/useCurrentInput.js';
 import type { FieldProps } from './field-props.js';
 import { FieldFrame } from './FieldFrame.js';
 
 export function SelectField({ field, value, focused, error, onChange }: FieldProps<string>) {
-  const { isRawModeSupported } = useStdin();
   const options = field.options ?? [];
   useCurrentInput(
     (_input, key) => {
@@ -16,7 +15,7 @@ export function SelectField({ field, value, focused, error, onChange }: FieldPro
         return options[(index + step + options.length) % options.length]!.value;
       });
     },
-    { isActive: focused && isRawModeSupported },
+    { isActive: focused },
   );
   return (
     <FieldFrame field={field} focused={focused} error={error} hint="←/→ choose">

@@ -15,7 +15,7 @@ export interface TextBoxProps {
 
 export function TextBox({ value, focused, onChange, placeholder }: TextBoxProps) {
   const { stdout } = useStdout();
-  const { stdin, isRawModeSupported } = useStdin();
+  const { stdin } = useStdin();
   const [editorError, setEditorError] = useState<string | null>(null);
   useLineEditing(focused, onChange, { multiline: true });
   useCurrentInput(
@@ -36,7 +36,7 @@ export function TextBox({ value, focused, onChange, placeholder }: TextBoxProps)
         onChange(() => text);
       });
     },
-    { isActive: focused && isRawModeSupported },
+    { isActive: focused },
   );
   const lines = value.split('\n');
   return (

@@ -1,6 +1,6 @@
 // Typing into a text value: printable keys append, Backspace deletes the last character,
 // Ctrl+U clears. Navigation keys are left to the form.
-import { useStdin, type Key } from 'ink';
+import type { Key } from 'ink';
 import { useCurrentInput } from '../hooks/useCurrentInput.js';
 
 /** Enter, including a lone line feed: Enter typed before the terminal was in raw mode arrives as `\n`. */
@@ -29,7 +29,6 @@ export function applyTyping(previous: string, typed: string, multiline: boolean)
 }
 
 export function useLineEditing(focused: boolean, onChange: (update: (previous: string) => string) => void, options: { multiline?: boolean } = {}): void {
-  const { isRawModeSupported } = useStdin();
   const multiline = options.multiline === true;
   useCurrentInput(
     (input, key) => {
@@ -48,6 +47,6 @@ export function useLineEditing(focused: boolean, onChange: (update: (previous: s
       if (key.ctrl || key.meta || isNavigationKey(key, input) || !input) return;
       onChange((previous) => applyTyping(previous, input, multiline));
     },
-    { isActive: focused && isRawModeSupported },
+    { isActive: focused },
   );
 }

@@ -2,7 +2,7 @@
 // table (keys.ts) and calls the handler for that command. `intercept` gets the key first
 // (overlays and prompts use it); `isActive: false` leaves the keyboard to a form, except
 // Ctrl+C, which always reaches the `interrupt` handler.
-import { useStdin, type Key } from 'ink';
+import type { Key } from 'ink';
 import { useCurrentInput } from './useCurrentInput.js';
 import { commandFor, keyName, type CommandId, type KeyName } from '../keys.js';
 
@@ -15,18 +15,13 @@ export interface KeyBindingOptions {
 }
 
 export function useKeyBindings(handlers: CommandHandlers, options: KeyBindingOptions): void {
-  // without raw mode (piped stdin) ink cannot read keys; asking would crash the app
-  const { isRawModeSupported } = useStdin();
-  useCurrentInput(
-    (input, key) => {
-      const name = keyName(input, key);
-      if (name === 'ctrl+c') return void handlers.interrupt?.(name);
-      if (!options.isActive) return;
-      if (options.intercept?.(name, input, key)) return;
-      if (name === null) return;
-      const command = commandFor(name);
-      if (command) handlers[command.id]?.(name);
-    },
-    { isActive: isRawModeSupported },
-  );
+  useCurrentInput((input, key) => {
+    const name = keyName(input, key);
+    if (name === 'ctrl+c') return void handlers.interrupt?.(name);
+    if (!options.isActive) return;
+    if (options.intercept?.(name, input, key)) return;
+    if (name === null) return;
+    const command = commandFor(name);
+    if (command) handlers[command.id]?.(name);
+  });
 }

@@ -2,13 +2,14 @@
 // width of each line kept between frames (see frame-cache.ts). Put in place of the
 // package in the TUI bundle by scripts/bundle-tui.js.
 import stringWidth from 'string-width';
+import { isPlainAscii } from '../columns.js';
 import { FrameCache } from './frame-cache.js';
 
 const widths = new FrameCache<number>();
 
 /** The width of one line in terminal columns (printable ASCII counts one per character). */
 export function lineWidth(line: string): number {
-  if (isPrintableAscii(line)) return line.length;
+  if (isPlainAscii(line)) return line.length;
   return widths.get(line, stringWidth);
 }
 
@@ -18,10 +19,3 @@ export default function widestLine(text: string): number {
   return widest;
 }
 
-function isPrintableAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code >= 0x7f) return false;
-  }
-  return true;
-}
