@@ -30,8 +30,12 @@ const openaiCompatible = () => require('@ai-sdk/openai-compatible') as typeof im
  */
 export function preloadProviders(modelIds: Iterable<string>, config?: StepwiseConfig | null): void {
   for (const modelId of modelIds) {
-    const colon = modelId.indexOf(':');
-    const provider = colon > 0 ? modelId.slice(0, colon).trim() : modelId.trim();
+    let provider: string;
+    try {
+      ({ provider } = splitModelId(modelId));
+    } catch {
+      continue;
+    }
     const setting = config?.providers?.[provider];
     if (setting !== undefined) {
       if (typeof setting === 'object' && 'type' in setting && setting.type === 'openai-compatible') openaiCompatible();

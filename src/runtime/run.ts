@@ -6,7 +6,7 @@ import type { GenerateRequest, GenerateResult } from '../models/types.js';
 import type { LeafExecutor } from '../actions/types.js';
 import type { RunCommands, RunEvent, RunListener, RunState, RunStatus, StepRecord } from './types.js';
 import { StepFailed, WalkAborted, walkWorkflow, type StreamSink, type WalkHost } from './walk.js';
-import { blankRecord, runningRecord, StepRecords, type RecordBase } from './step-records.js';
+import { blankRecord, runningRecord, StepRecords, type ExecuteBase, type RecordBase } from './step-records.js';
 import { admit, IDLE, type Mode } from './gate-mode.js';
 import { initialState } from './initial-state.js';
 
@@ -210,7 +210,7 @@ export class Run implements RunCommands, WalkHost {
     this.records.visit(key);
   }
 
-  async execute(key: string, base: Parameters<WalkHost['execute']>[1], run: Parameters<WalkHost['execute']>[2]): Promise<StepRecord> {
+  async execute(key: string, base: ExecuteBase, run: Parameters<WalkHost['execute']>[2]): Promise<StepRecord> {
     this.records.markUnvisitedStale(key);
     const record = runningRecord(base, this.state.steps[key]);
     this.records.put(record);

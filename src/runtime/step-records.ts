@@ -33,17 +33,10 @@ export function blankRecord(key: string, base: RecordBase): StepRecord {
 /** What an action that starts running records; a rerun of the same prompt keeps its feedback attempts. */
 export function runningRecord(base: ExecuteBase, previous: StepRecord | undefined): StepRecord {
   return {
-    ...base,
-    status: 'running',
-    stale: false,
+    ...blankRecord(base.key, base),
     output: undefined,
     partial: '',
-    edited: false,
     attempts: previous && previous.fingerprint === base.fingerprint ? previous.attempts : [],
-    usage: { inputTokens: 0, outputTokens: 0 },
-    startedAt: Date.now(),
-    endedAt: null,
-    error: null,
   };
 }
 
