@@ -5,14 +5,12 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, startTerminal, type Terminal } from '../support/pty.js';
 import { assertBuilt } from '../support/run-cli.js';
-import { GREET } from './greet-workflow.js';
-import { acceptInputs, workspace } from './workspace.js';
+import { chooseFormalAndRun, GREET, runFirstGreeting } from './greet-workflow.js';
+import { acceptInputs, focusedRow, workspace } from './workspace.js';
 
 let terminal: Terminal | undefined;
 beforeAll(() => assertBuilt());
 afterEach(() => terminal?.kill('SIGKILL'));
-
-const focusedRow = (screen: string) => screen.split('\n').find((row) => row.startsWith('❯ '));
 
 /** Types Ann, picks "formal", and submits from the last field. */
 async function fillGreeting(t: Terminal): Promise<void> {
@@ -20,13 +18,7 @@ async function fillGreeting(t: Terminal): Promise<void> {
   // an `n` typed into the form is text, not the "next" command
   t.write('Ann');
   await t.waitFor('Ann█');
-  t.write(KEYS.tab);
-  await t.waitFor((screen) => focusedRow(screen) === '❯ Mood');
-  t.write(KEYS.right);
-  await t.waitFor('(•) formal');
-  t.write(KEYS.tab);
-  await t.waitFor((screen) => focusedRow(screen) === '❯ Times');
-  t.write(KEYS.enter);
+  await chooseFormalAndRun(t);
   await t.waitFor('Phase 2');
 }
 
@@ -39,8 +31,7 @@ describe('the input form', () => {
     expect(terminal.screen()).toContain('(•) warm  ( ) formal');
     await fillGreeting(terminal);
     expect(terminal.screen()).toMatch(/○ Phase 1 +0\/1 action/);
-    terminal.write('n');
-    await terminal.waitFor((screen) => screen.includes('Say hello to Ann in a formal way, 1 time(s).') && screen.includes('│ paused │'));
+    await runFirstGreeting(terminal, 'Say hello to Ann in a formal way, 1 time(s).');
     terminal.write('q');
     expect((await terminal.exit).exitCode).toBe(0);
 
@@ -69,8 +60,7 @@ describe('the input form', () => {
     await terminal.waitFor((screen) => screen.includes('2█') && !screen.includes('✗'));
     terminal.write(KEYS.enter);
     await terminal.waitFor('Phase 2');
-    terminal.write('n');
-    await terminal.waitFor((screen) => screen.includes('Say hello to Bo in a warm way, 2 time(s).') && screen.includes('│ paused │'));
+    await runFirstGreeting(terminal, 'Say hello to Bo in a warm way, 2 time(s).');
   });
 
   it('`i` reopens the form, and a changed input marks the results that used it stale', async () => {
@@ -78,21 +68,13 @@ describe('the input form', () => {
     terminal = await startTerminal([file, '--model', 'echo', '--input', 'name=Bo']);
     await acceptInputs(terminal);
     await terminal.waitFor('Phase 2');
-    terminal.write('n');
-    await terminal.waitFor((screen) => screen.includes('Say hello to Bo in a warm way, 1 time(s).') && screen.includes('│ paused │'));
+    await runFirstGreeting(terminal);
     terminal.write('i');
     await terminal.waitFor('[ Run ]');
     expect(terminal.screen()).toContain('Bo█');
-    terminal.write(KEYS.tab);
-    await terminal.waitFor((screen) => focusedRow(screen) === '❯ Mood');
-    terminal.write(KEYS.right);
-    await terminal.waitFor('(•) formal');
-    terminal.write(KEYS.tab);
-    await terminal.waitFor((screen) => focusedRow(screen) === '❯ Times');
-    terminal.write(KEYS.enter);
+    await chooseFormalAndRun(terminal);
     await terminal.waitFor('hello GenText (stale)');
-    terminal.write('n');
-    await terminal.waitFor((screen) => screen.includes('Say hello to Bo in a formal way, 1 time(s).') && screen.includes('│ paused │'));
+    await runFirstGreeting(terminal, 'Say hello to Bo in a formal way, 1 time(s).');
   });
 
   it('Esc on the first form quits: there is nothing to run without the inputs', async () => {

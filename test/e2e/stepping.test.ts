@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, startTerminal, type Terminal } from '../support/pty.js';
 import { assertBuilt } from '../support/run-cli.js';
-import { GREET } from './greet-workflow.js';
+import { GREET, runFirstGreeting } from './greet-workflow.js';
 import { keysReady, restoredTerminal, workspace } from './workspace.js';
 
 const FAKE_EDITOR = fileURLToPath(new URL('../support/fake-editor.mjs', import.meta.url));
@@ -22,8 +22,7 @@ async function start(extra: string[] = [], env: Record<string, string> = {}): Pr
 describe('stepping', () => {
   it('n runs one action and stops; c runs to the end', async () => {
     terminal = await start();
-    terminal.write('n');
-    await terminal.waitFor((screen) => screen.includes('Say hello to Bo in a warm way, 1 time(s).') && screen.includes('│ paused │'));
+    await runFirstGreeting(terminal);
     let screen = terminal.screen();
     expect(screen).toMatch(/✓ Phase 1 +1\/1 action/);
     expect(screen).toMatch(/○ Phase 2 +0\/1 action/);
@@ -48,8 +47,7 @@ describe('stepping', () => {
 
   it('e opens the selected output in $EDITOR and keeps the edit, marked as the author\'s', async () => {
     terminal = await start([], { EDITOR: `${process.execPath} ${FAKE_EDITOR} --upper`, VISUAL: '' });
-    terminal.write('n');
-    await terminal.waitFor((screen) => screen.includes('Say hello to Bo in a warm way, 1 time(s).') && screen.includes('│ paused │'));
+    await runFirstGreeting(terminal);
     terminal.write(KEYS.down);
     await terminal.waitFor(/^›\s+✓ hello/m);
     terminal.write('e');
@@ -61,8 +59,7 @@ describe('stepping', () => {
 
   it('m shows the exact messages the model received, and Esc goes back', async () => {
     terminal = await start();
-    terminal.write('n');
-    await terminal.waitFor((screen) => screen.includes('Say hello to Bo in a warm way, 1 time(s).') && screen.includes('│ paused │'));
+    await runFirstGreeting(terminal);
     terminal.write(KEYS.down);
     await terminal.waitFor(/^›\s+✓ hello/m);
     terminal.write('m');

@@ -43,11 +43,15 @@ export async function keysReady(terminal: { write(keys: string): void; waitFor(t
 
 /** The input form opens first (prefilled): press Enter through it, field by field, until the run screen shows. */
 export async function acceptInputs(terminal: import('../support/pty.js').Terminal): Promise<void> {
-  const focused = (screen: string) => screen.split('\n').find((row) => row.startsWith('❯ ')) ?? null;
   await terminal.waitFor('[ Run ]');
   while (terminal.screen().includes('[ Run ]')) {
-    const before = focused(terminal.screen());
+    const before = focusedRow(terminal.screen());
     terminal.write('\r');
-    await terminal.waitFor((screen) => !screen.includes('[ Run ]') || focused(screen) !== before);
+    await terminal.waitFor((screen) => !screen.includes('[ Run ]') || focusedRow(screen) !== before);
   }
+}
+
+/** The input form's focused row (marked with ❯), if the form is open. */
+export function focusedRow(screen: string): string | undefined {
+  return screen.split('\n').find((row) => row.startsWith('❯ '));
 }
