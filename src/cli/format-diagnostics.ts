@@ -2,17 +2,14 @@
 // `file:line:column` form editors and terminals turn into links, then a code frame.
 import type { Diagnostic } from '../compiler/types.js';
 import { codeFrame } from './code-frame.js';
+import { palette } from './paint.js';
 
 export interface FormatOptions {
   /** ANSI colours: severity red/yellow, dim gutter */
   color: boolean;
 }
 
-const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
-const red = ansi(31, 39);
-const yellow = ansi(33, 39);
-const dim = ansi(2, 22);
-const bold = ansi(1, 22);
+const { red, yellow, dim, bold } = palette(true);
 
 /** Every diagnostic of one file, in file order, each followed by its code frame; '' when there are none. */
 export function formatDiagnostics(file: string, text: string, diagnostics: Diagnostic[], options: FormatOptions): string {

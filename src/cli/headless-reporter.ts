@@ -1,14 +1,37 @@
-// The headless front end's view of a run: each step as it runs, streamed to stdout.
+// The headless front end's view of a run. The workflow's content (phase and step headers,
+// the outputs as they stream) goes to stdout; how it went (each step's tokens and time,
+// failures, warnings) goes to stderr, so `stepwise run x.mdx --headless > out.txt` keeps
+// the content alone.
 import type { Run } from '../runtime/run.js';
 import type { RunEvent } from '../runtime/types.js';
 import { resultAsText } from '../runtime/context.js';
+import type { Palette } from './paint.js';
 
-export function reportHeadless(run: Run, write: (text: string) => void, warn: (text: string) => void): () => void {
+export interface ReporterStreams {
+  write: (text: string) => void;
+  warn: (text: string) => void;
+  /** styles for stdout and stderr, each plain when its stream has no colour */
+  out: Palette;
+  err: Palette;
+}
+
+export function reportHeadless(run: Run, streams: ReporterStreams): () => void {
+  const { write, warn, out, err } = streams;
   let phase: number | null = null;
   let streamed = false;
+  /** whether stdout's last text ended a line */
+  let atLineStart = true;
+  const content = (text: string) => {
+    if (!text) return;
+    write(text);
+    atLineStart = text.endsWith('\n');
+  };
+  const endLine = () => {
+    if (!atLineStart) content('\n');
+  };
   const label = (key: string) => {
     const record = run.state.steps[key]!;
-    return `${record.as ?? key} (${record.action}${record.model ? `, ${record.model}` : ''})`;
+    return `${out.bold(record.as ?? key)} ${out.dim(`(${record.action}${record.model ? `, ${record.model}` : ''})`)}`;
   };
   return run.subscribe((event: RunEvent) => {
     switch (event.type) {
@@ -16,30 +39,35 @@ export function reportHeadless(run: Run, write: (text: string) => void, warn: (t
         const record = event.record;
         if (record.phase !== phase) {
           phase = record.phase;
-          write(`\n── phase ${phase + 1} ──\n`);
+          endLine();
+          content(`\n${out.cyan(`── phase ${phase + 1} ──`)}\n`);
         }
         if (record.action === 'Loop' || record.action === 'Cond') return;
-        write(`\n▸ ${label(event.key)}\n`);
+        endLine();
+        content(`\n▸ ${label(event.key)}\n`);
         streamed = false;
         return;
       }
       case 'text-delta':
         streamed = true;
-        write(event.delta);
+        content(event.delta);
         return;
       case 'step-end': {
         const record = event.record;
         if (record.action === 'Loop' || record.action === 'Cond') return;
-        if (!streamed && record.output !== undefined) write(resultAsText(record.output));
+        if (!streamed && record.output !== undefined) content(resultAsText(record.output));
+        endLine();
         const seconds = record.startedAt && record.endedAt ? ((record.endedAt - record.startedAt) / 1000).toFixed(1) : '0.0';
-        write(`\n✓ ${record.as}  ${record.usage.inputTokens}+${record.usage.outputTokens} tokens  ${seconds}s\n`);
+        warn(`${err.green('✓')} ${record.as}  ${err.dim(`${record.usage.inputTokens}+${record.usage.outputTokens} tokens  ${seconds}s`)}\n`);
         return;
       }
       case 'step-error':
-        write(`\n✗ ${event.record.as ?? event.key} failed: ${event.record.error?.message}${event.record.error?.line ? ` (line ${event.record.error.line})` : ''}\n`);
+        endLine();
+        warn(`${err.red('✗')} ${event.record.as ?? event.key} failed: ${event.record.error?.message}${event.record.error?.line ? ` (line ${event.record.error.line})` : ''}\n`);
         return;
       case 'warning':
-        warn(`warning: ${event.message}\n`);
+        endLine();
+        warn(`${err.yellow('warning:')} ${event.message}\n`);
         return;
       default:
         return;

@@ -1,7 +1,8 @@
 // The headless front end (SPEC §2.2): runs to the end, streams steps (or prints one JSON
 // document with --json), saves output.md and run.json, exits 0 / 1.
 import { resolve } from 'node:path';
-import type { CliIO } from './io.js';
+import { colorEnabled, stderrColorEnabled, type CliIO } from './io.js';
+import { palette } from './paint.js';
 import type { PreparedRun } from './run.js';
 import type { RunState } from '../runtime/types.js';
 import type { Workflow } from '../compiler/types.js';
@@ -49,7 +50,8 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
     env: io.env,
   });
   const json = prepared.args.json;
-  const unsubscribe = json ? () => {} : reportHeadless(run, io.stdout, io.stderr);
+  const err = palette(stderrColorEnabled(io));
+  const unsubscribe = json ? () => {} : reportHeadless(run, { write: io.stdout, warn: io.stderr, out: palette(colorEnabled(io)), err });
   const stop = () => run.cancel();
   process.once('SIGINT', stop);
   try {
@@ -71,8 +73,9 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
   const ok = run.state.status === 'done';
   if (json) io.stdout(JSON.stringify(resultDocument(prepared.workflow, run.state, transcript)) + '\n');
   else {
-    io.stdout(`\n${ok ? '✓ done' : `✗ failed: ${run.state.error?.message ?? 'cancelled'}`}  ${run.state.usage.inputTokens}+${run.state.usage.outputTokens} tokens\n`);
-    if (transcript) io.stdout(`saved ${transcript}\n`);
+    const outcome = ok ? err.green('✓ done') : err.red(`✗ failed: ${run.state.error?.message ?? 'cancelled'}`);
+    io.stderr(`\n${outcome}  ${run.state.usage.inputTokens}+${run.state.usage.outputTokens} tokens\n`);
+    if (transcript) io.stderr(`saved ${transcript}\n`);
   }
   return ok ? 0 : 1;
 }

@@ -7,6 +7,8 @@ export interface CliIO {
   stderr: (s: string) => void;
   /** stdout is a terminal: colours and the TUI are allowed */
   isTTY: boolean;
+  /** stderr is a terminal (defaults to isTTY): colours on stderr are allowed */
+  stderrIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
   /** relative FILE arguments are resolved against this folder */
   cwd: string;
@@ -17,15 +19,25 @@ export function processIO(): CliIO {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),
   };
 }
 
-/** Colour only on a terminal, and never when NO_COLOR is set or FORCE_COLOR=0 (https://no-color.org). */
+/**
+ * Colour on a terminal, never when NO_COLOR is set (https://no-color.org) or FORCE_COLOR
+ * is 0/false; FORCE_COLOR=1 (2, 3, true or empty) forces it into a pipe or file too.
+ */
 export function colorEnabled(io: Pick<CliIO, 'isTTY' | 'env'>): boolean {
-  if (!io.isTTY) return false;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR === '0' || io.env.FORCE_COLOR === 'false') return false;
-  return true;
+  const force = io.env.FORCE_COLOR;
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined) return true;
+  return io.isTTY;
+}
+
+/** colorEnabled for what goes to stderr. */
+export function stderrColorEnabled(io: Pick<CliIO, 'isTTY' | 'stderrIsTTY' | 'env'>): boolean {
+  return colorEnabled({ env: io.env, isTTY: io.stderrIsTTY ?? io.isTTY });
 }

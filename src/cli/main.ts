@@ -6,42 +6,13 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { didYouMean, parseRunArgs, usageError } from './args.js';
 import { processIO, type CliIO } from './io.js';
+import { COMMAND_NAMES, RUN_OPTIONS, findCommand } from './commands.js';
+import { commandHelp, globalHelp } from './help.js';
 
 export type { CliIO } from './io.js';
 
-const COMMANDS = ['run', 'check', 'config', 'init', 'help'];
 const TOP_LEVEL_OPTIONS = ['--help', '-h', '--version', '-v'];
-const RUN_OPTIONS = ['--model', '--input', '--inputs', '--headless', '--json', '--out', '--no-watch'];
-
-export const USAGE = `stepwise: write, run and step through Markdown/MDX LLM workflows
-
-Usage:
-  stepwise FILE [options]               open the TUI on FILE (same as \`stepwise run FILE\`)
-  stepwise run FILE [options]
-  stepwise check FILE... [--json]       compile only; print diagnostics
-  stepwise config get|set|unset|list [KEY] [VALUE]
-  stepwise init [FILE]                  write a commented starter workflow
-  stepwise --help | --version
-
-Run options:
-  --model ID            use this model for every action (\`--model echo\` runs offline)
-  --input name=value    set an input (repeatable; arrays by repeating the name or as a JSON array)
-  --inputs FILE         read inputs from a JSON or YAML file
-  --headless            no TUI; also chosen automatically when stdout or stdin is not a TTY
-  --json                headless: print one JSON document at the end
-  --out DIR             save runs under DIR instead of next to the workflow
-  --no-watch            do not recompile when the file changes
-
-Exit codes: 0 success; 1 the workflow failed at run time;
-            2 usage error, compile error, or a missing/invalid input.
-
-Examples:
-  stepwise init                              write workflow.mdx to start from
-  stepwise workflow.mdx                      open it in the TUI
-  stepwise check examples/*.mdx              compile the examples and list problems
-  stepwise run examples/poem.mdx --headless --model echo --input topic=rain
-  stepwise config set KEY VALUE              store a setting, e.g. an API key
-`;
+const RUN_OPTION_NAMES = RUN_OPTIONS.map((option) => option.name);
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const [first, ...rest] = argv;
@@ -49,39 +20,42 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     io.stderr(`${usageError('missing FILE or command: e.g. `stepwise workflow.mdx` or `stepwise init`')}\n`);
     return 2;
   }
-  if (first === '--help' || first === '-h' || first === 'help') {
-    io.stdout(USAGE);
+  if (first === '--help' || first === '-h') {
+    io.stdout(globalHelp());
     return 0;
   }
+  if (first === 'help') return helpCommand(rest, io);
   if (first === '--version' || first === '-v') {
     io.stdout(`${readVersion()}\n`);
     return 0;
   }
+  if (first !== 'run' && COMMAND_NAMES.includes(first) && wantsHelp(rest)) return help(first, io);
   if (first === 'check') {
-    if (wantsHelp(rest)) return help(io);
     const { runCheckCommand } = await import('./check.js');
     return runCheckCommand(rest, io);
   }
   if (first === 'init') {
-    if (wantsHelp(rest)) return help(io);
     const { runInitCommand } = await import('./init.js');
     return runInitCommand(rest, io);
   }
   if (first === 'config') {
-    if (wantsHelp(rest)) return help(io);
     const { runConfigCommand } = await import('./config.js');
     return runConfigCommand(rest, { stdout: io.stdout, stderr: io.stderr, env: io.env });
+  }
+  if (first === 'completion') {
+    const { runCompletionCommand } = await import('./completion.js');
+    return runCompletionCommand(rest, io);
   }
   if (first === 'run') return run(rest, io);
   if (first.startsWith('-')) {
     // Run options may come before the FILE (`stepwise --model echo x.mdx`); anything else is a typo.
     if (isRunOption(first)) return run(argv, io);
-    const guess = didYouMean(first.split('=')[0]!, [...TOP_LEVEL_OPTIONS, ...RUN_OPTIONS]);
+    const guess = didYouMean(first.split('=')[0]!, [...TOP_LEVEL_OPTIONS, ...RUN_OPTION_NAMES]);
     io.stderr(`${usageError(`unknown option \`${first}\`${guess ? `; did you mean \`${guess}\`?` : ''}`)}\n`);
     return 2;
   }
   if (!looksLikeFile(first, io.cwd)) {
-    const guess = didYouMean(first, COMMANDS);
+    const guess = didYouMean(first, COMMAND_NAMES);
     const hint = guess ? `; did you mean \`stepwise ${guess}\`?` : ': give a workflow FILE (.md or .mdx) or a command';
     io.stderr(`${usageError(`unknown command \`${first}\`${hint}`)}\n`);
     return 2;
@@ -90,7 +64,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  if (wantsHelp(args)) return help(io);
+  if (wantsHelp(args)) return help('run', io);
   const parsed = parseRunArgs(args);
   if ('error' in parsed) {
     io.stderr(`${parsed.error}\n`);
@@ -109,9 +83,26 @@ async function run(args: string[], io: CliIO): Promise<number> {
   return runCommand(args, io);
 }
 
-function help(io: CliIO): number {
-  io.stdout(USAGE);
+function help(name: string, io: CliIO): number {
+  io.stdout(commandHelp(findCommand(name)!));
   return 0;
+}
+
+/** `stepwise help [COMMAND]` */
+function helpCommand(args: string[], io: CliIO): number {
+  const [name, ...extra] = args;
+  if (name === '--help' || name === '-h') return help('help', io);
+  if (name === undefined) {
+    io.stdout(globalHelp());
+    return 0;
+  }
+  if (extra.length || !findCommand(name)) {
+    const guess = extra.length ? undefined : didYouMean(name, COMMAND_NAMES);
+    const said = extra.length ? 'help takes one COMMAND' : `unknown command \`${name}\`${guess ? `; did you mean \`${guess}\`?` : ''}`;
+    io.stderr(`${usageError(`${said} (the commands: ${COMMAND_NAMES.join(', ')})`)}\n`);
+    return 2;
+  }
+  return help(name, io);
 }
 
 function wantsHelp(args: string[]): boolean {
@@ -120,7 +111,7 @@ function wantsHelp(args: string[]): boolean {
 }
 
 function isRunOption(arg: string): boolean {
-  return RUN_OPTIONS.includes(arg.split('=')[0]!);
+  return RUN_OPTION_NAMES.includes(arg.split('=')[0]!);
 }
 
 /** A first argument that is not a command is a FILE when it exists or looks like a path. */

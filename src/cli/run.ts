@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { CliIO } from './io.js';
-import { colorEnabled } from './io.js';
+import { stderrColorEnabled } from './io.js';
 import { parseRunArgs, type RunArgs } from './args.js';
 import { formatDiagnostics } from './format-diagnostics.js';
 import { compile } from '../compiler/index.js';
@@ -51,7 +51,7 @@ export async function prepareRun(args: string[], io: CliIO): Promise<PreparedRun
   const result = compile(text, file, { actions: customActionSpecs(loaded.config) });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !result.workflow) {
-    io.stderr(formatDiagnostics(parsed.file, text, errors, { color: colorEnabled({ isTTY: io.isTTY, env: io.env }) }));
+    io.stderr(formatDiagnostics(parsed.file, text, errors, { color: stderrColorEnabled(io) }));
     io.stderr(`${errors.length} error${errors.length === 1 ? '' : 's'}: fix the workflow and run again\n`);
     return 2;
   }

@@ -20,12 +20,14 @@ describe('stepwise (the binary)', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     for (const line of [
-      '  stepwise FILE [options]               open the TUI on FILE (same as `stepwise run FILE`)',
-      '  stepwise run FILE [options]',
-      '  stepwise check FILE... [--json]       compile only; print diagnostics',
-      '  stepwise config get|set|unset|list [KEY] [VALUE]',
-      '  stepwise init [FILE]                  write a commented starter workflow',
-      '  stepwise --help | --version',
+      '  stepwise FILE [options]                           open the TUI on FILE (headless without a terminal)',
+      '  stepwise run FILE [options]                       the same as `stepwise FILE`',
+      '  stepwise check FILE... [--json]                   compile only; print diagnostics',
+      '  stepwise config get|set|unset|list [KEY] [VALUE]  show or change your settings (API keys, providers)',
+      '  stepwise init [FILE]                              write a commented starter workflow',
+      '  stepwise completion bash|zsh|fish                 print a shell completion script',
+      '  stepwise help [COMMAND]                           show a command\'s help',
+      '  stepwise --help | --version                       this help, or the bare version number',
     ]) {
       expect(result.stdout.split('\n')).toContain(line);
     }
@@ -34,7 +36,7 @@ describe('stepwise (the binary)', () => {
     }
     expect(result.stdout).toContain('Examples:\n  stepwise init ');
     expect((await runCli(['-h'])).stdout).toBe(result.stdout);
-    expect((await runCli(['check', '--help'])).stdout).toBe(result.stdout);
+    expect((await runCli(['help'])).stdout).toBe(result.stdout);
   });
 
   it('with no arguments, says what to give and exits 2', async () => {

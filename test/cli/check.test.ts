@@ -173,6 +173,14 @@ describe('stepwise check colours', () => {
     }
   });
 
+  it('FORCE_COLOR=1 colours a pipe: the real binary, its stdout not a terminal', async () => {
+    const forced = await runCli(['check', INVALID], { env: { FORCE_COLOR: '1' } });
+    expect(forced.code).toBe(2);
+    expect(forced.stdout).toContain('\u001b[31merror\u001b[39m');
+    const piped = await runCli(['check', INVALID], { env: { FORCE_COLOR: undefined } });
+    expect(piped.stdout).toBe(`${INVALID_REPORT}2 errors, 1 warning in 1 file\n`);
+  });
+
   it('the real binary colours in a terminal and honours NO_COLOR there', async () => {
     const inTerminal = (extra: Record<string, string>) =>
       new Promise<string>((resolve) => {

@@ -35,12 +35,25 @@ describe('stepwise run --headless', () => {
     expect(state.steps['0.0'].messages).toEqual([{ role: 'user', content: 'Write 4 lines about the sea.' }]);
   });
 
-  it('streams each step to stdout when not --json, and chooses headless without a terminal', async () => {
+  it('streams the content to stdout and the progress to stderr, so `> out.txt` keeps the content alone', async () => {
     const out = mkdtempSync(join(tmpdir(), 'stepwise-out-'));
     const result = await runCli(['fixtures/runtime/inputs.mdx', '--input', 'topic=rain', '--input', 'lines=2', '--out', out], { env: ENV });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('\n── phase 1 ──\n\n▸ poem (GenText, echo)\nWrite 2 lines about rain.\n✓ poem  7+7 tokens  ');
-    expect(result.stdout).toContain(`saved ${join(savedRun(out, 'inputs'), 'output.md')}\n`);
+    expect(result.stdout).toBe('\n── phase 1 ──\n\n▸ poem (GenText, echo)\nWrite 2 lines about rain.\n');
+    const saved = join(savedRun(out, 'inputs'), 'output.md');
+    expect(result.stderr).toMatch(new RegExp(`^✓ poem  7\\+7 tokens  \\d+\\.\\ds\\n\\n✓ done  7\\+7 tokens\\nsaved ${saved.replace(/[.\\]/g, '\\$&')}\\n$`));
+  });
+
+  it('FORCE_COLOR=1 colours the output even into a pipe; NO_COLOR wins over it', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'stepwise-out-'));
+    const args = ['fixtures/runtime/inputs.mdx', '--input', 'topic=rain', '--out', out];
+    const forced = await runCli(args, { env: { ...ENV, FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain('\u001b[36m── phase 1 ──\u001b[39m\n\n▸ \u001b[1mpoem\u001b[22m \u001b[2m(GenText, echo)\u001b[22m\n');
+    expect(forced.stderr).toContain('\u001b[32m✓ done\u001b[39m');
+    const plain = await runCli(args, { env: { ...ENV, FORCE_COLOR: '1', NO_COLOR: '1' } });
+    expect(plain.stdout + plain.stderr).not.toContain('\u001b[');
+    const piped = await runCli(args, { env: { ...ENV, FORCE_COLOR: undefined } });
+    expect(piped.stdout + piped.stderr).not.toContain('\u001b[');
   });
 
   it('a missing required input is exit 2 naming it', async () => {
