@@ -2,6 +2,7 @@
 // (API keys, extra providers), kept outside any project.
 import { maskSecret, maskSecrets } from '../models/mask-secrets.js';
 import { openKeyStore, type KeyStore } from '../models/keys.js';
+import { isSettingsGroup, isSettingsKey, SETTINGS_KEYS, suggestSettingsKey, unknownSettingsKey } from '../models/settings-keys.js';
 
 export interface ConfigIO {
   stdout: (s: string) => void;
@@ -13,7 +14,35 @@ const USAGE = `usage: stepwise config get KEY
        stepwise config set KEY VALUE     (VALUE is parsed as JSON when it is valid JSON)
        stepwise config unset KEY
        stepwise config list
-keys are dotted, e.g. openai.apiKey, openai.baseURL, providers.ollama.baseURL
+the keys stepwise reads: \`stepwise config --help\`
+`;
+
+const KEY_WIDTH = Math.max(...SETTINGS_KEYS.map((entry) => entry.key.length)) + 2;
+
+/** What `stepwise config --help` prints; the keys come from SETTINGS_KEYS so the two never disagree. */
+export const CONFIG_HELP = `stepwise config: the settings stepwise keeps for you (API keys, extra providers), outside any project
+
+usage: stepwise config get KEY
+       stepwise config set KEY VALUE
+       stepwise config unset KEY
+       stepwise config list
+
+  get KEY          print one setting; a group (e.g. \`openai\`) is listed, secrets masked
+  set KEY VALUE    store a setting; VALUE is read as JSON when it is valid JSON, else as text
+  unset KEY        remove a setting, and any group it leaves empty
+  list             print every stored setting, secrets masked
+
+keys (NAME: an OpenAI-compatible provider of your own; HEADER: an HTTP header name):
+${SETTINGS_KEYS.map((entry) => `  ${entry.key.padEnd(KEY_WIDTH)}${entry.description}`).join('\n')}
+
+where: config.json in $STEPWISE_CONFIG_DIR when it is set; else in $XDG_CONFIG_HOME/stepwise
+when XDG_CONFIG_HOME is an absolute path; else in ~/.config/stepwise (%APPDATA%\\stepwise on
+Windows). Only you can read it. Settings kept by older versions (stepwise-nodejs) move there
+the first time they are needed.
+
+example:
+  stepwise config set providers.ollama.baseURL http://127.0.0.1:11434/v1
+  stepwise examples/poem.mdx --model ollama:llama3.2
 `;
 
 const SECRET_NAME = /key|token|secret|password/i;
@@ -31,12 +60,28 @@ export function runConfigCommand(args: string[], io: ConfigIO): number {
     return 2;
   }
 
+  // Checked before the store is opened: a refused key writes nothing, not even the folder.
+  if (command === 'set') {
+    const unknown = unknownSettingsKey(key, parseValue(rest[0]!));
+    if (unknown !== undefined) {
+      io.stderr(unknownKeyMessage(unknown));
+      return 2;
+    }
+  }
+
   let store: KeyStore;
   try {
     store = openKeyStore(io.env ?? process.env);
   } catch (error) {
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
+  }
+
+  // get and unset also take a key stepwise does not read, as long as it is stored: that is
+  // how an old or mistyped entry is looked at and cleaned away.
+  if ((command === 'get' || command === 'unset') && !isSettingsKey(key) && !isSettingsGroup(key) && store.get(key) === undefined) {
+    io.stderr(unknownKeyMessage(key));
+    return 2;
   }
 
   switch (command) {
@@ -79,6 +124,13 @@ export function runConfigCommand(args: string[], io: ConfigIO): number {
       return 0;
     }
   }
+}
+
+function unknownKeyMessage(key: string): string {
+  const pointer = 'see `stepwise config --help` for the keys stepwise reads\n';
+  if (isSettingsGroup(key)) return `\`${key}\` is a group of settings, not one: set a key inside it\n${pointer}`;
+  const guess = suggestSettingsKey(key);
+  return `unknown settings key \`${key}\`${guess ? `; did you mean \`${guess}\`?` : ''}\n${pointer}`;
 }
 
 /** JSON when it parses (`8080`, `true`, `{"a":1}`), otherwise the text as given. */

@@ -14,7 +14,8 @@ export interface ModelContext {
   store?: KeyStore;
 }
 
-const BUILT_IN = ['openai', 'echo'];
+/** Providers stepwise knows without any setting; the user settings it reads are listed in settings-keys.ts. */
+export const BUILT_IN_PROVIDERS = ['openai', 'echo'];
 
 // Providers load when a model needs them: offline runs (echo) never do, and each costs
 // tens of milliseconds at start.
@@ -70,7 +71,7 @@ export function resolveModel(modelId: string, context: ModelContext = {}): Langu
   const hint = 'add it under `providers` in stepwise.config.ts';
   throw new ModelError(
     'config',
-    `unknown model provider \`${provider}\` in \`${modelId}\`; built in: ${BUILT_IN.join(', ')}; ${hint}`,
+    `unknown model provider \`${provider}\` in \`${modelId}\`; built in: ${BUILT_IN_PROVIDERS.join(', ')}; ${hint}`,
     hint,
   );
 }
