@@ -83,13 +83,14 @@ async function run(args: string[], io: CliIO): Promise<number> {
   return runCommand(args, io);
 }
 
-function help(name: string, io: CliIO): number {
-  io.stdout(commandHelp(findCommand(name)!));
+async function help(name: string, io: CliIO): Promise<number> {
+  // config's help lists the settings keys, from the config command's own table
+  io.stdout(name === 'config' ? (await import('./config.js')).CONFIG_HELP : commandHelp(findCommand(name)!));
   return 0;
 }
 
 /** `stepwise help [COMMAND]` */
-function helpCommand(args: string[], io: CliIO): number {
+function helpCommand(args: string[], io: CliIO): Promise<number> | number {
   const [name, ...extra] = args;
   if (name === '--help' || name === '-h') return help('help', io);
   if (name === undefined) {

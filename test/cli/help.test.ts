@@ -33,7 +33,7 @@ describe('help per command', () => {
       expect(viaHelp.code).toBe(0);
       expect(viaHelp.stdout).toBe(viaFlag.stdout);
       expect(viaHelp.stdout.startsWith(`stepwise ${command}: `)).toBe(true);
-      expect(viaHelp.stdout).toContain('\nExamples:\n  stepwise ');
+      expect(viaHelp.stdout).toMatch(/\n(Examples|example):\n  stepwise /);
     }
   });
 
@@ -44,6 +44,14 @@ describe('help per command', () => {
       expect(result.stdout).toMatch(new RegExp(`^  ${option} +\\S`, 'm'));
     }
     expect((await runCli(['examples/poem.mdx', '--help'])).stdout).toBe(result.stdout);
+  });
+
+  it('`stepwise config --help` lists the settings keys and where they live', async () => {
+    const result = await runCli(['config', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^  openai\.apiKey +API key for openai:MODEL models/m);
+    expect(result.stdout).toMatch(/^  providers\.NAME\.baseURL +server for NAME:MODEL models/m);
+    expect(result.stdout).toContain('$XDG_CONFIG_HOME/stepwise');
   });
 
   it('`stepwise help` of an unknown command suggests the closest and exits 2', async () => {
