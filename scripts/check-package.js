@@ -83,8 +83,9 @@ async function checkTui() {
   // the key handler is live once help opens and closes
   child.write('?');
   await waitFor('rewind to the selected step');
-  child.write('\x1b');
   output = '';
+  child.write('\x1b');
+  await waitFor('n/Enter next');
   child.write('c');
   await waitFor('done');
   child.write('q');
