@@ -2,6 +2,7 @@
 // question, or the latest notice.
 import { Text } from 'ink';
 import { LinePrompt } from './LinePrompt.js';
+import { tint } from './palette.js';
 
 export interface BottomLineProps {
   /** what the line shows */
@@ -16,10 +17,10 @@ export interface BottomLineProps {
 export function BottomLine({ showing, stepName, notice, onFeedback, onApiKey }: BottomLineProps) {
   if (showing === 'feedback') return <LinePrompt label={`Feedback for ${stepName}:`} onSubmit={onFeedback} />;
   if (showing === 'api-key') return <LinePrompt label="OpenAI API key (stored for your user only):" mask onSubmit={onApiKey} />;
-  if (showing === 'quit') return <Text color="yellow">Quit while running? y/n</Text>;
+  if (showing === 'quit') return <Text color={tint('yellow')}>Quit while running? y/n</Text>;
   if (showing === 'editing') return <Text dimColor>editing in $EDITOR…</Text>;
   return (
-    <Text color="yellow" wrap="truncate">
+    <Text color={tint('yellow')} wrap="truncate">
       {notice}
     </Text>
   );

@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import type { Diagnostic } from '../src/compiler/types.js';
 import { codeFrame } from '../src/cli/code-frame.js';
+import { tint } from './palette.js';
 
 export interface DiagnosticsBannerProps {
   diagnostics: Diagnostic[];
@@ -28,7 +29,7 @@ export function DiagnosticsBanner({ diagnostics, text, width, limit = BANNER_LIM
   const shown = diagnostics.slice(0, limit);
   return (
     <Box flexDirection="column" flexShrink={0}>
-      <Text color="red" bold wrap="truncate">
+      <Text color={tint('red')} bold wrap="truncate">
         ✗ {count} error{count === 1 ? '' : 's'} in the file: still showing the last version that compiled; fix and save to update
       </Text>
       {shown.map((diagnostic, index) => {
@@ -36,9 +37,9 @@ export function DiagnosticsBanner({ diagnostics, text, width, limit = BANNER_LIM
         return (
           <Box key={index} flexDirection="column">
             <Text wrap="truncate">
-              <Text color="red">line {diagnostic.line}, column {diagnostic.column}</Text>: {diagnostic.message.replace(/\s*\n\s*/g, " ")} <Text dimColor>[{diagnostic.rule}]</Text>
+              <Text color={tint('red')}>line {diagnostic.line}, column {diagnostic.column}</Text>: {diagnostic.message.replace(/\s*\n\s*/g, " ")} <Text dimColor>[{diagnostic.rule}]</Text>
             </Text>
-            {frame ? frame.split('\n').map((line, row) => <Text key={row} dimColor={row === 0} color={row === 1 ? 'red' : undefined} wrap="truncate">{line}</Text>) : null}
+            {frame ? frame.split('\n').map((line, row) => <Text key={row} dimColor={row === 0} color={row === 1 ? tint('red') : undefined} wrap="truncate">{line}</Text>) : null}
           </Box>
         );
       })}

@@ -5,6 +5,7 @@ import type { RunStatus } from '../src/runtime/types.js';
 import type { Usage } from '../src/models/types.js';
 import { useNow } from './hooks/useNow.js';
 import { formatElapsed } from './format.js';
+import { tint, type Tint } from './palette.js';
 
 export interface HeaderProps {
   file: string;
@@ -18,7 +19,7 @@ export interface HeaderProps {
   runningSince: number | null;
 }
 
-const STATUS_COLORS: Record<RunStatus, string> = { ready: 'white', running: 'cyan', paused: 'yellow', done: 'green', failed: 'red' };
+const STATUS_COLORS: Record<RunStatus, Tint> = { ready: 'white', running: 'cyan', paused: 'yellow', done: 'green', failed: 'red' };
 
 export function Header({ file, errors, status, model, usage, streamingTokens = 0, activeMs, runningSince }: HeaderProps) {
   const now = useNow(runningSince !== null);
@@ -29,9 +30,9 @@ export function Header({ file, errors, status, model, usage, streamingTokens = 0
       <Text wrap="truncate">
         <Text bold>{basename(file)}</Text>
         {' │ '}
-        {errors ? <Text color="red">{errors} error{errors === 1 ? '' : 's'}</Text> : <Text color="green">ok</Text>}
+        {errors ? <Text color={tint('red')}>{errors} error{errors === 1 ? '' : 's'}</Text> : <Text color={tint('green')}>ok</Text>}
         {' │ '}
-        <Text color={STATUS_COLORS[state]}>{state}</Text>
+        <Text color={tint(STATUS_COLORS[state])}>{state}</Text>
         {' │ '}
         {model}
         {' │ '}

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useCurrentInput } from './hooks/useCurrentInput.js';
+import { tint } from './palette.js';
 import type { InputField } from '../src/compiler/types.js';
 import { initialFieldValue, validateField, type FieldValue } from './fields/field-value.js';
 import { ArrayField } from './fields/ArrayField.js';
@@ -130,10 +131,10 @@ export function InputForm({ fields, initial, baseDir, onSubmit, onCancel }: Inpu
             return field.multiline ? <MultilineField key={field.name} {...common} value={text} /> : <TextField key={field.name} {...common} value={text} />;
         }
       })}
-      <Text bold={focus === runRow} color={focus === runRow ? 'cyan' : undefined}>
+      <Text bold={focus === runRow} color={focus === runRow ? tint('cyan') : undefined}>
         {focus === runRow ? '❯ ' : '  '}[ Run ]
       </Text>
-      {errorCount ? <Text color="red">{errorCount === 1 ? '1 input needs' : `${errorCount} inputs need`} fixing before the run</Text> : null}
+      {errorCount ? <Text color={tint('red')}>{errorCount === 1 ? '1 input needs' : `${errorCount} inputs need`} fixing before the run</Text> : null}
       <Text dimColor>Tab/↓ next · Shift+Tab/↑ previous · Enter on the last field or on Run: start · Esc cancel</Text>
     </Box>
   );

@@ -7,6 +7,7 @@ import { Box, Text } from 'ink';
 import { useCurrentInput } from './hooks/useCurrentInput.js';
 import { isEnter, useLineEditing } from './fields/use-line-editing.js';
 import { LineValue } from './fields/LineValue.js';
+import { tint } from './palette.js';
 
 export interface LinePromptProps {
   label: string;
@@ -28,7 +29,7 @@ export function LinePrompt({ label, mask, onSubmit }: LinePromptProps) {
   });
   return (
     <Box height={1} flexShrink={0}>
-      <Text color="cyan">{label} </Text>
+      <Text color={tint('cyan')}>{label} </Text>
       <LineValue value={mask ? '•'.repeat(value.length) : value} focused />
     </Box>
   );

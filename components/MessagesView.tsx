@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import type { ChatMessage } from '../src/models/types.js';
 import type { StepRecord } from '../src/runtime/types.js';
 import { wrapColumns } from './columns.js';
+import { tint } from './palette.js';
 
 export interface MessagesViewProps {
   record: StepRecord;
@@ -43,7 +44,7 @@ export function MessagesView({ record, width, height, scroll }: MessagesViewProp
       </Text>
       {record.messages.length === 0 ? <Text dimColor>nothing was sent to a model for this step</Text> : null}
       {lines.slice(start, start + room).map((line, index) => (
-        <Text key={start + index} color={line.role ? 'cyan' : undefined} wrap="truncate">
+        <Text key={start + index} color={line.role ? tint('cyan') : undefined} bold={line.role} wrap="truncate">
           {line.text || ' '}
         </Text>
       ))}

@@ -5,6 +5,7 @@ import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { RunningMark } from './RunningMark.js';
 import { MARK_COLORS, MARK_GLYPHS, type Mark } from './marks.js';
+import { tint } from './palette.js';
 
 export interface PhasePanelProps {
   phase: number;
@@ -23,8 +24,8 @@ function PhasePanelImpl({ phase, mark, expanded, selected, showHeader, done, tot
     <Box flexDirection="column" flexShrink={0}>
       {showHeader ? (
         <Text wrap="truncate">
-          {selected ? <Text color="cyan">›</Text> : ' '} {expanded ? '▾' : '▸'}{' '}
-          {mark === 'running' ? <RunningMark /> : <Text color={MARK_COLORS[mark]}>{MARK_GLYPHS[mark]}</Text>}{' '}
+          {selected ? <Text color={tint('cyan')}>›</Text> : ' '} {expanded ? '▾' : '▸'}{' '}
+          {mark === 'running' ? <RunningMark /> : <Text color={tint(MARK_COLORS[mark])}>{MARK_GLYPHS[mark]}</Text>}{' '}
           <Text bold>Phase {phase + 1}</Text>
           <Text dimColor>
             {'  '}

@@ -6,6 +6,7 @@ import { Box, Text } from 'ink';
 import { RunningMark } from './RunningMark.js';
 import type { StepRecord } from '../src/runtime/types.js';
 import { MARK_COLORS, MARK_GLYPHS, stepMark } from './marks.js';
+import { tint, type Tint } from './palette.js';
 import { clip, headLines, outputText } from './format.js';
 import { StreamingText, visibleLines } from './StreamingText.js';
 
@@ -65,7 +66,7 @@ export function stepHeight(props: StepViewProps): number {
   return 1 + promptLines(props, width).length + visibleLines(streamedText(props), width, props.outputLines, props.scroll).length + errorLines(props, width).length + props.record.warnings.length;
 }
 
-function headerSuffix(record: StepRecord | undefined, compact: boolean, width: number): { text: string; color?: string } | null {
+function headerSuffix(record: StepRecord | undefined, compact: boolean, width: number): { text: string; color?: Tint } | null {
   if (!record) return null;
   if (record.action === 'Loop' && Array.isArray(record.output)) return { text: `${record.output.length} iteration${record.output.length === 1 ? '' : 's'}` };
   if (record.action === 'Cond' && record.status === 'done') return { text: record.output === null ? 'skipped (if is false)' : 'ran' };
@@ -87,12 +88,12 @@ function StepViewImpl(props: StepViewProps) {
   return (
     <Box flexDirection="column" flexShrink={0}>
       <Text wrap="truncate">
-        {selected ? <Text color="cyan">›</Text> : ' '} {pad}
-        {mark === 'running' ? <RunningMark /> : <Text color={MARK_COLORS[mark]}>{MARK_GLYPHS[mark]}</Text>}{' '}
+        {selected ? <Text color={tint('cyan')}>›</Text> : ' '} {pad}
+        {mark === 'running' ? <RunningMark /> : <Text color={tint(MARK_COLORS[mark])}>{MARK_GLYPHS[mark]}</Text>}{' '}
         <Text bold={selected}>{props.as}</Text> <Text dimColor>{props.action}</Text>
-        {record?.edited ? <Text color="magenta"> (edited)</Text> : null}
-        {record?.stale ? <Text color="yellow"> (stale)</Text> : null}
-        {suffix && suffix.text ? <Text dimColor={!suffix.color} color={suffix.color}>{'  '}{suffix.text}</Text> : null}
+        {record?.edited ? <Text color={tint('magenta')}> (edited)</Text> : null}
+        {record?.stale ? <Text color={tint('yellow')}> (stale)</Text> : null}
+        {suffix && suffix.text ? <Text dimColor={!suffix.color} color={tint(suffix.color)}>{'  '}{suffix.text}</Text> : null}
       </Text>
       {expanded ? (
         <Box flexDirection="column" marginLeft={indent(depth) + 2} flexShrink={0}>
@@ -103,12 +104,12 @@ function StepViewImpl(props: StepViewProps) {
           ))}
           <StreamingText text={streamedText(props)} width={width} height={props.outputLines} scroll={props.scroll} />
           {errorLines(props, width).map((line, index) => (
-            <Text key={`e${index}`} color="red" wrap="truncate">
+            <Text key={`e${index}`} color={tint('red')} wrap="truncate">
               {line}
             </Text>
           ))}
           {record.warnings.map((warning, index) => (
-            <Text key={`w${index}`} color="yellow" wrap="truncate">
+            <Text key={`w${index}`} color={tint('yellow')} wrap="truncate">
               ! {warning}
             </Text>
           ))}

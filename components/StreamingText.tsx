@@ -9,7 +9,6 @@ export interface StreamingTextProps {
   height: number;
   /** lines scrolled up from the bottom */
   scroll?: number;
-  color?: string;
 }
 
 /** The lines shown, with an indicator line at an edge that has more text beyond it. */
@@ -22,7 +21,7 @@ export function visibleLines(text: string, width: number, height: number, scroll
   return lines;
 }
 
-export function StreamingText({ text, width, height, scroll = 0, color }: StreamingTextProps) {
+export function StreamingText({ text, width, height, scroll = 0 }: StreamingTextProps) {
   const lines = visibleLines(text, width, height, scroll);
   if (!lines.length) return null;
   // the lines already fit the width (textWindow wraps them), so one Text node holds them
@@ -33,7 +32,7 @@ export function StreamingText({ text, width, height, scroll = 0, color }: Stream
   return (
     <Box flexDirection="column" height={lines.length} flexShrink={0}>
       {first ? <Text dimColor wrap="truncate">{first.text}</Text> : null}
-      {body.length ? <Text color={color}>{body.join('\n')}</Text> : null}
+      {body.length ? <Text>{body.join('\n')}</Text> : null}
       {last ? <Text dimColor wrap="truncate">{last.text}</Text> : null}
     </Box>
   );

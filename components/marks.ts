@@ -3,6 +3,7 @@
 import type { Phase } from '../src/compiler/types.js';
 import type { RunStatus, StepRecord } from '../src/runtime/types.js';
 import { stepKey } from './outline.js';
+import type { Tint } from './palette.js';
 
 export type Mark = 'pending' | 'running' | 'done' | 'failed' | 'stale' | 'cancelled';
 
@@ -14,7 +15,8 @@ export const MARK_GLYPHS: Record<Exclude<Mark, 'running'>, string> = {
   cancelled: '⊘',
 };
 
-export const MARK_COLORS: Partial<Record<Mark, string>> = { done: 'green', failed: 'red', stale: 'yellow', running: 'cyan' };
+/** read through tint(): the glyphs alone must tell the marks apart */
+export const MARK_COLORS: Partial<Record<Mark, Tint>> = { done: 'green', failed: 'red', stale: 'yellow', running: 'cyan' };
 
 export function stepMark(record: StepRecord | undefined, runStatus: RunStatus | null): Mark {
   if (!record) return 'pending';

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { useCurrentInput } from '../hooks/useCurrentInput.js';
 import type { FieldProps } from './field-props.js';
 import { FieldFrame } from './FieldFrame.js';
+import { tint } from '../palette.js';
 
 export function BooleanField({ field, value, focused, error, onChange }: FieldProps<boolean>) {
   useCurrentInput(
@@ -16,10 +17,10 @@ export function BooleanField({ field, value, focused, error, onChange }: FieldPr
   return (
     <FieldFrame field={field} focused={focused} error={error} hint="Space or ←/→ toggle · y yes · n no">
       <Box columnGap={2}>
-        <Text bold={value} color={value && focused ? 'cyan' : undefined}>
+        <Text bold={value} color={value && focused ? tint('cyan') : undefined}>
           {value ? '(•)' : '( )'} yes
         </Text>
-        <Text bold={!value} color={!value && focused ? 'cyan' : undefined}>
+        <Text bold={!value} color={!value && focused ? tint('cyan') : undefined}>
           {value ? '( )' : '(•)'} no
         </Text>
       </Box>

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { InputField } from '../../src/compiler/types.js';
+import { tint } from '../palette.js';
 
 export interface FieldFrameProps {
   field: InputField;
@@ -15,7 +16,7 @@ export interface FieldFrameProps {
 export function FieldFrame({ field, focused, error, hint, children }: FieldFrameProps) {
   return (
     <Box flexDirection="column">
-      <Text bold={focused} color={focused ? 'cyan' : undefined}>
+      <Text bold={focused} color={focused ? tint('cyan') : undefined}>
         {focused ? '❯ ' : '  '}
         {field.message}
         {field.required ? ' *' : ''}
@@ -25,7 +26,7 @@ export function FieldFrame({ field, focused, error, hint, children }: FieldFrame
       </Box>
       {error ? (
         <Box marginLeft={4}>
-          <Text color="red">✗ {error}</Text>
+          <Text color={tint('red')}>✗ {error}</Text>
         </Box>
       ) : null}
       {focused && hint ? (

@@ -7,6 +7,7 @@ import type { FieldProps } from './field-props.js';
 import { FieldFrame } from './FieldFrame.js';
 import { LineValue } from './LineValue.js';
 import { useLineEditing } from './use-line-editing.js';
+import { tint } from '../palette.js';
 
 export interface FilePathFieldProps extends FieldProps<string> {
   baseDir: string;
@@ -21,7 +22,7 @@ export function FilePathField({ field, value, focused, error, onChange, baseDir 
     <FieldFrame field={field} focused={focused} error={error} hint={`the path of ${kind}, relative to the workflow's folder`}>
       <Box>
         <LineValue value={value} focused={focused} placeholder="(no file)" />
-        {path === '' ? null : found ? <Text color="green"> ✓ found</Text> : <Text color="yellow"> (no such file yet)</Text>}
+        {path === '' ? null : found ? <Text color={tint('green')}> ✓ found</Text> : <Text color={tint('yellow')}> (no such file yet)</Text>}
       </Box>
     </FieldFrame>
   );

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { useCurrentInput } from '../hooks/useCurrentInput.js';
 import type { FieldProps } from './field-props.js';
 import { FieldFrame } from './FieldFrame.js';
+import { tint } from '../palette.js';
 
 export function SelectField({ field, value, focused, error, onChange }: FieldProps<string>) {
   const options = field.options ?? [];
@@ -23,7 +24,7 @@ export function SelectField({ field, value, focused, error, onChange }: FieldPro
         {options.map((option) => {
           const chosen = option.value === value;
           return (
-            <Text key={option.value} color={chosen && focused ? 'cyan' : undefined} bold={chosen}>
+            <Text key={option.value} color={chosen && focused ? tint('cyan') : undefined} bold={chosen}>
               {chosen ? '(•)' : '( )'} {option.name}
             </Text>
           );

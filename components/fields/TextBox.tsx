@@ -5,6 +5,7 @@ import { Box, Text, useStdin, useStdout } from 'ink';
 import { useCurrentInput } from '../hooks/useCurrentInput.js';
 import { editInEditor, suspendTerminal } from '../editor.js';
 import { useLineEditing } from './use-line-editing.js';
+import { tint } from '../palette.js';
 
 export interface TextBoxProps {
   value: string;
@@ -41,7 +42,7 @@ export function TextBox({ value, focused, onChange, placeholder }: TextBoxProps)
   const lines = value.split('\n');
   return (
     <Box flexDirection="column">
-      <Box borderStyle="round" borderColor={focused ? 'cyan' : 'gray'} flexDirection="column" paddingX={1}>
+      <Box borderStyle="round" borderColor={tint(focused ? 'cyan' : 'gray')} borderDimColor={!focused} flexDirection="column" paddingX={1}>
         {value === '' && !focused ? (
           <Text dimColor>{placeholder}</Text>
         ) : (
@@ -53,7 +54,7 @@ export function TextBox({ value, focused, onChange, placeholder }: TextBoxProps)
           ))
         )}
       </Box>
-      {editorError ? <Text color="red">✗ {editorError}</Text> : null}
+      {editorError ? <Text color={tint('red')}>✗ {editorError}</Text> : null}
     </Box>
   );
 }
