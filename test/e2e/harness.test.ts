@@ -15,7 +15,7 @@ describe('the pty harness', () => {
     expect(await terminal.exit).toEqual({ exitCode: 0 });
     const screen = terminal.screen();
     expect(screen.split('\n')[0]).toBe('stepwise: write, run and step through Markdown/MDX LLM workflows');
-    expect(screen).toContain('  stepwise check FILE... [--json]       compile only; print diagnostics');
+    expect(screen).toContain('  stepwise check FILE... [--json]                   compile only; print diagnostics');
     // trailing spaces are trimmed from every row
     expect(screen.split('\n').every((row) => row === row.trimEnd())).toBe(true);
     expect(terminal.raw()).toContain('Usage:\r\n');
