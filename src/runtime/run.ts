@@ -4,11 +4,12 @@ import type { Workflow } from '../compiler/types.js';
 import type { Sandbox } from '../sandbox/types.js';
 import type { GenerateRequest, GenerateResult } from '../models/types.js';
 import type { LeafExecutor } from '../actions/types.js';
-import type { RunCommands, RunEvent, RunListener, RunState, RunStatus, StepRecord } from './types.js';
+import type { Attempt, RunCommands, RunEvent, RunListener, RunState, RunStatus, StepRecord } from './types.js';
 import { StepFailed, WalkAborted, walkWorkflow, type StreamSink, type WalkHost } from './walk.js';
 import { blankRecord, runningRecord, StepRecords, type ExecuteBase, type RecordBase } from './step-records.js';
 import { admit, IDLE, type Mode } from './gate-mode.js';
 import { initialState } from './initial-state.js';
+import { recordFromVersion, StepHistory, versionOf } from './step-history.js';
 
 export interface RunOptions {
   workflow: Workflow;
@@ -38,6 +39,9 @@ export class Run implements RunCommands, WalkHost {
   private waitingPhase: number | null = null;
   private abort: AbortController | null = null;
   private readonly records: StepRecords;
+  private readonly history: StepHistory;
+  /** steps the author asked to generate again (rerun, feedback): never reused until they ran */
+  private forced = new Map<string, { rejected?: Attempt }>();
   private queue: Promise<void> = Promise.resolve();
   private idleWaiters: Array<() => void> = [];
   /** a new file version or new inputs arrived while a step ran: start over at the next gate */
@@ -52,6 +56,7 @@ export class Run implements RunCommands, WalkHost {
     this.defaultModel = options.defaultModel ?? null;
     this.state = initialState(options.workflow, options.inputs, options.state);
     this.records = new StepRecords(this.state, (event) => this.emit(event));
+    this.history = new StepHistory(this.state);
   }
 
   subscribe(listener: RunListener): () => void {
@@ -112,6 +117,7 @@ export class Run implements RunCommands, WalkHost {
   rerun(key: string): void {
     this.enqueue(async () => {
       if (!this.state.steps[key]) return;
+      this.forced.set(key, {});
       this.records.markStale(key, true);
       this.mode = { kind: 'count', count: 1 };
       await this.restart();
@@ -120,22 +126,29 @@ export class Run implements RunCommands, WalkHost {
 
   edit(key: string, value: unknown): void {
     this.enqueue(async () => {
+      if (!this.state.steps[key]) return;
+      await this.stop();
+      // stopping may have put the previous result back in place of a running one
       const record = this.state.steps[key];
       if (!record) return;
-      await this.stop();
-      Object.assign(record, { output: value, edited: true, status: 'done', stale: false, error: null, partial: undefined });
+      const version = this.history.add(key, { ...versionOf(record, { why: 'edited', from: record.current || undefined }), output: value, edited: true });
+      Object.assign(record, { output: value, edited: true, status: 'done', stale: false, error: null, partial: undefined, current: version.id });
+      this.forced.delete(key);
       this.records.markStale(key, false);
       this.emit({ type: 'step-end', key, record });
+      this.emit({ type: 'history', key, restored: false });
       await this.restart();
     });
   }
 
   feedback(key: string, instruction: string): void {
     this.enqueue(async () => {
+      if (!this.state.steps[key]) return;
+      await this.stop();
       const record = this.state.steps[key];
       if (!record) return;
-      await this.stop();
-      record.attempts.push({ output: record.output, feedback: instruction });
+      // the record keeps its attempts: a cancelled regeneration shows it exactly as it was
+      this.forced.set(key, { rejected: { output: record.output, feedback: instruction } });
       this.records.markStale(key, true);
       this.mode = { kind: 'count', count: 1 };
       await this.restart();
@@ -144,12 +157,39 @@ export class Run implements RunCommands, WalkHost {
 
   rewind(key: string): void {
     this.enqueue(async () => {
+      if (this.state.order.indexOf(key) < 0) return;
+      await this.stop();
       const index = this.state.order.indexOf(key);
       if (index < 0) return;
-      await this.stop();
-      for (const dropped of this.state.order.slice(index)) delete this.state.steps[dropped];
+      for (const dropped of this.state.order.slice(index)) {
+        const record = this.state.steps[dropped];
+        delete this.state.steps[dropped];
+        this.forced.delete(dropped);
+        if (record && this.history.drop(record)) this.emit({ type: 'history', key: dropped, restored: false });
+      }
       this.state.order = this.state.order.slice(0, index);
       this.mode = IDLE;
+      await this.restart();
+    });
+  }
+
+  restore(key: string, id: number): void {
+    this.enqueue(async () => {
+      if (!this.history.find(key, id)) return;
+      await this.stop();
+      const { id: _id, feedback: _feedback, partial, dropped: _dropped, ...chosen } = this.history.find(key, id)!;
+      // a cancelled version has only its partial text to give
+      const output = chosen.why === 'cancelled' ? (chosen.output ?? partial ?? '') : chosen.output;
+      const version = this.history.add(key, { ...chosen, why: 'restored', from: id, output, at: Date.now() });
+      const record = this.state.steps[key];
+      if (record) {
+        // a step the run no longer holds (rewound) comes back by fingerprint when the pass reaches it
+        Object.assign(record, recordFromVersion({ ...record }, version), { warnings: record.warnings });
+        this.forced.delete(key);
+        this.records.markStale(key, false);
+        this.emit({ type: 'step-end', key, record });
+      }
+      this.emit({ type: 'history', key, restored: true });
       await this.restart();
     });
   }
@@ -169,7 +209,7 @@ export class Run implements RunCommands, WalkHost {
 
   // ---- the gate ----
 
-  async permit(key: string, phase: number): Promise<void> {
+  async permit(key: string, phase: number, prompt: string): Promise<void> {
     const generation = this.generation;
     for (;;) {
       if (this.restartAtGate) {
@@ -179,6 +219,7 @@ export class Run implements RunCommands, WalkHost {
       }
       if (this.allows(phase)) break;
       this.state.next = key;
+      this.state.pending = { key, prompt };
       this.waitingPhase = phase;
       this.records.markUnvisitedStale();
       this.setStatus(this.state.order.some((k) => this.state.steps[k]?.action) ? 'paused' : 'ready');
@@ -190,6 +231,7 @@ export class Run implements RunCommands, WalkHost {
       if (generation !== this.generation) throw new WalkAborted();
     }
     this.state.next = null;
+    this.state.pending = null;
     this.waitingPhase = null;
     this.setStatus('running');
   }
@@ -210,9 +252,32 @@ export class Run implements RunCommands, WalkHost {
     this.records.visit(key);
   }
 
+  reuse(key: string, base: ExecuteBase): StepRecord | null {
+    if (this.forced.has(key)) return null;
+    const existing = this.state.steps[key];
+    if (existing?.status === 'done' && existing.fingerprint === base.fingerprint) {
+      this.visit(key);
+      if (existing.stale) {
+        existing.stale = false;
+        this.emit({ type: 'step-end', key, record: existing });
+      }
+      return existing;
+    }
+    const version = this.history.reusable(key, base.fingerprint);
+    if (!version) return null;
+    const record = recordFromVersion(base, version);
+    this.records.put(record);
+    this.emit({ type: 'step-end', key, record });
+    this.emit({ type: 'history', key, restored: true });
+    return record;
+  }
+
   async execute(key: string, base: ExecuteBase, run: Parameters<WalkHost['execute']>[2]): Promise<StepRecord> {
     this.records.markUnvisitedStale(key);
-    const record = runningRecord(base, this.state.steps[key]);
+    const previous = this.state.steps[key];
+    const rejected = this.forced.get(key)?.rejected;
+    const record = runningRecord(base, previous, rejected);
+    const feedback = rejected && record.attempts[record.attempts.length - 1] === rejected ? rejected.feedback : undefined;
     this.records.put(record);
     this.emit({ type: 'step-start', key, record });
     for (const message of record.warnings) this.emit({ type: 'warning', key, message });
@@ -231,9 +296,7 @@ export class Run implements RunCommands, WalkHost {
     } catch (error) {
       record.endedAt = Date.now();
       if (abort.signal.aborted) {
-        record.status = 'cancelled';
-        record.partial = undefined;
-        this.emit({ type: 'step-cancel', key, record });
+        this.cancelled(record, previous);
         // a plain cancel: park at this step again; a superseding command restarts by itself
         if (generation === this.generation) this.enqueue(async () => this.restart());
         throw new WalkAborted();
@@ -246,13 +309,32 @@ export class Run implements RunCommands, WalkHost {
     record.status = 'done';
     record.endedAt = Date.now();
     record.partial = undefined;
+    record.current = this.history.add(key, versionOf(record, feedback === undefined ? { why: 'generated' } : { why: 'feedback', feedback })).id;
+    this.forced.delete(key);
     this.state.usage = {
       inputTokens: this.state.usage.inputTokens + record.usage.inputTokens,
       outputTokens: this.state.usage.outputTokens + record.usage.outputTokens,
     };
     this.emit({ type: 'step-end', key, record });
+    this.emit({ type: 'history', key, restored: false });
     this.emit({ type: 'usage', usage: this.state.usage });
     return record;
+  }
+
+  /** A generation was stopped: its partial text joins the history, and the result it was replacing comes back. */
+  private cancelled(record: StepRecord, previous: StepRecord | undefined): void {
+    const key = record.key;
+    const version = this.history.add(key, versionOf(record, { why: 'cancelled', partial: record.partial ?? '' }));
+    record.status = 'cancelled';
+    record.partial = undefined;
+    record.current = version.id;
+    this.forced.delete(key);
+    this.emit({ type: 'step-cancel', key, record });
+    if (previous?.status !== 'done') return void this.emit({ type: 'history', key, restored: false });
+    previous.stale = previous.fingerprint !== record.fingerprint;
+    this.state.steps[key] = previous;
+    this.emit({ type: 'step-end', key, record: previous });
+    this.emit({ type: 'history', key, restored: true });
   }
 
   fail(key: string, base: RecordBase, error: unknown): never {
@@ -311,6 +393,7 @@ export class Run implements RunCommands, WalkHost {
     await this.stop();
     this.mode = mode;
     this.state.error = null;
+    this.state.pending = null;
     const generation = this.generation;
     this.records.reset();
     const pass = this.pass(generation);

@@ -1,12 +1,12 @@
 // The run's step records: which a pass has visited, the execution order, and stale
 // marking. A pass visits steps in document order, so a record it has not reached yet is
 // "later" than every step it has.
-import type { RunEvent, RunState, StepRecord } from './types.js';
+import type { Attempt, RunEvent, RunState, StepRecord } from './types.js';
 import { ExpressionError, StepError } from './errors.js';
 
 export type RecordBase = Partial<StepRecord> & { stepId: string; phase: number };
 /** What the walk knows of an action before it runs. */
-export type ExecuteBase = Omit<StepRecord, 'status' | 'output' | 'usage' | 'startedAt' | 'endedAt' | 'error' | 'edited' | 'attempts' | 'stale' | 'partial'>;
+export type ExecuteBase = Omit<StepRecord, 'status' | 'output' | 'usage' | 'startedAt' | 'endedAt' | 'error' | 'edited' | 'attempts' | 'stale' | 'partial' | 'current'>;
 
 export function blankRecord(key: string, base: RecordBase): StepRecord {
   return {
@@ -27,16 +27,22 @@ export function blankRecord(key: string, base: RecordBase): StepRecord {
     startedAt: Date.now(),
     endedAt: null,
     error: null,
+    current: 0,
   };
 }
 
-/** What an action that starts running records; a rerun of the same prompt keeps its feedback attempts. */
-export function runningRecord(base: ExecuteBase, previous: StepRecord | undefined): StepRecord {
+/**
+ * What an action that starts running records; a rerun of the same prompt keeps its feedback
+ * attempts, and a feedback regeneration adds the rejected one (a new array: the version it
+ * rejects keeps its own).
+ */
+export function runningRecord(base: ExecuteBase, previous: StepRecord | undefined, rejected?: Attempt): StepRecord {
+  const same = previous && previous.fingerprint === base.fingerprint;
   return {
     ...blankRecord(base.key, base),
     output: undefined,
     partial: '',
-    attempts: previous && previous.fingerprint === base.fingerprint ? previous.attempts : [],
+    attempts: !same ? [] : rejected ? [...previous.attempts, rejected] : previous.attempts,
   };
 }
 

@@ -45,6 +45,44 @@ export interface StepRecord {
   warnings: string[];
   /** hash of what determined this result: prompt, messages, attributes, model */
   fingerprint: string;
+  /** the id of the history version this record shows (0: none yet) */
+  current?: number;
+}
+
+/** Why a version of a step's output exists. */
+export type VersionReason = 'generated' | 'feedback' | 'edited' | 'restored' | 'cancelled';
+
+/**
+ * One output a step has had. Every generation, feedback regeneration, edit, restore and
+ * cancelled partial is kept, newest last; nothing a command does removes one.
+ */
+export interface StepVersion {
+  /** 1, 2, 3… within the step's history */
+  id: number;
+  why: VersionReason;
+  /** the author's instruction, for `feedback` */
+  feedback?: string;
+  /** for `edited`: the version it edited; for `restored`: the version made current again */
+  from?: number;
+  output: unknown;
+  /** a cancelled generation's text so far */
+  partial?: string;
+  /** when it was made */
+  at: number;
+  model: string | null;
+  usage: Usage;
+  /** the step's fingerprint (prompt, messages, attributes, model) when it was made; an edit keeps the one of the generation it edited */
+  fingerprint: string;
+  prompt: string;
+  /** what was sent, feedback turns included */
+  messages: ChatMessage[];
+  /** the rejected attempts this version was made with */
+  attempts: Attempt[];
+  edited: boolean;
+  startedAt: number | null;
+  endedAt: number | null;
+  /** dropped by a rewind: kept here, but never brought back by fingerprint */
+  dropped?: boolean;
 }
 
 export interface RunState {
@@ -61,6 +99,10 @@ export interface RunState {
   usage: Usage;
   startedAt: number;
   error: { message: string; step: string | null; line: number | null } | null;
+  /** every version each step has had, by step key; survives rewinds and file changes */
+  history: Record<string, StepVersion[]>;
+  /** the step waiting at the gate and the prompt it would send now (for a stale step's diff) */
+  pending?: { key: string; prompt: string } | null;
 }
 
 export type RunEvent =
@@ -73,6 +115,8 @@ export type RunEvent =
   | { type: 'warning'; key: string; message: string }
   | { type: 'usage'; usage: Usage }
   | { type: 'stale'; keys: string[] }
+  /** a step's history changed (a version added, or another made current); `restored` when no model was asked */
+  | { type: 'history'; key: string; restored: boolean }
   | { type: 'paused'; next: string | null }
   | { type: 'status'; status: RunStatus }
   | { type: 'done'; ok: boolean; error: RunState['error'] };
@@ -90,4 +134,6 @@ export interface RunCommands {
   edit(key: string, value: unknown): void;
   feedback(key: string, instruction: string): void;
   rewind(key: string): void;
+  /** makes version `id` of the step's history current again (later steps go stale, as after an edit) */
+  restore(key: string, id: number): void;
 }

@@ -29,11 +29,12 @@ export interface WalkHost {
   readonly executors: Map<string, LeafExecutor>;
   readonly modelOverride: string | null;
   readonly defaultModel: string | null;
-  record(key: string): StepRecord | undefined;
   /** marks `key` visited in this pass (keeps execution order) */
   visit(key: string): void;
-  /** waits until the author's commands allow running the step; throws WalkAborted when the pass is superseded */
-  permit(key: string, phase: number): Promise<void>;
+  /** a result that still holds for this step (its current one, or one from its history), or null when it has to run */
+  reuse(key: string, base: ExecuteBase): StepRecord | null;
+  /** waits until the author's commands allow running the step (`prompt`: what it would send); throws WalkAborted when the pass is superseded */
+  permit(key: string, phase: number, prompt: string): Promise<void>;
   execute(key: string, base: ExecuteBase, run: (record: StepRecord, signal: AbortSignal, stream: StreamSink) => Promise<void>): Promise<StepRecord>;
   fail(key: string, base: Partial<StepRecord> & { stepId: string; phase: number }, error: unknown): never;
   /** a block step (Loop/Cond) starts or ends: its record shows progress */
@@ -95,7 +96,7 @@ async function walkScope(host: WalkHost, workflow: Workflow, scope: Scope, names
       let result: unknown;
       if (action.name === 'Loop' || action.name === 'Cond') {
         if (renderError) {
-          await host.permit(key, phase);
+          await host.permit(key, phase, base.prompt);
           host.fail(key, base, renderError);
         }
         result = action.name === 'Loop'
@@ -153,18 +154,16 @@ async function runLeaf(host: WalkHost, workflow: Workflow, action: Action, key: 
   }
   if (!executor && !problem) problem = new StepError(`unknown action <${action.name}>: is it defined in stepwise.config?`);
   if (problem || !prepared || !rendered) {
-    await host.permit(key, base.phase);
+    await host.permit(key, base.phase, base.prompt);
     host.fail(key, base, problem);
   }
   const messages = buildMessages({ role: prepared.role, earlier, prompt: rendered.text, parts: rendered.parts });
   const print = fingerprint({ action: action.name, as: action.as, attributes: prepared.attributes, model: prepared.model, messages });
-  const existing = host.record(key);
-  if (existing && existing.status === 'done' && !existing.stale && existing.fingerprint === print) {
-    host.visit(key);
-    return existing.output;
-  }
-  await host.permit(key, base.phase);
-  const record = await host.execute(key, { ...base, messages, model: prepared.model, warnings: rendered.warnings, fingerprint: print }, async (record, signal, stream) => {
+  const executeBase: ExecuteBase = { ...base, messages, model: prepared.model, warnings: rendered.warnings, fingerprint: print };
+  const reused = host.reuse(key, executeBase);
+  if (reused) return reused.output;
+  await host.permit(key, base.phase, rendered.text);
+  const record = await host.execute(key, executeBase, async (record, signal, stream) => {
     const attempts = record.attempts.map((attempt) => ({ rejected: attempt.output, instruction: attempt.feedback }));
     const sent = attempts.length ? buildMessages({ role: prepared.role, earlier, prompt: rendered.text, parts: rendered.parts, feedback: attempts }) : messages;
     record.messages = sent;
@@ -215,7 +214,7 @@ async function runLoop(host: WalkHost, workflow: Workflow, action: Action, key: 
     }
   } catch (error) {
     if (error instanceof WalkAborted || error instanceof StepFailed) throw error;
-    await host.permit(key, phase);
+    await host.permit(key, phase, base.prompt);
     host.fail(key, base, error);
   }
   host.block(key, base, results);
@@ -232,7 +231,7 @@ async function runCond(host: WalkHost, workflow: Workflow, action: Action, key: 
     }
   } catch (error) {
     if (error instanceof WalkAborted || error instanceof StepFailed) throw error;
-    await host.permit(key, phase);
+    await host.permit(key, phase, base.prompt);
     host.fail(key, base, error);
   }
   host.block(key, base, result);

@@ -88,16 +88,35 @@ describe('reviewing results', () => {
     return run;
   }
 
-  it('`rerun` regenerates the step and marks every later result stale', async () => {
-    const run = await finished();
+  it('`rerun` regenerates the step; when its output changes, every later result is stale', async () => {
+    let calls = 0;
+    ({ run } = await startRun('runtime/conversation.mdx', {
+      generate: async () => ({ output: `reply ${++calls}`, usage: { inputTokens: 1, outputTokens: 1 } }),
+    }));
+    run.continue();
+    await run.idle();
     const before = run.state.steps['0.0']!;
     run.rerun('0.0');
     await run.idle();
     expect(run.state.steps['0.0']).not.toBe(before);
-    expect(run.state.steps['0.0']!.status).toBe('done');
+    expect(run.state.steps['0.0']).toMatchObject({ status: 'done', output: 'reply 4' });
     expect(run.state.steps['0.1']!.stale).toBe(true);
     expect(run.state.steps['1.0']!.stale).toBe(true);
     expect(run.state.next).toBe('0.1');
+  });
+
+  it('`rerun` that comes out the same brings every later result back without asking the model', async () => {
+    const run = await finished();
+    const later = { rhyme: run.state.steps['0.1']!.output, summary: run.state.steps['1.0']!.output };
+    const usage = run.state.usage;
+    run.rerun('0.0');
+    await run.idle();
+    expect(run.state.status).toBe('done');
+    expect(run.state.steps['0.1']).toMatchObject({ output: later.rhyme, stale: false, current: 1 });
+    expect(run.state.steps['1.0']).toMatchObject({ output: later.summary, stale: false, current: 1 });
+    expect(run.state.history['0.0']!.map((v) => v.why)).toEqual(['generated', 'generated']);
+    expect(run.state.history['0.1']).toHaveLength(1);
+    expect(run.state.usage.outputTokens).toBe(usage.outputTokens + run.state.steps['0.0']!.usage.outputTokens);
   });
 
   it('`edit` keeps the author\'s text, marks it, and later steps see it', async () => {
