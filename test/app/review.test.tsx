@@ -15,8 +15,9 @@ const has = (...parts: string[]) => (frame: string) => parts.every((part) => fra
 const FAKE_EDITOR = `node ${join(import.meta.dirname, '..', 'support', 'fake-editor.mjs')}`;
 
 /** Runs phase 1 of the conversation fixture and selects `haiku` (↓ from the phase header). */
-async function phaseOneDone() {
+async function phaseOneDone(options: Parameters<typeof mountApp>[1] = {}) {
   app = mountApp('runtime/conversation.mdx', {
+    ...options,
     editor: (text, options) => editInEditor(text, { ...options, env: { ...process.env, VISUAL: '', EDITOR: FAKE_EDITOR, FAKE_EDITOR_TEXT: 'My own haiku.\n' } }),
   });
   await app.wait(has('│ ready │'));
@@ -27,8 +28,9 @@ async function phaseOneDone() {
 }
 
 describe('reviewing results', () => {
-  it('r re-runs the selected action and marks the later results stale', async () => {
-    const app = await phaseOneDone();
+  it('r re-runs the selected action and, when its output changes, marks the later results stale', async () => {
+    let calls = 0;
+    const app = await phaseOneDone({ generate: async () => ({ output: `reply ${++calls}`, usage: { inputTokens: 1, outputTokens: 1 } }) });
     const before = app.run!.state.steps['0.0'];
     const frame = await app.press('r', (f) => f.includes('~ rhyme GenText (stale)') && f.includes('│ paused │'));
     expect(frame).toContain('›   ✓ haiku GenText');
@@ -99,8 +101,12 @@ describe('reviewing results', () => {
   it('r on a phase header acts on its first step with a result', async () => {
     const app = await phaseOneDone();
     await app.press(KEYS.up, has('› ▾ ✓ Phase 1'));
-    await app.press('r', has('~ rhyme GenText (stale)', '│ paused │'));
-    expect(app.run!.state.next).toBe('0.1');
+    const before = app.run!.state.steps['0.0'];
+    // the echo model answers the same again, so rhyme's result holds and comes back
+    await app.press('r', () => app!.run!.state.steps['0.0'] !== before && app!.run!.state.next === '1.0');
+    await app.wait(has('✓ rhyme GenText', '│ paused │'));
+    expect(app.run!.state.history['0.0']).toHaveLength(2);
+    expect(app.run!.state.steps['0.1']!.stale).toBe(false);
   });
 
   it('r with nothing run yet says what to do', async () => {
