@@ -4,12 +4,12 @@ import type { Workflow } from '../compiler/types.js';
 import type { Sandbox } from '../sandbox/types.js';
 import type { GenerateRequest, GenerateResult } from '../models/types.js';
 import type { LeafExecutor } from '../actions/types.js';
-import type { Attempt, RunCommands, RunEvent, RunListener, RunState, RunStatus, StepRecord } from './types.js';
+import type { RunCommands, RunEvent, RunListener, RunState, RunStatus, StepRecord } from './types.js';
 import { StepFailed, WalkAborted, walkWorkflow, type StreamSink, type WalkHost } from './walk.js';
 import { blankRecord, runningRecord, StepRecords, type ExecuteBase, type RecordBase } from './step-records.js';
 import { admit, IDLE, type Mode } from './gate-mode.js';
 import { initialState } from './initial-state.js';
-import { recordFromVersion, StepHistory, versionOf } from './step-history.js';
+import { StepVersions } from './step-versions.js';
 
 export interface RunOptions {
   workflow: Workflow;
@@ -39,9 +39,7 @@ export class Run implements RunCommands, WalkHost {
   private waitingPhase: number | null = null;
   private abort: AbortController | null = null;
   private readonly records: StepRecords;
-  private readonly history: StepHistory;
-  /** steps the author asked to generate again (rerun, feedback): never reused until they ran */
-  private forced = new Map<string, { rejected?: Attempt }>();
+  private readonly versions: StepVersions;
   private queue: Promise<void> = Promise.resolve();
   private idleWaiters: Array<() => void> = [];
   /** a new file version or new inputs arrived while a step ran: start over at the next gate */
@@ -56,7 +54,7 @@ export class Run implements RunCommands, WalkHost {
     this.defaultModel = options.defaultModel ?? null;
     this.state = initialState(options.workflow, options.inputs, options.state);
     this.records = new StepRecords(this.state, (event) => this.emit(event));
-    this.history = new StepHistory(this.state);
+    this.versions = new StepVersions(this.state, this.records, (event) => this.emit(event));
   }
 
   subscribe(listener: RunListener): () => void {
@@ -116,8 +114,9 @@ export class Run implements RunCommands, WalkHost {
 
   rerun(key: string): void {
     this.enqueue(async () => {
-      if (!this.state.steps[key]) return;
-      this.forced.set(key, {});
+      const record = this.state.steps[key];
+      if (!record) return;
+      this.versions.force(record);
       this.records.markStale(key, true);
       this.mode = { kind: 'count', count: 1 };
       await this.restart();
@@ -131,12 +130,8 @@ export class Run implements RunCommands, WalkHost {
       // stopping may have put the previous result back in place of a running one
       const record = this.state.steps[key];
       if (!record) return;
-      const version = this.history.add(key, { ...versionOf(record, { why: 'edited', from: record.current || undefined }), output: value, edited: true });
-      Object.assign(record, { output: value, edited: true, status: 'done', stale: false, error: null, partial: undefined, current: version.id });
-      this.forced.delete(key);
+      this.versions.edited(record, value);
       this.records.markStale(key, false);
-      this.emit({ type: 'step-end', key, record });
-      this.emit({ type: 'history', key, restored: false });
       await this.restart();
     });
   }
@@ -148,7 +143,7 @@ export class Run implements RunCommands, WalkHost {
       const record = this.state.steps[key];
       if (!record) return;
       // the record keeps its attempts: a cancelled regeneration shows it exactly as it was
-      this.forced.set(key, { rejected: { output: record.output, feedback: instruction } });
+      this.versions.force(record, instruction);
       this.records.markStale(key, true);
       this.mode = { kind: 'count', count: 1 };
       await this.restart();
@@ -164,8 +159,7 @@ export class Run implements RunCommands, WalkHost {
       for (const dropped of this.state.order.slice(index)) {
         const record = this.state.steps[dropped];
         delete this.state.steps[dropped];
-        this.forced.delete(dropped);
-        if (record && this.history.drop(record)) this.emit({ type: 'history', key: dropped, restored: false });
+        if (record) this.versions.dropped(record);
       }
       this.state.order = this.state.order.slice(0, index);
       this.mode = IDLE;
@@ -175,21 +169,9 @@ export class Run implements RunCommands, WalkHost {
 
   restore(key: string, id: number): void {
     this.enqueue(async () => {
-      if (!this.history.find(key, id)) return;
+      if (!this.versions.has(key, id)) return;
       await this.stop();
-      const { id: _id, feedback: _feedback, partial, dropped: _dropped, ...chosen } = this.history.find(key, id)!;
-      // a cancelled version has only its partial text to give
-      const output = chosen.why === 'cancelled' ? (chosen.output ?? partial ?? '') : chosen.output;
-      const version = this.history.add(key, { ...chosen, why: 'restored', from: id, output, at: Date.now() });
-      const record = this.state.steps[key];
-      if (record) {
-        // a step the run no longer holds (rewound) comes back by fingerprint when the pass reaches it
-        Object.assign(record, recordFromVersion({ ...record }, version), { warnings: record.warnings });
-        this.forced.delete(key);
-        this.records.markStale(key, false);
-        this.emit({ type: 'step-end', key, record });
-      }
-      this.emit({ type: 'history', key, restored: true });
+      if (this.versions.restored(key, id)) this.records.markStale(key, false);
       await this.restart();
     });
   }
@@ -244,40 +226,18 @@ export class Run implements RunCommands, WalkHost {
 
   // ---- WalkHost ----
 
-  record(key: string): StepRecord | undefined {
-    return this.state.steps[key];
-  }
-
   visit(key: string): void {
     this.records.visit(key);
   }
 
   reuse(key: string, base: ExecuteBase): StepRecord | null {
-    if (this.forced.has(key)) return null;
-    const existing = this.state.steps[key];
-    if (existing?.status === 'done' && existing.fingerprint === base.fingerprint) {
-      this.visit(key);
-      if (existing.stale) {
-        existing.stale = false;
-        this.emit({ type: 'step-end', key, record: existing });
-      }
-      return existing;
-    }
-    const version = this.history.reusable(key, base.fingerprint);
-    if (!version) return null;
-    const record = recordFromVersion(base, version);
-    this.records.put(record);
-    this.emit({ type: 'step-end', key, record });
-    this.emit({ type: 'history', key, restored: true });
-    return record;
+    return this.versions.reuse(key, base);
   }
 
   async execute(key: string, base: ExecuteBase, run: Parameters<WalkHost['execute']>[2]): Promise<StepRecord> {
     this.records.markUnvisitedStale(key);
     const previous = this.state.steps[key];
-    const rejected = this.forced.get(key)?.rejected;
-    const record = runningRecord(base, previous, rejected);
-    const feedback = rejected && record.attempts[record.attempts.length - 1] === rejected ? rejected.feedback : undefined;
+    const record = runningRecord(base, previous, this.versions.rejected(key));
     this.records.put(record);
     this.emit({ type: 'step-start', key, record });
     for (const message of record.warnings) this.emit({ type: 'warning', key, message });
@@ -296,7 +256,7 @@ export class Run implements RunCommands, WalkHost {
     } catch (error) {
       record.endedAt = Date.now();
       if (abort.signal.aborted) {
-        this.cancelled(record, previous);
+        this.versions.cancelled(record, previous);
         // a plain cancel: park at this step again; a superseding command restarts by itself
         if (generation === this.generation) this.enqueue(async () => this.restart());
         throw new WalkAborted();
@@ -309,8 +269,7 @@ export class Run implements RunCommands, WalkHost {
     record.status = 'done';
     record.endedAt = Date.now();
     record.partial = undefined;
-    record.current = this.history.add(key, versionOf(record, feedback === undefined ? { why: 'generated' } : { why: 'feedback', feedback })).id;
-    this.forced.delete(key);
+    this.versions.generated(record);
     this.state.usage = {
       inputTokens: this.state.usage.inputTokens + record.usage.inputTokens,
       outputTokens: this.state.usage.outputTokens + record.usage.outputTokens,
@@ -319,22 +278,6 @@ export class Run implements RunCommands, WalkHost {
     this.emit({ type: 'history', key, restored: false });
     this.emit({ type: 'usage', usage: this.state.usage });
     return record;
-  }
-
-  /** A generation was stopped: its partial text joins the history, and the result it was replacing comes back. */
-  private cancelled(record: StepRecord, previous: StepRecord | undefined): void {
-    const key = record.key;
-    const version = this.history.add(key, versionOf(record, { why: 'cancelled', partial: record.partial ?? '' }));
-    record.status = 'cancelled';
-    record.partial = undefined;
-    record.current = version.id;
-    this.forced.delete(key);
-    this.emit({ type: 'step-cancel', key, record });
-    if (previous?.status !== 'done') return void this.emit({ type: 'history', key, restored: false });
-    previous.stale = previous.fingerprint !== record.fingerprint;
-    this.state.steps[key] = previous;
-    this.emit({ type: 'step-end', key, record: previous });
-    this.emit({ type: 'history', key, restored: true });
   }
 
   fail(key: string, base: RecordBase, error: unknown): never {

@@ -1,5 +1,6 @@
-// One pass over the workflow, in document order. Results that are still valid are
-// reused; the first step that needs running waits at the gate (see run.ts). Every
+// One pass over the workflow, in document order. Results that still hold (same
+// fingerprint: the current one, or one from the step's history) are reused; the first
+// step that needs running waits at the gate (see run.ts). Every
 // change (edit, rerun, new file version, new inputs) starts a fresh pass.
 import type { Action, Attribute, Scope, Step, Workflow } from '../compiler/types.js';
 import type { Sandbox } from '../sandbox/types.js';
