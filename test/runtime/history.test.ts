@@ -243,6 +243,42 @@ describe('results come back by fingerprint', () => {
   });
 });
 
+describe('restoring a version', () => {
+  it('of a rewound step: it comes back when the pass reaches it with the same fingerprint', async () => {
+    const model = countingModel();
+    const { run } = await finished({ generate: model.generate });
+    run.rewind('1.0');
+    await run.idle();
+    expect(run.state.next).toBe('1.0');
+    run.restore('1.0', 1);
+    await run.idle();
+    expect(model.calls).toBe(3);
+    expect(run.state.status).toBe('done');
+    expect(run.state.steps['1.0']).toMatchObject({ output: 'reply 3', current: 2 });
+    expect(run.state.history['1.0']).toMatchObject([{ id: 1, dropped: true }, { id: 2, why: 'restored', from: 1 }]);
+  });
+
+  it('inside a loop: undoing a change to the body brings every iteration back', async () => {
+    const model = countingModel();
+    const text = readFileSync(join(FIXTURES, 'runtime/translate.mdx'), 'utf8');
+    ({ run } = await startRun('runtime/translate.mdx', { generate: model.generate }));
+    run.continue();
+    await run.idle();
+    const before = outputs(run);
+    run.update({ workflow: compileFixture('runtime/translate.mdx', text.replace('Translate this poem', 'Render this poem')) });
+    await run.idle();
+    expect(run.state.next).toBe('0.1#0/0.0');
+    run.continue();
+    await run.idle();
+    expect(model.calls).toBe(7);
+    run.update({ workflow: compileFixture('runtime/translate.mdx', text) });
+    await run.idle();
+    expect(model.calls).toBe(7);
+    expect(outputs(run)).toEqual(before);
+    expect(run.state.status).toBe('done');
+  });
+});
+
 describe('the step at the gate', () => {
   it('state.pending holds the prompt the next step would send now', async () => {
     ({ run } = await startRun('runtime/conversation.mdx'));
