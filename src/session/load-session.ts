@@ -1,0 +1,57 @@
+// Reading a session back: the run.json in a session folder, checked before anyone trusts it.
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { RunState } from '../runtime/types.js';
+import { RUN_FILE } from './write-session.js';
+
+export type LoadedSession =
+  | { state: RunState; /** when run.json was last written (ms) */ savedAt: number }
+  | { error: string };
+
+/**
+ * The run saved in `dir`. With `workflowFile`, a run of another workflow is an error too.
+ * Never throws: every problem is a message that names the file and says what to do.
+ */
+export function loadSession(dir: string, workflowFile?: string): LoadedSession {
+  const file = join(dir, RUN_FILE);
+  let text: string;
+  let savedAt: number;
+  try {
+    savedAt = statSync(file).mtimeMs;
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { error: `no saved run in ${dir}: ${file} does not exist; \`stepwise runs FILE\` lists the saved sessions` };
+    return { error: `cannot read ${file}: ${(error as Error).message}; check that you can read it` };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { error: `${file} is not valid JSON (${(error as Error).message}); it may have been cut short: pick another session (\`stepwise runs FILE\`) or start afresh` };
+  }
+  if (!isRunState(value)) return { error: `${file} is not a stepwise run (no version 1 run state in it); pick a folder that \`stepwise runs FILE\` lists` };
+  if (workflowFile && !sameFile(value.file, workflowFile)) {
+    return { error: `${file} is a run of ${value.file}, not of ${resolve(workflowFile)}; pick a session of this workflow (\`stepwise runs ${workflowFile}\`)` };
+  }
+  return { state: value, savedAt };
+}
+
+/** Enough of a run's shape to read it; the run checks the rest when it resumes. */
+export function isRunState(value: unknown): value is RunState {
+  if (typeof value !== 'object' || value === null) return false;
+  const state = value as Partial<RunState>;
+  return (
+    state.version === 1 &&
+    typeof state.file === 'string' &&
+    typeof state.startedAt === 'number' &&
+    typeof state.status === 'string' &&
+    Array.isArray(state.order) &&
+    typeof state.steps === 'object' &&
+    state.steps !== null
+  );
+}
+
+export function sameFile(a: string, b: string): boolean {
+  return resolve(a) === resolve(b);
+}

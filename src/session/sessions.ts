@@ -1,0 +1,87 @@
+// The saved sessions of a workflow, newest first, as the run list and `--resume` see them.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Usage } from '../models/types.js';
+import type { RunState, RunStatus } from '../runtime/types.js';
+import { sessionsFolder } from './directory.js';
+import { loadSession, sameFile } from './load-session.js';
+
+export { loadSession } from './load-session.js';
+
+export interface SessionSummary {
+  /** the session folder (absolute when `workflowFile` or `out` is) */
+  dir: string;
+  /** when the run started (ms) */
+  startedAt: number;
+  /** when run.json was last written (ms): a resumed session moves to the top */
+  updatedAt: number;
+  status: RunStatus;
+  stepsDone: number;
+  stepsTotal: number;
+  usage: Usage;
+  /** the workflow file the run is of, as it was saved */
+  file: string;
+}
+
+/**
+ * Every readable session in the workflow's folder, most recently saved first (the later
+ * start breaks a tie). A folder whose run.json is missing or not a run is skipped.
+ * Sessions of another workflow of the same name (a shared `--out`) are included: compare
+ * `file`, as latestSession does.
+ */
+export function sessionsOf(workflowFile: string, out?: string): SessionSummary[] {
+  const folder = sessionsFolder(workflowFile, out);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const sessions: SessionSummary[] = [];
+  for (const name of names) {
+    const dir = join(folder, name);
+    const loaded = loadSession(dir);
+    if ('error' in loaded) continue;
+    sessions.push(summarize(dir, loaded.state, loaded.savedAt));
+  }
+  return sessions.sort((a, b) => b.updatedAt - a.updatedAt || b.startedAt - a.startedAt || (a.dir < b.dir ? 1 : -1));
+}
+
+/** The most recently saved session of this very workflow file, or null. */
+export function latestSession(workflowFile: string, out?: string): SessionSummary | null {
+  return sessionsOf(workflowFile, out).find((session) => sameFile(session.file, workflowFile)) ?? null;
+}
+
+/**
+ * Steps count the action steps the run has reached (records with an action), not the
+ * Loop and Cond records around them: a block is its body's steps, each iteration's
+ * counted, and a one-step loop that ran twice is 2 steps. Steps the run has not reached
+ * are not known (how often a loop runs depends on its outputs). Done means done and not
+ * out of date.
+ */
+export function stepCounts(state: RunState): { stepsDone: number; stepsTotal: number } {
+  let stepsDone = 0;
+  let stepsTotal = 0;
+  for (const key of state.order) {
+    const record = state.steps[key];
+    if (!record?.action || record.action === 'Loop' || record.action === 'Cond') continue;
+    stepsTotal++;
+    if (record.status === 'done' && !record.stale) stepsDone++;
+  }
+  return { stepsDone, stepsTotal };
+}
+
+function summarize(dir: string, state: RunState, updatedAt: number): SessionSummary {
+  return {
+    dir,
+    startedAt: state.startedAt,
+    updatedAt,
+    status: state.status,
+    ...stepCounts(state),
+    usage: {
+      inputTokens: state.usage?.inputTokens ?? 0,
+      outputTokens: state.usage?.outputTokens ?? 0,
+    },
+    file: state.file,
+  };
+}
