@@ -14,6 +14,8 @@ import { DescriptionView, descriptionLines } from './DescriptionView.js';
 import { PhaseList, outputLinesFor } from './PhaseList.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { MessagesView } from './MessagesView.js';
+import { HistoryView } from './HistoryView.js';
+import { DiffView } from './DiffView.js';
 import { KeyHints, MODAL_HINTS } from './KeyHints.js';
 import { BottomLine } from './BottomLine.js';
 import { openKeyStore } from '../src/models/keys.js';
@@ -26,6 +28,7 @@ import { useRunStarter } from './hooks/useRunStarter.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { useWorkflowFile, type FileVersion } from './hooks/useWorkflowFile.js';
 import { useKeyBindings, type CommandHandlers } from './hooks/useKeyBindings.js';
+import { useVersionReview } from './hooks/useVersionReview.js';
 import { buildOutline, isSelectable, phaseRecords, type OutlineItem } from './outline.js';
 import { editedValue, editableText } from './edit-output.js';
 import type { KeyContext } from './keys.js';
@@ -62,7 +65,7 @@ export interface AppProps {
   onExit?: () => void;
 }
 
-type Mode = 'main' | 'form' | 'help' | 'messages' | 'feedback' | 'api-key' | 'quit' | 'editing';
+type Mode = 'main' | 'form' | 'help' | 'messages' | 'history' | 'diff' | 'feedback' | 'api-key' | 'quit' | 'editing';
 
 const REMEMBER = { load: loadRememberedInputs, save: saveRememberedInputs };
 
@@ -144,6 +147,9 @@ export function App(props: AppProps) {
   };
   const current = targetRecord();
   const hasResult = Boolean(current && current.status !== 'running');
+  // `h` also lists the versions of a step a rewind took out of the run
+  const historyKey = selected?.kind === 'step' ? selected.key : current?.key;
+  const review = useVersionReview({ run, view, mode, setMode, setNotice });
 
   const exit = () => {
     props.onExit?.();
@@ -237,6 +243,12 @@ export function App(props: AppProps) {
       setMessagesScroll(0);
       setMode('messages');
     },
+    history: () => {
+      if (!historyKey) return setNotice('no history yet: select a step that has run (↑/↓)');
+      const name = selected?.kind === 'step' ? selected.step.action!.as : current?.as;
+      review.openHistory(historyKey, name ?? historyKey);
+    },
+    diff: () => review.diff(current),
     inputs: () => {
       if (!workflow.inputs.length) return setNotice('this workflow has no inputs');
       setMode('form');
@@ -265,6 +277,7 @@ export function App(props: AppProps) {
         setNotice(null);
         return false;
       }
+      if (mode === 'history' || mode === 'diff') return review.onKey(name, input, { width: columns, height: bodyHeight });
       if (mode === 'help') setMode('main');
       else if (mode === 'quit') {
         if (input === 'y') exit();
@@ -297,7 +310,8 @@ export function App(props: AppProps) {
 
   // a step failed for the lack of an OpenAI key: offer to enter and store one
   const keyless = status === 'failed' ? Object.values(view?.records ?? {}).find((record) => record.status === 'failed' && record.error?.message.startsWith(NO_OPENAI_KEY)) ?? null : null;
-  const keyContext: KeyContext = { status, hasResult, hasInputs: workflow.inputs.length > 0, needsKey: keyless !== null };
+  const hasHistory = Boolean(historyKey && view?.history[historyKey]?.length);
+  const keyContext: KeyContext = { status, hasResult, hasInputs: workflow.inputs.length > 0, needsKey: keyless !== null, hasHistory, stale: current?.stale === true, inHistory: mode === 'history' };
   const model = props.modelOverride ?? workflow.model ?? props.defaultModel ?? 'model per action';
   const banner = bannerHeight(diagnostics, source, columns);
   const description = descriptionLines(workflow.description, columns, 3).length;
@@ -346,6 +360,10 @@ export function App(props: AppProps) {
           <HelpOverlay height={bodyHeight} />
         ) : mode === 'messages' && target ? (
           <MessagesView record={view?.records[target.key] ?? target} width={columns} height={bodyHeight} scroll={messagesScroll} />
+        ) : mode === 'history' && review.history ? (
+          <HistoryView {...review.history} width={columns} height={bodyHeight} />
+        ) : mode === 'diff' && review.diffView ? (
+          <DiffView {...review.diffView} width={columns} height={bodyHeight} />
         ) : (
           <>
             <DescriptionView text={workflow.description} width={columns} maxLines={3} />

@@ -18,6 +18,8 @@ export type CommandId =
   | 'feedback'
   | 'rewind'
   | 'messages'
+  | 'history'
+  | 'diff'
   | 'inputs'
   | 'api-key'
   | 'help'
@@ -36,6 +38,12 @@ export interface KeyContext {
   hasInputs: boolean;
   /** a step failed because no OpenAI API key is configured */
   needsKey?: boolean;
+  /** the selected step has had at least one version (its history, `h`) */
+  hasHistory?: boolean;
+  /** the selected step's result is stale */
+  stale?: boolean;
+  /** the history view is open (`d` diffs the selected version with the current one) */
+  inHistory?: boolean;
 }
 
 export interface Command {
@@ -68,6 +76,8 @@ export const COMMANDS: readonly Command[] = [
   { id: 'feedback', keys: ['f'], label: 'feedback', help: 'reject with feedback: type an instruction and regenerate', when: (c) => c.hasResult },
   { id: 'rewind', keys: ['u'], label: 'rewind', help: 'rewind to the selected step', when: (c) => c.hasResult },
   { id: 'messages', keys: ['m'], label: 'messages', help: 'show the exact messages sent to the model', when: (c) => c.hasResult },
+  { id: 'history', keys: ['h'], label: 'history', help: "list the selected step's versions; Enter makes one current again", when: (c) => c.hasHistory === true },
+  { id: 'diff', keys: ['d'], label: 'diff', help: "diff a stale step's old and new prompt (in the history: a version and the current one)", when: (c) => c.stale === true || c.inHistory === true },
   { id: 'inputs', keys: ['i'], label: 'inputs', help: 'edit the inputs', when: (c) => c.hasInputs },
   { id: 'help', keys: ['?'], label: 'help', help: 'show or hide this help' },
   { id: 'quit', keys: ['q'], label: 'quit', help: 'quit (asks when a run is in progress)' },

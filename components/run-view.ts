@@ -4,7 +4,7 @@
 // text streams, never once per token: smooth enough to read, and it keeps the CPU of a
 // streaming session low (Ink redraws the whole screen on every frame; see bench/README.md).
 import type { Run } from '../src/runtime/run.js';
-import type { RunEvent, RunState, RunStatus, StepRecord } from '../src/runtime/types.js';
+import type { RunEvent, RunState, RunStatus, StepRecord, StepVersion } from '../src/runtime/types.js';
 import type { Usage } from '../src/models/types.js';
 
 export interface RunView {
@@ -23,6 +23,10 @@ export interface RunView {
   activeMs: number;
   /** when the current running stretch began, or null */
   runningSince: number | null;
+  /** every version each step has had, newest last */
+  history: Record<string, StepVersion[]>;
+  /** the step waiting at the gate and the prompt it would send now */
+  pending: { key: string; prompt: string } | null;
 }
 
 /** matches Ink's maxFps in run-tui.tsx */
@@ -125,6 +129,12 @@ export class RunViewStore {
       records[key] = copy && sameFields(copy, record) ? copy : { ...record };
       if (record.status === 'running' && record.partial) streamingTokens += Math.ceil(record.partial.length / 4);
     }
+    const history: Record<string, StepVersion[]> = {};
+    for (const [key, versions] of Object.entries(state.history ?? {})) {
+      // versions are never changed once written, so the same list of the same versions is the same history
+      const copy = previous?.history[key];
+      history[key] = copy && sameList(copy, versions) ? copy : [...versions];
+    }
     return {
       status: state.status,
       order: previous && sameList(previous.order, state.order) ? previous.order : [...state.order],
@@ -137,6 +147,8 @@ export class RunViewStore {
       partials: this.partials,
       activeMs: this.activeMs,
       runningSince: this.runningSince,
+      history,
+      pending: state.pending ?? null,
     };
   }
 }
@@ -146,6 +158,6 @@ function sameFields(copy: StepRecord, record: StepRecord): boolean {
   return Object.keys(copy).length === Object.keys(record).length;
 }
 
-function sameList(a: string[], b: string[]): boolean {
+function sameList<T>(a: T[], b: T[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }

@@ -9,7 +9,7 @@ import { record } from './fixtures.js';
 const workflow = compileFixture('runtime/translate.mdx');
 
 function view(records: RunView['records'], status: RunView['status'] = 'paused'): RunView {
-  return { status, order: Object.keys(records), records, next: null, usage: { inputTokens: 0, outputTokens: 0 }, streamingTokens: 0, error: null, inputs: {}, partials: {}, activeMs: 0, runningSince: null };
+  return { status, order: Object.keys(records), records, next: null, usage: { inputTokens: 0, outputTokens: 0 }, streamingTokens: 0, error: null, inputs: {}, partials: {}, activeMs: 0, runningSince: null, history: {}, pending: null };
 }
 
 const records = {
