@@ -21,20 +21,22 @@ export interface VersionReviewOptions {
 
 export function useVersionReview({ run, view, mode, setMode, setNotice }: VersionReviewOptions) {
   const [step, setStep] = useState<{ key: string; name: string } | null>(null);
-  const [selected, setSelected] = useState(0);
+  // by id, not row: a version made while the view is open goes on top without moving the selection
+  const [selectedId, setSelectedId] = useState<number | null>(null);
   const [subject, setSubject] = useState<DiffSubject | null>(null);
   const [diffFrom, setDiffFrom] = useState<'main' | 'history'>('main');
   const [scroll, setScroll] = useState(0);
 
   const versions = step ? [...(view?.history[step.key] ?? [])].reverse() : [];
   const current = step ? view?.records[step.key]?.current : undefined;
+  const selected = Math.max(0, versions.findIndex((version) => version.id === selectedId));
 
   const openHistory = (key: string, name: string) => {
     const found = [...(view?.history[key] ?? [])].reverse();
     if (!found.length) return setNotice(`${name} has no versions yet: run it first (n)`);
     const shown = view?.records[key]?.current;
     setStep({ key, name });
-    setSelected(Math.max(0, found.findIndex((version) => version.id === shown)));
+    setSelectedId((found.find((version) => version.id === shown) ?? found[0]!).id);
     setMode('history');
   };
 
@@ -95,7 +97,7 @@ export function useVersionReview({ run, view, mode, setMode, setNotice }: Versio
       setNotice(null);
       if (name === 'escape' || input === 'h' || input === 'q') setMode('main');
       else if (name === 'return') restore();
-      else if (move) setSelected((was) => Math.min(Math.max(0, versions.length - 1), Math.max(0, was + move)));
+      else if (move) setSelectedId(versions[Math.min(versions.length - 1, Math.max(0, selected + move))]?.id ?? null);
       return true;
     }
     if (name === 'escape' || input === 'd' || input === 'q') setMode(diffFrom);

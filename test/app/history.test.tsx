@@ -117,6 +117,26 @@ describe('the history of a step', () => {
     expect(app.run!.state.steps['0.0']!.output).toBe('partial ');
   });
 
+  it('a version made while the list is open goes on top; the selection stays on its version', async () => {
+    const model = handModel();
+    app = mountApp('runtime/conversation.mdx', { generate: model.generate });
+    await app.wait(has('│ ready │'));
+    app.stdin.write('n');
+    (await model.nextCall()).finish('first');
+    await app.wait(has('│ paused │', '      first'));
+    await app.press(KEYS.down, has('›   ✓ haiku GenText'));
+    app.stdin.write('r');
+    const call = await model.nextCall();
+    await app.press('h', has('History of haiku: 1 version', '›   #1'));
+    call.finish('second');
+    const frame = await app.wait(has('History of haiku: 2 versions'));
+    expect(linesFrom(frame, 'History of', 3)).toEqual([
+      'History of haiku: 2 versions, newest first (● current)',
+      `  ● #2  ${at('0.0', 2)}  generated  echo:all  1 in 2 out  second`,
+      `›   #1  ${at('0.0', 1)}  generated  echo:all  1 in 2 out  first`,
+    ]);
+  });
+
   it('h on a step that never ran says so', async () => {
     app = mountApp('runtime/conversation.mdx');
     await app.wait(has('│ ready │'));
