@@ -1,7 +1,7 @@
 // `npm run bench`: measures where an author feels stepwise's speed and prints one table
 // (median, spread over rounds, budget, pass/fail), then writes bench/results.json.
 //   node bench/run.js [names...] [--rounds N]
-// Names: compile check engine expressions first-frame save streaming cpu memory.
+// Names: compile check engine expressions session first-frame save streaming cpu memory.
 // Benchmarks run the built code: `npm run build` first.
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -14,6 +14,7 @@ const MEASUREMENTS = [
   { name: 'check', load: () => import('./process.js').then((m) => m.measureCheck) },
   { name: 'engine', load: () => import('./process.js').then((m) => m.measureEngine) },
   { name: 'expressions', load: () => import('./sandbox.js').then((m) => m.measureExpressions) },
+  { name: 'session', load: () => import('./session.js').then((m) => m.measureSession) },
   { name: 'first-frame', load: () => import('./tui.js').then((m) => m.measureFirstFrame) },
   // one session of 20 saves is the figure; rounds do not repeat it
   { name: 'save', maxRounds: 1, load: () => import('./tui.js').then((m) => m.measureSave) },

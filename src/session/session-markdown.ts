@@ -111,7 +111,7 @@ function resultBlocks(state: RunState, record: StepRecord): string[] {
 }
 
 function renderOutput(value: unknown): string {
-  if (typeof value === 'string') return value.trim() ? value.replace(/\s+$/, '') : '*(empty)*';
+  if (typeof value === 'string') return value.trim() ? value.trimEnd() : '*(empty)*';
   if (value === undefined) return '*(no output)*';
   const json = JSON.stringify(value, null, 2);
   // a fence longer than any run of backticks inside, so the JSON cannot close it
@@ -122,7 +122,7 @@ function renderOutput(value: unknown): string {
 
 function quote(text: string): string {
   return text
-    .replace(/\s+$/, '')
+    .trimEnd()
     .split('\n')
     .map((line) => (line ? `> ${line}` : '>'))
     .join('\n');

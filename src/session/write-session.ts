@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { savedState } from '../runtime/saved-state.js';
 import type { RunState } from '../runtime/types.js';
+import { runJson } from './run-json.js';
 import { sessionMarkdown } from './session-markdown.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -16,7 +17,7 @@ export function writeSession(state: RunState, dir: string): { runFile: string; o
   const saved = savedState(state);
   const runFile = join(dir, RUN_FILE);
   const outputFile = join(dir, OUTPUT_FILE);
-  writeFileAtomic(runFile, JSON.stringify(saved, null, 2) + '\n');
+  writeFileAtomic(runFile, runJson(saved));
   writeFileAtomic(outputFile, sessionMarkdown(saved));
   return { runFile, outputFile };
 }

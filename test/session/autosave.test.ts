@@ -69,7 +69,7 @@ describe('autosave', () => {
     run.emit(ended());
     await settle();
     expect(run.reads).toBe(1);
-    expect(readFileSync(join(dir, 'run.json'), 'utf8')).toBe(JSON.stringify(savedState(state), null, 2) + '\n');
+    expect(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(savedState(state))));
     expect(readFileSync(join(dir, 'output.md'), 'utf8')).toBe(sessionMarkdown(savedState(state)));
     saver.stop();
   });
@@ -190,7 +190,7 @@ describe('autosave of a real run', () => {
     saver.stop();
     try {
       expect(run.state.status).toBe('done');
-      expect(readFileSync(join(dir, 'run.json'), 'utf8')).toBe(JSON.stringify(savedState(run.state), null, 2) + '\n');
+      expect(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(savedState(run.state))));
       const markdown = readFileSync(join(dir, 'output.md'), 'utf8');
       expect(markdown).toContain('### outer · Loop\n\n#### outer · iteration 1\n\n##### inner · Loop\n\n###### inner · iteration 1\n\n###### cell · GenText · echo\n\n> Cell a1 after 0\n\nCell a1 after 0\n\n');
       expect(markdown).toContain('#### outer · iteration 2\n');
