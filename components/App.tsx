@@ -32,6 +32,8 @@ import { useVersionReview } from './hooks/useVersionReview.js';
 import { buildOutline, isSelectable, phaseRecords, type OutlineItem } from './outline.js';
 import { editedValue, editableText } from './edit-output.js';
 import type { KeyContext } from './keys.js';
+import { SaveProblemBanner, useSaveProblem } from './SaveProblemBanner.js';
+import type { SaveProblem } from './save-problem.js';
 
 export interface AppProps {
   file: string;
@@ -63,6 +65,10 @@ export interface AppProps {
   size?: { rows: number; columns: number };
   onRun?: (run: Run) => void;
   onExit?: () => void;
+  /** when the resumed session was last saved (null: a new session) */
+  resumedAt?: number | null;
+  /** why the session could not be saved, shown in a banner */
+  saveProblem?: SaveProblem;
 }
 
 type Mode = 'main' | 'form' | 'help' | 'messages' | 'history' | 'diff' | 'feedback' | 'api-key' | 'quit' | 'editing';
@@ -313,7 +319,8 @@ export function App(props: AppProps) {
   const hasHistory = Boolean(historyKey && view?.history[historyKey]?.length);
   const keyContext: KeyContext = { status, hasResult, hasInputs: workflow.inputs.length > 0, needsKey: keyless !== null, hasHistory, stale: current?.stale === true, inHistory: mode === 'history' };
   const model = props.modelOverride ?? workflow.model ?? props.defaultModel ?? 'model per action';
-  const banner = bannerHeight(diagnostics, source, columns);
+  const notSaved = useSaveProblem(props.saveProblem);
+  const banner = bannerHeight(diagnostics, source, columns) + (notSaved ? 1 : 0);
   const description = descriptionLines(workflow.description, columns, 3).length;
   const bodyHeight = Math.max(3, rows - 1 - 1 - 2 - banner);
   const listHeight = Math.max(1, bodyHeight - description);
@@ -351,7 +358,9 @@ export function App(props: AppProps) {
         streamingTokens={view?.streamingTokens ?? 0}
         activeMs={view?.activeMs ?? 0}
         runningSince={view?.runningSince ?? null}
+        resumedAt={props.resumedAt ?? null}
       />
+      {notSaved ? <SaveProblemBanner message={notSaved} /> : null}
       <DiagnosticsBanner diagnostics={diagnostics} text={source} width={columns} />
       <Box flexDirection="column" height={bodyHeight} overflow="hidden" flexShrink={0}>
         {mode === 'form' ? (

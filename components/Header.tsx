@@ -17,11 +17,13 @@ export interface HeaderProps {
   streamingTokens?: number;
   activeMs: number;
   runningSince: number | null;
+  /** when the session this run continues was last saved */
+  resumedAt?: number | null;
 }
 
 const STATUS_COLORS: Record<RunStatus, Tint> = { ready: 'white', running: 'cyan', paused: 'yellow', done: 'green', failed: 'red' };
 
-export function Header({ file, errors, status, model, usage, streamingTokens = 0, activeMs, runningSince }: HeaderProps) {
+export function Header({ file, errors, status, model, usage, streamingTokens = 0, activeMs, runningSince, resumedAt = null }: HeaderProps) {
   const now = useNow(runningSince !== null);
   const elapsed = activeMs + (runningSince !== null ? Math.max(0, now - runningSince) : 0);
   const state = status ?? 'ready';
@@ -29,6 +31,7 @@ export function Header({ file, errors, status, model, usage, streamingTokens = 0
     <Box height={1} overflow="hidden">
       <Text wrap="truncate">
         <Text bold>{basename(file)}</Text>
+        {resumedAt !== null ? <Text dimColor>{` · resumed from ${formatSavedAt(resumedAt)}`}</Text> : null}
         {' │ '}
         {errors ? <Text color={tint('red')}>{errors} error{errors === 1 ? '' : 's'}</Text> : <Text color={tint('green')}>ok</Text>}
         {' │ '}
@@ -42,4 +45,12 @@ export function Header({ file, errors, status, model, usage, streamingTokens = 0
       </Text>
     </Box>
   );
+}
+
+/** `14:05` today, `Dec 1 14:05` on another day */
+export function formatSavedAt(at: number, now = Date.now()): string {
+  const date = new Date(at);
+  const time = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  if (new Date(now).toDateString() === date.toDateString()) return time;
+  return `${date.toLocaleString('en', { month: 'short' })} ${date.getDate()} ${time}`;
 }

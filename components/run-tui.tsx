@@ -1,5 +1,6 @@
 // The TUI front end: the App full-screen on the alternate screen buffer, restored on every
-// way out (quit, Ctrl+C, a crash, SIGTERM, SIGHUP); the run saved when any step ran.
+// way out (quit, Ctrl+C, a crash, SIGTERM, SIGHUP). It continues the file's latest saved
+// session unless --fresh, and saves the session as it happens once any step ran.
 import { render } from 'ink';
 import type { CliIO } from '../src/cli/io.js';
 import type { PreparedRun } from '../src/cli/run.js';
@@ -7,7 +8,11 @@ import type { Run } from '../src/runtime/run.js';
 import type { Workflow } from '../src/compiler/types.js';
 import { compile } from '../src/compiler/index.js';
 import { customActionSpecs } from '../src/actions/specs.js';
-import { runDirectory, saveRun } from '../src/runtime/save.js';
+import { join } from 'node:path';
+import { autosave, type Autosave } from '../src/session/autosave.js';
+import { openSession } from '../src/cli/open-session.js';
+import { onExit } from '../src/cli/exit.js';
+import { createSaveProblem } from './save-problem.js';
 import { App } from './App.js';
 import { suspendTerminal } from './editor.js';
 
@@ -15,6 +20,11 @@ const ENTER = '\x1b[?1049h\x1b[?25l';
 const LEAVE = '\x1b[?1049l\x1b[?25h';
 
 export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> {
+  const session = openSession(prepared, io, { resume: !prepared.args.fresh, required: false });
+  if ('error' in session) {
+    io.stderr(`${session.error}\nstart a new session with --fresh\n`);
+    return 2;
+  }
   const stdout = process.stdout;
   const stdin = process.stdin;
   let restored = false;
@@ -26,45 +36,46 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
   stdout.write(ENTER);
 
   let run: Run | null = null;
+  let saver: Autosave | null = null;
   let instance: ReturnType<typeof render> | null = null;
-  const bail = (message: string, code: number) => {
+  const saveProblem = createSaveProblem();
+  const startSaving = (created: Run) => {
+    const begin = () => {
+      saver ??= autosave(created, session.dir, { onError: saveProblem.set });
+    };
+    // a new session gets its folder once something ran; a resumed one is saved from the start
+    if (session.state) return begin();
+    const stop = created.subscribe((event) => {
+      if (event.type !== 'step-start') return;
+      stop();
+      begin();
+    });
+  };
+  // every way out (a signal, a crash) cancels the running step, saves what was done
+  // (the running step as cancelled, with its partial text) and restores the terminal
+  const shutdown = (message = '') => {
     try {
       instance?.unmount();
     } catch {
       // already gone: the terminal still has to be restored below
     }
+    run?.cancel();
+    saver?.flush();
     restore();
     if (message) io.stderr(message);
-    saveIfRan();
-    process.exit(code);
+    if (saver && !saver.error()) io.stderr(`saved ${join(session.dir, 'output.md')}\n`);
   };
-  const onCrash = (error: unknown) => bail(`stepwise: internal error: ${error instanceof Error ? error.stack : String(error)}\n`, 1);
-  // every way out restores the terminal; before Ink takes the keyboard (raw mode),
-  // Ctrl+C still arrives as SIGINT
-  const exits: Array<[string, (...args: any[]) => void]> = [
-    ['uncaughtException', onCrash],
-    ['unhandledRejection', onCrash],
-    ['SIGTERM', () => bail('', 143)],
-    ['SIGHUP', () => bail('', 129)],
-    ['SIGINT', () => bail('', 130)],
-  ];
-  for (const [event, handler] of exits) process.on(event, handler);
+  const uninstall = onExit({
+    stop: () => {
+      shutdown();
+      process.exit(1);
+    },
+    now: (reason, error) => shutdown(reason === 'crash' ? `stepwise: internal error: ${error instanceof Error ? error.stack : String(error)}\n` : ''),
+  });
   // the terminal re-wraps the old frame on resize, so Ink cannot erase it line by line:
   // clear the screen first (this listener is added before Ink's own)
   const onResize = () => stdout.write('\x1b[2J\x1b[H');
   stdout.on('resize', onResize);
-
-  let saved = false;
-  function saveIfRan(): string | null {
-    if (saved || !run || !run.state.order.some((key) => run!.state.steps[key]?.action)) return null;
-    saved = true;
-    try {
-      return saveRun(run.state, runDirectory(prepared.file, run.state.startedAt, prepared.args.out)).transcript;
-    } catch (error) {
-      io.stderr(`could not save the run: ${(error as Error).message}\n`);
-      return null;
-    }
-  }
 
   const actions = customActionSpecs(prepared.config);
   // the engine (sandbox, models) starts loading once the first frame is on screen, and
@@ -73,7 +84,7 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
   const loadEngine = () => (engine ??= import('../src/runtime/create-run.js'));
   const createRun = async (workflow: Workflow, inputs: Record<string, unknown>) => {
     const { createRun: make } = await loadEngine();
-    return make({ workflow, inputs, config: prepared.config, modelOverride: prepared.args.model ?? null, env: io.env });
+    return make({ workflow, inputs, config: prepared.config, modelOverride: prepared.args.model ?? null, env: io.env, state: session.state });
   };
 
   try {
@@ -82,9 +93,11 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
         file={prepared.file}
         text={prepared.text}
         workflow={prepared.workflow}
-        inputs={prepared.given}
-        missing={prepared.missing}
-        explicit={prepared.explicit}
+        inputs={session.inputs}
+        missing={session.missing}
+        explicit={session.state ? session.inputs : prepared.explicit}
+        resumedAt={session.savedAt ?? null}
+        saveProblem={saveProblem}
         createRun={createRun}
         watch={prepared.args.watch !== false}
         compile={(text) => compile(text, prepared.file, { actions })}
@@ -99,7 +112,10 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
             };
           },
         }}
-        onRun={(created) => (run = created)}
+        onRun={(created) => {
+          run = created;
+          startSaving(created);
+        }}
       />,
       { exitOnCtrlC: false, patchConsole: true, maxFps: 10 },
     );
@@ -112,11 +128,15 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
   } finally {
     instance?.cleanup();
     restore();
-    for (const [event, handler] of exits) process.off(event, handler);
+    uninstall();
     stdout.off('resize', onResize);
   }
   const finished = run as Run | null;
-  const transcript = saveIfRan();
-  if (transcript) io.stdout(`saved ${transcript}\n`);
-  return finished?.state.status === 'failed' ? 1 : 0;
+  const active = saver as Autosave | null;
+  active?.flush();
+  active?.stop();
+  const problem = active?.error();
+  if (problem) io.stderr(`the session could not be saved: ${problem}\n`);
+  else if (active) io.stdout(`saved ${join(session.dir, 'output.md')}\n`);
+  return finished?.state.status === 'failed' || problem ? 1 : 0;
 }

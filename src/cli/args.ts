@@ -14,6 +14,10 @@ export interface RunArgs {
   json: boolean;
   out?: string;
   watch: boolean;
+  /** start an empty session (the old ones stay on disk) */
+  fresh: boolean;
+  /** headless: continue the latest session (true) or the one in this folder */
+  resume: boolean | string;
 }
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
@@ -38,6 +42,9 @@ const RUN_OPTIONS: OptionSpec = {
   json: { type: 'boolean' },
   out: { type: 'string' },
   'no-watch': { type: 'boolean' },
+  fresh: { type: 'boolean' },
+  resume: { type: 'boolean' },
+  'resume-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -49,8 +56,8 @@ const VALUE_EXAMPLES: Record<string, string> = {
 };
 
 /** Parses `stepwise run`'s arguments (everything after `run`, or after `stepwise` for `stepwise FILE`). */
-export function parseRunArgs(args: string[]): RunArgs | { error: string } {
-  const parsed = parseCommandArgs(args, RUN_OPTIONS);
+export function parseRunArgs(args: string[], isFolder: (path: string) => boolean = () => false): RunArgs | { error: string } {
+  const parsed = parseCommandArgs(resumeFolder(args, isFolder), RUN_OPTIONS);
   if ('error' in parsed) return parsed;
   const { values, positionals } = parsed;
   if (positionals.length === 0) {
@@ -80,7 +87,25 @@ export function parseRunArgs(args: string[]): RunArgs | { error: string } {
     json: values.json === true,
     out: values.out as string | undefined,
     watch: values['no-watch'] !== true,
+    fresh: values.fresh === true,
+    resume: (values['resume-dir'] as string | undefined) ?? values.resume === true,
   };
+}
+
+/**
+ * `--resume` takes an optional folder: `--resume=DIR`, or `--resume DIR` when DIR is a
+ * folder (so `--resume workflow.mdx` still reads the FILE). Rewritten as `--resume-dir`.
+ */
+function resumeFolder(args: string[], isFolder: (path: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') return [...out, ...args.slice(i)];
+    if (arg.startsWith('--resume=')) out.push(`--resume-dir=${arg.slice('--resume='.length)}`);
+    else if (arg === '--resume' && args[i + 1] !== undefined && !args[i + 1]!.startsWith('-') && isFolder(args[i + 1]!)) out.push(`--resume-dir=${args[++i]}`);
+    else out.push(arg);
+  }
+  return out;
 }
 
 /** Splits args by `options`; an unknown option, a missing value or a value given to a flag is an error message. */

@@ -35,6 +35,8 @@ export const RUN_OPTIONS: OptionDoc[] = [
   { name: '--json', description: 'headless: print one JSON document at the end instead of streaming text' },
   { name: '--out', value: 'DIR', complete: 'dir', description: 'save runs under DIR instead of next to the workflow' },
   { name: '--no-watch', description: 'do not recompile when the file changes' },
+  { name: '--fresh', description: 'start an empty session; the saved ones stay on disk' },
+  { name: '--resume', value: '[DIR]', complete: 'dir', description: 'headless: continue the latest saved session (or the one in DIR)' },
 ];
 
 const HELP_OPTION: OptionDoc = { name: '--help', description: 'show this help' };
@@ -62,6 +64,21 @@ export const COMMANDS: CommandDoc[] = [
     operands: 'workflows',
     options: [{ name: '--json', description: 'print one JSON document per file (title, description, inputs, phases, diagnostics)' }],
     examples: ['stepwise check workflow.mdx', 'stepwise check examples/*.mdx --json'],
+  },
+  {
+    name: 'runs',
+    summary: 'list the saved sessions of a workflow, most recently saved first',
+    usage: ['runs FILE [--out DIR] [--json]'],
+    synopsis: 'runs FILE [--out DIR] [--json]',
+    operands: 'workflow',
+    options: [
+      { name: '--out', value: 'DIR', complete: 'dir', description: 'look under DIR (the --out the runs were saved with)' },
+      { name: '--json', description: 'print an array of { dir, startedAt, updatedAt, status, stepsDone, stepsTotal, usage } (ISO times)' },
+    ],
+    examples: ['stepwise runs workflow.mdx', 'stepwise runs workflow.mdx --out runs', 'stepwise runs workflow.mdx --json | jq -r ".[0].dir"'],
+    details: () =>
+      'Sessions are saved in .stepwise/runs/<name>/ next to the workflow (or under --out DIR) as the run goes.\n' +
+      'The TUI continues the latest one (--fresh starts another); headless, continue one with --resume [DIR].\n',
   },
   {
     name: 'config',

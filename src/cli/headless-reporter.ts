@@ -19,6 +19,8 @@ export function reportHeadless(run: Run, streams: ReporterStreams): () => void {
   const { write, warn, out, err } = streams;
   let phase: number | null = null;
   let streamed = false;
+  /** steps reported so far; any other finished step was kept from the saved session */
+  const reported = new Set<string>();
   /** whether stdout's last text ended a line */
   let atLineStart = true;
   const content = (text: string) => {
@@ -33,18 +35,40 @@ export function reportHeadless(run: Run, streams: ReporterStreams): () => void {
     const record = run.state.steps[key]!;
     return `${out.bold(record.as ?? key)} ${out.dim(`(${record.action}${record.model ? `, ${record.model}` : ''})`)}`;
   };
+  const phaseHeader = (index: number) => {
+    if (index === phase) return;
+    phase = index;
+    endLine();
+    content(`\n${out.cyan(`── phase ${index + 1} ──`)}\n`);
+  };
+  const stepHeader = (key: string) => {
+    endLine();
+    content(`\n▸ ${label(key)}\n`);
+  };
+  /** Results this pass kept without a model call (a resumed session), up to `until`. */
+  const reportKept = (until?: string) => {
+    for (const key of run.state.order) {
+      if (key === until) return;
+      const record = run.state.steps[key];
+      if (!record || reported.has(key) || !record.action || record.status !== 'done') continue;
+      reported.add(key);
+      phaseHeader(record.phase);
+      if (record.action === 'Loop' || record.action === 'Cond') continue;
+      stepHeader(key);
+      if (record.output !== undefined) content(resultAsText(record.output));
+      endLine();
+      warn(`${err.dim('↺')} ${record.as}  ${err.dim('kept, no model call')}\n`);
+    }
+  };
   return run.subscribe((event: RunEvent) => {
     switch (event.type) {
       case 'step-start': {
         const record = event.record;
-        if (record.phase !== phase) {
-          phase = record.phase;
-          endLine();
-          content(`\n${out.cyan(`── phase ${phase + 1} ──`)}\n`);
-        }
+        reportKept(event.key);
+        reported.add(event.key);
+        phaseHeader(record.phase);
         if (record.action === 'Loop' || record.action === 'Cond') return;
-        endLine();
-        content(`\n▸ ${label(event.key)}\n`);
+        stepHeader(event.key);
         streamed = false;
         return;
       }
@@ -55,6 +79,7 @@ export function reportHeadless(run: Run, streams: ReporterStreams): () => void {
       case 'step-end': {
         const record = event.record;
         if (record.action === 'Loop' || record.action === 'Cond') return;
+        if (!reported.has(event.key)) return reportKept();
         if (!streamed && record.output !== undefined) content(resultAsText(record.output));
         endLine();
         const seconds = record.startedAt && record.endedAt ? ((record.endedAt - record.startedAt) / 1000).toFixed(1) : '0.0';
@@ -64,6 +89,9 @@ export function reportHeadless(run: Run, streams: ReporterStreams): () => void {
       case 'step-error':
         endLine();
         warn(`${err.red('✗')} ${event.record.as ?? event.key} failed: ${event.record.error?.message}${event.record.error?.line ? ` (line ${event.record.error.line})` : ''}\n`);
+        return;
+      case 'done':
+        reportKept();
         return;
       case 'warning':
         endLine();

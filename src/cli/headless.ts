@@ -1,13 +1,17 @@
 // The headless front end (SPEC §2.2): runs to the end, streams steps (or prints one JSON
-// document with --json), saves output.md and run.json, exits 0 / 1.
-import { resolve } from 'node:path';
+// document with --json), exits 0 / 1. The session (output.md, run.json) is saved as it
+// happens; Ctrl+C, SIGTERM and SIGHUP cancel the running step, save and exit 1, and a
+// second one exits at once after a synchronous save. --resume continues a saved session.
+import { join } from 'node:path';
 import { colorEnabled, stderrColorEnabled, type CliIO } from './io.js';
 import { palette } from './paint.js';
 import type { PreparedRun } from './run.js';
 import type { RunState } from '../runtime/types.js';
 import type { Workflow } from '../compiler/types.js';
 import { createRun } from '../runtime/create-run.js';
-import { runDirectory, saveRun } from '../runtime/save.js';
+import { autosave } from '../session/autosave.js';
+import { openSession } from './open-session.js';
+import { onExit, type ExitSignal } from './exit.js';
 import { reportHeadless } from './headless-reporter.js';
 import { missingInputMessage } from '../runtime/inputs.js';
 
@@ -35,8 +39,13 @@ export function resultDocument(workflow: Workflow, state: RunState, transcript: 
 }
 
 export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<number> {
-  if (prepared.missing.length) {
-    for (const name of prepared.missing) {
+  const session = openSession(prepared, io, { resume: prepared.args.resume, required: true });
+  if ('error' in session) {
+    io.stderr(`${session.error}\n`);
+    return 2;
+  }
+  if (session.missing.length) {
+    for (const name of session.missing) {
       const field = prepared.workflow.inputs.find((f) => f.name === name)!;
       io.stderr(`${missingInputMessage(field)}\n`);
     }
@@ -44,37 +53,54 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
   }
   const run = await createRun({
     workflow: prepared.workflow,
-    inputs: prepared.given,
+    inputs: session.inputs,
     config: prepared.config,
     modelOverride: prepared.args.model ?? null,
     env: io.env,
+    state: session.state,
   });
   const json = prepared.args.json;
   const err = palette(stderrColorEnabled(io));
+  if (session.state && !json) io.stderr(`resuming ${session.dir}\n`);
   const unsubscribe = json ? () => {} : reportHeadless(run, { write: io.stdout, warn: io.stderr, out: palette(colorEnabled(io)), err });
-  const stop = () => run.cancel();
-  process.once('SIGINT', stop);
+  const saver = autosave(run, session.dir);
+  let interrupted: ExitSignal | null = null;
+  const uninstall = onExit({
+    stop(signal) {
+      interrupted = signal;
+      io.stderr('\nstopping: cancelling the running step and saving; press Ctrl+C again to quit at once\n');
+      run.cancel();
+    },
+    now() {
+      // a second Ctrl+C: the running step is saved as cancelled, with its partial text
+      saver.flush();
+      io.stderr(`\ninterrupted: saved ${session.dir}\n`);
+    },
+  });
   try {
     run.start();
     run.continue();
     await run.idle();
   } finally {
-    process.off('SIGINT', stop);
+    uninstall();
     unsubscribe();
   }
-  const directory = runDirectory(prepared.file, run.state.startedAt, prepared.args.out ? resolve(io.cwd, prepared.args.out) : undefined);
-  let transcript: string | null = null;
-  try {
-    transcript = saveRun(run.state, directory).transcript;
-  } catch (error) {
-    io.stderr(`could not save the run to ${directory}: ${(error as Error).message}\n`);
-  }
+  saver.flush();
+  saver.stop();
   run.dispose();
-  const ok = run.state.status === 'done';
-  if (json) io.stdout(JSON.stringify(resultDocument(prepared.workflow, run.state, transcript)) + '\n');
+  const saveError = saver.error();
+  const transcript = saveError ? null : join(session.dir, 'output.md');
+  const state = run.state;
+  const ok = state.status === 'done' && !saveError && !interrupted;
+  const error = saveError
+    ? { message: `the run could not be saved: ${saveError}`, step: null, line: null }
+    : interrupted
+      ? { message: `interrupted (${interrupted}): the run was saved; continue it with --resume`, step: state.error?.step ?? null, line: null }
+      : state.error;
+  if (json) io.stdout(JSON.stringify({ ...resultDocument(prepared.workflow, state, transcript), ok, error, session: saveError ? null : session.dir }) + '\n');
   else {
-    const outcome = ok ? err.green('✓ done') : err.red(`✗ failed: ${run.state.error?.message ?? 'cancelled'}`);
-    io.stderr(`\n${outcome}  ${run.state.usage.inputTokens}+${run.state.usage.outputTokens} tokens\n`);
+    const outcome = ok ? err.green('✓ done') : err.red(`✗ ${saveError || interrupted ? '' : 'failed: '}${error?.message ?? 'stopped'}`);
+    io.stderr(`\n${outcome}  ${state.usage.inputTokens}+${state.usage.outputTokens} tokens\n`);
     if (transcript) io.stderr(`saved ${transcript}\n`);
   }
   return ok ? 0 : 1;

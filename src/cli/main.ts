@@ -42,6 +42,10 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     const { runConfigCommand } = await import('./config.js');
     return runConfigCommand(rest, { stdout: io.stdout, stderr: io.stderr, env: io.env });
   }
+  if (first === 'runs') {
+    const { runRunsCommand } = await import('./runs.js');
+    return runRunsCommand(rest, io);
+  }
   if (first === 'completion') {
     const { runCompletionCommand } = await import('./completion.js');
     return runCompletionCommand(rest, io);
@@ -65,7 +69,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
 
 async function run(args: string[], io: CliIO): Promise<number> {
   if (wantsHelp(args)) return help('run', io);
-  const parsed = parseRunArgs(args);
+  const parsed = parseRunArgs(args, (candidate) => existsSync(resolve(io.cwd, candidate)) && statSync(resolve(io.cwd, candidate)).isDirectory());
   if ('error' in parsed) {
     io.stderr(`${parsed.error}\n`);
     return 2;

@@ -1,13 +1,13 @@
 // Every file a session writes goes through here: a temp file in the same folder, then a
 // rename over the old one, so a crash or a full disk never leaves half a run.json.
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writevSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writevSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 let written = 0;
 
 /** `content`: the text, or its bytes in pieces (written in order with one writev). */
 export function writeFileAtomic(path: string, content: string | readonly Uint8Array[]): void {
-  mkdirSync(dirname(path), { recursive: true });
+  makeFolder(dirname(path));
   // the same folder, so the rename never crosses file systems; the counter keeps two
   // writes in one millisecond apart
   const temporary = `${path}.${process.pid}.${Date.now()}.${++written}.tmp`;
@@ -40,4 +40,15 @@ function writePieces(path: string, pieces: readonly Uint8Array[]): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * mkdir -p, one level at a time: Node's `mkdirSync(…, { recursive: true })` never returns
+ * for a path under /proc (it retries ENOENT forever), which `--out /proc/x` reaches.
+ */
+function makeFolder(folder: string): void {
+  if (existsSync(folder)) return;
+  const parent = dirname(folder);
+  if (parent !== folder) makeFolder(parent);
+  mkdirSync(folder);
 }

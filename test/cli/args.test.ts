@@ -19,14 +19,25 @@ describe('parseRunArgs', () => {
       json: true,
       out: 'runs',
       watch: false,
+      fresh: false,
+      resume: false,
     });
   });
 
   it('has defaults for everything but the file', () => {
     expect(parseRunArgs(['w.mdx'])).toEqual({
       file: 'w.mdx', model: undefined, inputs: [], inputsFile: undefined,
-      headless: false, json: false, out: undefined, watch: true,
+      headless: false, json: false, out: undefined, watch: true, fresh: false, resume: false,
     });
+  });
+
+  it('--resume takes an optional folder', () => {
+    const isFolder = (path: string) => path === 'runs/poem/2026';
+    expect(parseRunArgs(['w.mdx', '--resume'], isFolder)).toMatchObject({ file: 'w.mdx', resume: true });
+    expect(parseRunArgs(['--resume', 'w.mdx'], isFolder)).toMatchObject({ file: 'w.mdx', resume: true });
+    expect(parseRunArgs(['w.mdx', '--resume', 'runs/poem/2026'], isFolder)).toMatchObject({ file: 'w.mdx', resume: 'runs/poem/2026' });
+    expect(parseRunArgs(['w.mdx', '--resume=elsewhere'], isFolder)).toMatchObject({ file: 'w.mdx', resume: 'elsewhere' });
+    expect(parseRunArgs(['w.mdx', '--fresh'], isFolder)).toMatchObject({ fresh: true, resume: false });
   });
 
   it('names an unknown option and suggests the close one', () => {

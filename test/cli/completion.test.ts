@@ -16,7 +16,7 @@ beforeAll(async () => {
   script = (await runCli(['completion', 'bash'])).stdout;
   folder = mkdtempSync(join(tmpdir(), 'stepwise-completion-'));
   for (const name of ['poem.mdx', 'notes.md', 'notes.txt', 'inputs.json']) writeFileSync(join(folder, name), '');
-  mkdirSync(join(folder, 'runs'));
+  mkdirSync(join(folder, 'saved'));
 });
 
 /** What bash offers for the command line `words`, the last word being completed. */
@@ -27,7 +27,7 @@ function complete(...words: string[]): string[] {
 
 describe('stepwise completion', () => {
   it('bash: commands and workflow files first, never other files', () => {
-    expect(complete('stepwise', '')).toEqual(['check', 'completion', 'config', 'help', 'init', 'notes.md', 'poem.mdx', 'run', 'runs']);
+    expect(complete('stepwise', '')).toEqual(['check', 'completion', 'config', 'help', 'init', 'notes.md', 'poem.mdx', 'run', 'runs', 'saved']);
     expect(complete('stepwise', 'c')).toEqual(['check', 'completion', 'config']);
   });
 
@@ -41,7 +41,8 @@ describe('stepwise completion', () => {
   });
 
   it('bash: an option\'s value completes as what it takes', () => {
-    expect(complete('stepwise', 'run', 'poem.mdx', '--out', '')).toEqual(['runs']);
+    expect(complete('stepwise', 'run', 'poem.mdx', '--out', '')).toEqual(['saved']);
+    expect(complete('stepwise', 'runs', '')).toEqual(['notes.md', 'poem.mdx', 'saved']);
     expect(complete('stepwise', 'run', 'poem.mdx', '--inputs', 'i')).toEqual(['inputs.json']);
     expect(complete('stepwise', 'run', 'poem.mdx', '--model', '')).toEqual([]);
   });

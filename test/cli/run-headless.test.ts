@@ -29,6 +29,7 @@ describe('stepwise run --headless', () => {
       usage: { inputTokens: 7, outputTokens: 7 },
       error: null,
       transcript: join(directory, 'output.md'),
+      session: directory,
     });
     expect(readdirSync(directory).sort()).toEqual(['output.md', 'run.json']);
     const state = JSON.parse(readFileSync(join(directory, 'run.json'), 'utf8'));

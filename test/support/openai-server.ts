@@ -11,7 +11,9 @@ export type Reply =
   /** an HTTP error with an OpenAI-style `{ error: { message, type, code } }` body */
   | { kind: 'error'; status: number; message: string; type?: string; code?: string }
   /** streams the first `sent` of `chunks` pieces of `text`, then destroys the socket */
-  | { kind: 'cut'; text: string; chunks: number; sent: number };
+  | { kind: 'cut'; text: string; chunks: number; sent: number }
+  /** streams the first `sent` of `chunks` pieces of `text`, then goes silent until the client hangs up */
+  | { kind: 'hang'; text: string; chunks: number; sent: number };
 
 export interface RecordedRequest {
   path: string;
@@ -54,10 +56,12 @@ export async function startOpenAIServer(script: Reply[] = []): Promise<OpenAISer
 
     const pieces = splitEvenly(text, reply.chunks ?? 3);
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    const sent = reply.kind === 'cut' ? pieces.slice(0, reply.sent) : pieces;
+    const sent = reply.kind === 'cut' || reply.kind === 'hang' ? pieces.slice(0, reply.sent) : pieces;
     for (const [i, piece] of sent.entries()) {
       await write(res, chunk(model, { ...(i === 0 ? { role: 'assistant' } : {}), content: piece }, null));
     }
+    // the response stays open: closeAllConnections() ends it when the test closes the server
+    if (reply.kind === 'hang') return;
     if (reply.kind === 'cut') {
       // Destroy only after the kernel has the chunks, so the client sees them before the break.
       res.socket?.destroy();
