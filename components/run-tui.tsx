@@ -60,7 +60,7 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
       // already gone: the terminal still has to be restored below
     }
     run?.cancel();
-    saver?.flush();
+    saver?.flush(true);
     restore();
     if (message) io.stderr(message);
     if (saver && !saver.error()) io.stderr(`saved ${join(session.dir, 'output.md')}\n`);
@@ -133,7 +133,7 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
   }
   const finished = run as Run | null;
   const active = saver as Autosave | null;
-  active?.flush();
+  active?.flush(true);
   active?.stop();
   const problem = active?.error();
   if (problem) io.stderr(`the session could not be saved: ${problem}\n`);

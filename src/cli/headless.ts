@@ -73,7 +73,7 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
     },
     now() {
       // a second Ctrl+C: the running step is saved as cancelled, with its partial text
-      saver.flush();
+      saver.flush(true);
       io.stderr(`\ninterrupted: saved ${session.dir}\n`);
     },
   });
@@ -85,7 +85,7 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
     uninstall();
     unsubscribe();
   }
-  saver.flush();
+  saver.flush(true);
   saver.stop();
   run.dispose();
   const saveError = saver.error();

@@ -17,8 +17,8 @@ export interface AutosaveOptions {
 }
 
 export interface Autosave {
-  /** writes now, synchronously, if anything changed since the last write: for exit paths */
-  flush(): void;
+  /** writes now, synchronously, if anything changed since the last write (or always, with `force`: a running step's partial text is no change event): for exit paths */
+  flush(force?: boolean): void;
   /** stops listening and cancels a pending write (it does not write: flush first) */
   stop(): void;
   /** the last write's failure, or null when the last write succeeded (or none was needed) */
@@ -87,7 +87,10 @@ export function autosave(run: SavedRun, dir: string, options: AutosaveOptions = 
 
   return {
     dir,
-    flush: write,
+    flush(force = false) {
+      if (force) dirty = true;
+      write();
+    },
     stop() {
       stopped = true;
       unsubscribe();
