@@ -35,10 +35,24 @@ describe('the input form', () => {
     terminal.write('q');
     expect((await terminal.exit).exitCode).toBe(0);
 
-    terminal = await startTerminal([file, '--model', 'echo'], { env: { STEPWISE_CONFIG_DIR: configDir } });
+    // reopened, the session continues with its inputs; a fresh session asks again, prefilled
+    terminal = await startTerminal([file, '--model', 'echo', '--fresh'], { env: { STEPWISE_CONFIG_DIR: configDir } });
     await terminal.waitFor('[ Run ]');
     expect(terminal.screen()).toContain('Ann█');
     expect(terminal.screen()).toContain('( ) warm  (•) formal');
+  });
+
+  it('reopening continues the session with its inputs: no form, the results on screen', async () => {
+    const file = workspace().write('greet.mdx', GREET);
+    terminal = await startTerminal([file, '--model', 'echo']);
+    await fillGreeting(terminal);
+    await runFirstGreeting(terminal, 'Say hello to Ann in a formal way, 1 time(s).');
+    terminal.write('q');
+    expect((await terminal.exit).exitCode).toBe(0);
+    terminal = await startTerminal([file, '--model', 'echo']);
+    await terminal.waitFor('resumed from');
+    await terminal.waitFor('Say hello to Ann in a formal way, 1 time(s).');
+    expect(terminal.screen()).not.toContain('[ Run ]');
   });
 
   it('shows a validation message under the field and does not start until it is fixed', async () => {
