@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RunState } from '../runtime/types.js';
+import { runStateFromJson } from './run-json.js';
 import { RUN_FILE } from './write-session.js';
 
 export type LoadedSession =
@@ -34,7 +35,7 @@ export function loadSession(dir: string, workflowFile?: string): LoadedSession {
   if (workflowFile && !sameFile(value.file, workflowFile)) {
     return { error: `${file} is a run of ${value.file}, not of ${resolve(workflowFile)}; pick a session of this workflow (\`stepwise runs ${workflowFile}\`)` };
   }
-  return { state: value, savedAt };
+  return { state: runStateFromJson(value), savedAt };
 }
 
 /** Enough of a run's shape to read it; the run checks the rest when it resumes. */

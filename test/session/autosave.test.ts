@@ -9,6 +9,7 @@ import type { RunEvent, RunListener, RunState } from '../../src/runtime/types.js
 import { compileFixture } from '../support/start-run.js';
 import { poemState, record } from './states.js';
 import { tempFolder } from './temp.js';
+import { runStateFromJson } from '../../src/session/run-json.js';
 
 /** A run that emits what a test tells it to, and counts how often its state is read (once a write). */
 function fakeRun(state: RunState) {
@@ -69,7 +70,7 @@ describe('autosave', () => {
     run.emit(ended());
     await settle();
     expect(run.reads).toBe(1);
-    expect(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(savedState(state))));
+    expect(runStateFromJson(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')))).toEqual(JSON.parse(JSON.stringify(savedState(state))));
     expect(readFileSync(join(dir, 'output.md'), 'utf8')).toBe(sessionMarkdown(savedState(state)));
     saver.stop();
   });
@@ -190,7 +191,7 @@ describe('autosave of a real run', () => {
     saver.stop();
     try {
       expect(run.state.status).toBe('done');
-      expect(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(savedState(run.state))));
+      expect(runStateFromJson(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')))).toEqual(JSON.parse(JSON.stringify(savedState(run.state))));
       const markdown = readFileSync(join(dir, 'output.md'), 'utf8');
       expect(markdown).toContain('### outer · Loop\n\n#### outer · iteration 1\n\n##### inner · Loop\n\n###### inner · iteration 1\n\n###### cell · GenText · echo\n\n> Cell a1 after 0\n\nCell a1 after 0\n\n');
       expect(markdown).toContain('#### outer · iteration 2\n');

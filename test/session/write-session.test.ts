@@ -8,6 +8,7 @@ import { sessionMarkdown } from '../../src/session/session-markdown.js';
 import { savedState } from '../../src/runtime/saved-state.js';
 import { poemState, record, runState } from './states.js';
 import { tempFolder } from './temp.js';
+import { runStateFromJson } from '../../src/session/run-json.js';
 
 describe('writing a session', () => {
   it('puts run.json and output.md in the session folder, making it, and leaves no temp files', () => {
@@ -18,7 +19,7 @@ describe('writing a session', () => {
     const written = writeSession(state, dir);
     expect(written).toEqual({ runFile: join(dir, 'run.json'), outputFile: join(dir, 'output.md') });
     expect(readdirSync(dir).sort()).toEqual(['output.md', 'run.json']);
-    expect(JSON.parse(readFileSync(written.runFile, 'utf8'))).toEqual(JSON.parse(JSON.stringify(state)));
+    expect(runStateFromJson(JSON.parse(readFileSync(written.runFile, 'utf8')))).toEqual(JSON.parse(JSON.stringify(state)));
     expect(readFileSync(written.outputFile, 'utf8')).toBe(sessionMarkdown(state));
   });
 
@@ -30,7 +31,7 @@ describe('writing a session', () => {
     const dir = tempFolder();
     const state = runState('/work/poem.mdx', [record('0.0', { action: 'GenText', as: 'poem', phase: 0, status: 'running', partial: 'Soft', output: undefined })], { status: 'running' });
     writeSession(state, dir);
-    const saved = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
+    const saved = runStateFromJson(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')));
     expect(saved).toEqual(JSON.parse(JSON.stringify(savedState(state))));
     expect(saved.status).toBe('paused');
     expect(saved.steps['0.0'].status).toBe('cancelled');
