@@ -12,7 +12,13 @@ import { removeWorkspaces } from './lib/workspace.js';
 const MEASUREMENTS = [
   { name: 'compile', load: () => import('./compile.js').then((m) => m.measureCompile) },
   { name: 'check', load: () => import('./process.js').then((m) => m.measureCheck) },
-  { name: 'engine', load: () => import('./process.js').then((m) => m.measureEngine) },
+  {
+    name: 'engine',
+    load: async () => {
+      const [{ measureEngine }, { measureEngineSaving }] = await Promise.all([import('./process.js'), import('./session.js')]);
+      return async (options) => [...(await measureEngine(options)), ...(await measureEngineSaving(options))];
+    },
+  },
   { name: 'expressions', load: () => import('./sandbox.js').then((m) => m.measureExpressions) },
   { name: 'session', load: () => import('./session.js').then((m) => m.measureSession) },
   { name: 'first-frame', load: () => import('./tui.js').then((m) => m.measureFirstFrame) },

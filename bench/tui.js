@@ -1,6 +1,6 @@
 // The TUI measurements (run by bench/run.js), each in a real pseudo-terminal reading the
 // screen a person would see: first frame, save to screen, streaming, CPU, memory.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { BIN, ROOT, benchEnv, startTerminal } from './lib/terminal.js';
@@ -183,28 +183,48 @@ async function headlessCpu(file, dir) {
   }
 }
 
+/** How many versions the session autosaved under `root` holds (the newest run.json). */
+function savedVersions(root) {
+  const files = readdirSync(root, { recursive: true }).filter((f) => String(f).endsWith('run.json')).map((f) => join(root, String(f)));
+  const newest = files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  if (!newest) throw new Error(`the TUI saved no session under ${root}`);
+  const history = JSON.parse(readFileSync(newest, 'utf8')).history ?? {};
+  const count = Object.values(history).reduce((sum, list) => sum + list.length, 0);
+  if (count < 2000) throw new Error(`the saved session has ${count} versions, not 2 for each of 1,000 steps`);
+  return count;
+}
+
 export async function measureMemory({ rounds }) {
   const dir = workspace({ 'long.mdx': generateRunWorkflow(500, { bytesPerStep: 1000 }) });
   const peaks = [];
   const seconds = [];
+  const versions = [];
   for (let r = 0; r < rounds; r++) {
-    await withTerminal([join(dir, 'long.mdx'), '--model', 'echo'], { cwd: dir }, async (t) => {
+    writeFileSync(join(dir, 'long.mdx'), generateRunWorkflow(500, { bytesPerStep: 1000 }));
+    await withTerminal([join(dir, 'long.mdx'), '--model', 'echo', '--fresh'], { cwd: dir }, async (t) => {
       await t.waitFor(complete('long.mdx'));
       const started = performance.now();
       t.write('c');
       await t.waitFor(isDone('long.mdx'), 300000);
+      // every step again, so each has two versions in its history (and run.json both):
+      // a new topic makes every step stale, and `c` regenerates them
+      writeFileSync(join(dir, 'long.mdx'), generateRunWorkflow(500, { bytesPerStep: 1000 }).replace('topic: cats', 'topic: dogs'));
+      await t.waitFor((screen) => screen.includes('long.mdx │ ok │') && !isDone('long.mdx')(screen), 30000);
+      t.write('c');
+      await t.waitFor(isDone('long.mdx'), 300000);
       seconds.push((performance.now() - started) / 1000);
       peaks.push(peakRssMb(t.pid));
+      versions.push(savedVersions(join(dir, '.stepwise')));
     });
   }
   return [
     {
       name: 'memory',
-      what: 'memory: peak RSS, TUI, 1,000 steps, 1 MB output',
+      what: 'memory: peak RSS, TUI, 1,000 steps run twice (2 versions each), 1 MB output, autosave on',
       unit: 'MB',
       ...summarize(peaks),
       budget: { op: '<', value: 300 },
-      detail: { runSeconds: summarize(seconds).median },
+      detail: { runSeconds: summarize(seconds).median, savedVersions: versions },
     },
   ];
 }
