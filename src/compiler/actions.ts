@@ -9,6 +9,7 @@ import { NameScope } from './names.js';
 import { columnOf, endOf, isComment, lineOf, startOf, type MdNode } from './nodes.js';
 import { compileScope } from './scope.js';
 import type { Action, Scope } from './types.js';
+import { loopMaxProblem } from '../limits.js';
 
 const LOOP_HELPERS = ['$index', '$self', '$last'];
 
@@ -27,6 +28,7 @@ export function buildAction(
   const helpers = isLoop ? withLoopHelpers(names.helpers, writtenAs) : names.helpers;
   const read = readAttributes(element, name, spec, context, { names, helpers, ownLoop: isLoop });
   const as = checkAsName(element, name, read.as, read.asAttribute, context);
+  if (isLoop) checkLoopMax(read.expressions.get('max'), context);
 
   if (GENERATION_ACTIONS.has(name) && !('model' in read.attributes) && context.defaultModel === null) {
     context.warning(
@@ -55,6 +57,19 @@ export function buildAction(
     names.define(as, name, startOf(element), endOf(element), lineOf(read.asAttribute), columnOf(read.asAttribute));
   }
   return { name, as: as ?? read.as ?? '', attributes: read.attributes, body, line: lineOf(element), column: columnOf(element) };
+}
+
+/** A literal `max` is checked now (a whole number up to the bound); an expression, when the Loop runs. */
+function checkLoopMax(max: { expression: Expression; line: number; column: number } | undefined, context: CompileContext): void {
+  if (!max) return;
+  const { expression } = max;
+  let value: unknown;
+  if (expression.type === 'Literal' && typeof expression.value === 'number') value = expression.value;
+  else if (expression.type === 'UnaryExpression' && expression.operator === '-' && expression.argument.type === 'Literal' && typeof expression.argument.value === 'number') {
+    value = -expression.argument.value;
+  } else return;
+  const problem = loopMaxProblem(value);
+  if (problem) context.error('attribute-value', problem, max.line, max.column);
 }
 
 function withLoopHelpers(outer: ReadonlySet<string>, as: string | null): ReadonlySet<string> {

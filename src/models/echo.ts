@@ -8,13 +8,17 @@ import type {
   LanguageModelV3StreamPart,
   LanguageModelV3Usage,
 } from '@ai-sdk/provider';
-import { smallestValue } from './smallest-value.js';
+import { smallestValue, smallestValueSize } from './smallest-value.js';
+import { DEFAULT_LIMITS, formatBytes, formatOver } from '../limits.js';
+import { ModelError } from './model-error.js';
 
 export type EchoMode = 'last' | 'all';
 
 export interface EchoOptions {
   /** pause before each streamed chunk after the first; default: env STEPWISE_ECHO_DELAY_MS, else 15 */
   delayMs?: number;
+  /** bytes one step's output may take (limits.output): a larger structured answer is refused, never built */
+  outputLimit?: number;
 }
 
 const DEFAULT_DELAY_MS = 15;
@@ -28,6 +32,7 @@ export function echoDelayFromEnv(env: NodeJS.ProcessEnv = process.env): number {
 
 export function createEchoModel(mode: EchoMode = 'last', options: EchoOptions = {}): LanguageModelV3 {
   const delayMs = options.delayMs ?? echoDelayFromEnv();
+  const outputLimit = options.outputLimit ?? DEFAULT_LIMITS.output;
   return {
     specificationVersion: 'v3',
     provider: 'echo',
@@ -36,7 +41,7 @@ export function createEchoModel(mode: EchoMode = 'last', options: EchoOptions = 
 
     async doGenerate(call): Promise<LanguageModelV3GenerateResult> {
       throwIfAborted(call.abortSignal);
-      const reply = echoReply(mode, call);
+      const reply = echoReply(mode, call, outputLimit);
       return {
         content: [{ type: 'text', text: reply }],
         finishReason: { unified: 'stop', raw: 'stop' },
@@ -47,7 +52,7 @@ export function createEchoModel(mode: EchoMode = 'last', options: EchoOptions = 
 
     async doStream(call) {
       throwIfAborted(call.abortSignal);
-      const reply = echoReply(mode, call);
+      const reply = echoReply(mode, call, outputLimit);
       const parts: LanguageModelV3StreamPart[] = [
         { type: 'stream-start', warnings: [] },
         { type: 'text-start', id: 'echo' },
@@ -61,9 +66,11 @@ export function createEchoModel(mode: EchoMode = 'last', options: EchoOptions = 
 }
 
 /** The text `echo` answers with; JSON for a call that asks for structured output. */
-export function echoReply(mode: EchoMode, call: Pick<LanguageModelV3CallOptions, 'prompt' | 'responseFormat'>): string {
+export function echoReply(mode: EchoMode, call: Pick<LanguageModelV3CallOptions, 'prompt' | 'responseFormat'>, outputLimit = DEFAULT_LIMITS.output): string {
   if (call.responseFormat?.type === 'json') {
     const schema = call.responseFormat.schema ?? { type: 'object' };
+    const bytes = smallestValueSize(schema as Record<string, unknown>, outputLimit);
+    if (bytes > outputLimit) throw tooLargeForEcho(bytes, outputLimit);
     // Pretty-printed so the reply still streams in several word-sized chunks.
     return JSON.stringify(smallestValue(schema as Record<string, unknown>), null, 2);
   }
@@ -143,6 +150,15 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     // Wake up on abort so the caller stops promptly instead of after the pause.
     signal?.addEventListener('abort', done, { once: true });
   });
+}
+
+function tooLargeForEcho(bytes: number, limit: number): ModelError {
+  const hint = 'lower the schema\'s minimums (minLength, minItems), or raise `limits.output` in stepwise.config.ts';
+  return new ModelError(
+    'schema',
+    `the echo model's answer for this schema would be at least ${formatOver(bytes, limit)}, over the ${formatBytes(limit)} limit for one step's output: ${hint}`,
+    hint,
+  );
 }
 
 function throwIfAborted(signal?: AbortSignal): void {

@@ -90,8 +90,15 @@ function mergeAll(parts: Schema[], outer: Record<string, unknown>): Schema {
 function smallestString(schema: Record<string, unknown>): string {
   const sample = typeof schema.format === 'string' ? FORMAT_SAMPLES[schema.format] : undefined;
   if (sample !== undefined) return sample;
-  const minLength = typeof schema.minLength === 'number' ? schema.minLength : 0;
-  return 'x'.repeat(minLength);
+  return 'x'.repeat(minLengthOf(schema));
+}
+
+function minLengthOf(schema: Record<string, unknown>): number {
+  return typeof schema.minLength === 'number' && schema.minLength > 0 ? Math.ceil(schema.minLength) : 0;
+}
+
+function minItemsOf(schema: Record<string, unknown>): number {
+  return typeof schema.minItems === 'number' && schema.minItems > 0 ? Math.ceil(schema.minItems) : 0;
 }
 
 function smallestNumber(schema: Record<string, unknown>, integer: boolean): number {
@@ -116,7 +123,7 @@ function smallestNumber(schema: Record<string, unknown>, integer: boolean): numb
 }
 
 function smallestArray(schema: Record<string, unknown>, root: Schema, depth: number): unknown[] {
-  const minItems = typeof schema.minItems === 'number' ? schema.minItems : 0;
+  const minItems = minItemsOf(schema);
   const prefix = (Array.isArray(schema.prefixItems) ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : []) as Schema[];
   const rest = (Array.isArray(schema.items) ? true : (schema.items as Schema | undefined)) ?? true;
   const length = Math.max(minItems, prefix.length);
@@ -131,4 +138,62 @@ function smallestObject(schema: Record<string, unknown>, root: Schema, depth: nu
     result[name] = smallestValue(properties[name] ?? extra, root, depth + 1);
   }
   return result;
+}
+
+/**
+ * The size in bytes of smallestValue(schema) as compact JSON, worked out from the schema
+ * alone: a schema asking for a huge value (`minLength: 4e8`, `minItems: 1e9`) is refused
+ * before anything is built. Counting stops once past `cap` (the result is then over it).
+ */
+export function smallestValueSize(schema: Schema, cap = Infinity, root: Schema = schema, depth = 0): number {
+  if (depth > 32 || typeof schema === 'boolean') return 4;
+  if (typeof schema.$ref === 'string') return smallestValueSize(resolveRef(schema.$ref, root), cap, root, depth + 1);
+  if ('const' in schema) return jsonBytes(schema.const);
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return jsonBytes(schema.enum[0]);
+  if (Array.isArray(schema.allOf) && schema.allOf.length > 0) {
+    return smallestValueSize(mergeAll(schema.allOf as Schema[], schema), cap, root, depth + 1);
+  }
+  const branches = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
+  if (Array.isArray(branches) && branches.length > 0) {
+    const branch = branches.find((b) => !isNullSchema(b)) ?? branches[0];
+    return smallestValueSize(branch, cap, root, depth + 1);
+  }
+  switch (pickType(schema)) {
+    case 'string': {
+      const sample = typeof schema.format === 'string' ? FORMAT_SAMPLES[schema.format] : undefined;
+      return (sample !== undefined ? sample.length : minLengthOf(schema)) + 2;
+    }
+    case 'number':
+    case 'integer':
+      return jsonBytes(smallestNumber(schema, pickType(schema) === 'integer'));
+    case 'boolean':
+      return 5;
+    case 'array': {
+      const prefix = (Array.isArray(schema.prefixItems) ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : []) as Schema[];
+      const rest = (Array.isArray(schema.items) ? true : (schema.items as Schema | undefined)) ?? true;
+      const length = Math.max(minItemsOf(schema), prefix.length);
+      let bytes = 2 + Math.max(0, length - 1);
+      for (let i = 0; i < Math.min(length, prefix.length) && bytes <= cap; i++) bytes += smallestValueSize(prefix[i], cap - bytes, root, depth + 1);
+      const others = length - Math.min(length, prefix.length);
+      if (others > 0 && bytes <= cap) bytes += others * smallestValueSize(rest, cap, root, depth + 1);
+      return bytes;
+    }
+    case 'object': {
+      const properties = (schema.properties ?? {}) as Record<string, Schema>;
+      const extra = (schema.additionalProperties ?? true) as Schema;
+      const names = (schema.required as string[] | undefined) ?? [];
+      let bytes = 2 + Math.max(0, names.length - 1);
+      for (const name of names) {
+        if (bytes > cap) break;
+        bytes += jsonBytes(name) + 1 + smallestValueSize(properties[name] ?? extra, cap - bytes, root, depth + 1);
+      }
+      return bytes;
+    }
+    default:
+      return 4;
+  }
+}
+
+function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? 'null', 'utf8');
 }

@@ -10,6 +10,10 @@ import { blankRecord, runningRecord, StepRecords, type ExecuteBase, type RecordB
 import { admit, IDLE, type Mode } from './gate-mode.js';
 import { initialState } from './initial-state.js';
 import { StepVersions } from './step-versions.js';
+import { hostLimits, type HostLimits } from '../limits.js';
+import { jsonSize, textSize } from './json-size.js';
+import { outputTooLarge, savedTooLarge } from './limit-errors.js';
+import type { StepError } from './errors.js';
 
 export interface RunOptions {
   workflow: Workflow;
@@ -21,6 +25,8 @@ export interface RunOptions {
   defaultModel?: string | null;
   /** a saved run to resume: its results are kept where they still hold */
   state?: RunState;
+  /** the host limits (src/limits.ts), the config's over the defaults */
+  limits?: HostLimits;
 }
 
 export class Run implements RunCommands, WalkHost {
@@ -30,6 +36,7 @@ export class Run implements RunCommands, WalkHost {
   readonly executors: Map<string, LeafExecutor>;
   readonly modelOverride: string | null;
   readonly defaultModel: string | null;
+  readonly limits: HostLimits;
   private workflow: Workflow;
   private listeners = new Set<RunListener>();
   private mode: Mode = IDLE;
@@ -44,6 +51,8 @@ export class Run implements RunCommands, WalkHost {
   private idleWaiters: Array<() => void> = [];
   /** a new file version or new inputs arrived while a step ran: start over at the next gate */
   private restartAtGate = false;
+  /** bytes this run's session holds: results, their messages, Loop results (limits.saved) */
+  private saved = 0;
 
   constructor(options: RunOptions) {
     this.workflow = options.workflow;
@@ -52,7 +61,10 @@ export class Run implements RunCommands, WalkHost {
     this.executors = options.executors;
     this.modelOverride = options.modelOverride ?? null;
     this.defaultModel = options.defaultModel ?? null;
+    this.limits = options.limits ?? hostLimits();
     this.state = initialState(options.workflow, options.inputs, options.state);
+    // a resumed session's history is saved again with everything this run adds
+    if (options.state) this.saved = jsonSize(options.state.history);
     this.records = new StepRecords(this.state, (event) => this.emit(event));
     this.versions = new StepVersions(this.state, this.records, (event) => this.emit(event));
   }
@@ -244,17 +256,44 @@ export class Run implements RunCommands, WalkHost {
     const abort = new AbortController();
     const generation = this.generation;
     this.abort = abort;
+    const limit = this.limits.output;
+    const as = record.as ?? key;
+    // output past the limit stops the generation at once: nothing more is kept or shown
+    let overLimit: StepError | null = null;
+    let streamed = 0;
+    const stop = (bytes: number) => {
+      overLimit = outputTooLarge(as, bytes, limit, true);
+      abort.abort();
+    };
     const stream: StreamSink = {
       text: (delta) => {
+        if (overLimit) return;
+        streamed += textSize(delta);
+        if (streamed > limit) return stop(streamed);
         record.partial = (record.partial ?? '') + delta;
         this.emit({ type: 'text-delta', key, delta });
       },
-      object: (partial) => this.emit({ type: 'object-delta', key, partial }),
+      object: (partial) => {
+        if (overLimit) return;
+        const bytes = jsonSize(partial, limit);
+        if (bytes > limit) return stop(bytes);
+        this.emit({ type: 'object-delta', key, partial });
+      },
     };
     try {
       await run(record, abort.signal, stream);
+      if (overLimit) throw overLimit;
+      const output = record.output;
+      // measured in full (the value exists already) so the message says how large it is
+      const outputBytes = typeof output === 'string' ? textSize(output) : jsonSize(output);
+      if (outputBytes > limit) throw outputTooLarge(as, outputBytes, limit);
+      this.count(as, outputBytes + jsonSize(record.messages, this.limits.saved));
     } catch (error) {
       record.endedAt = Date.now();
+      if (overLimit) {
+        this.records.fail(record, overLimit);
+        throw new StepFailed();
+      }
       if (abort.signal.aborted) {
         this.versions.cancelled(record, previous);
         // a plain cancel: park at this step again; a superseding command restarts by itself
@@ -278,6 +317,13 @@ export class Run implements RunCommands, WalkHost {
     this.emit({ type: 'history', key, restored: false });
     this.emit({ type: 'usage', usage: this.state.usage });
     return record;
+  }
+
+  /** Adds `bytes` to what this run saves; over limits.saved it throws the step's failure (nothing is added). */
+  count(as: string, bytes: number): void {
+    const total = this.saved + bytes;
+    if (total > this.limits.saved) throw savedTooLarge(as, total, this.limits.saved);
+    this.saved = total;
   }
 
   fail(key: string, base: RecordBase, error: unknown): never {

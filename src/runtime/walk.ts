@@ -14,6 +14,9 @@ import { StepError } from './errors.js';
 import { fingerprint } from './fingerprint.js';
 import { optionalString } from '../actions/attributes.js';
 import { ScopeValues } from './scope-values.js';
+import { loopMaxProblem, type HostLimits } from '../limits.js';
+import { jsonSize, textSize } from './json-size.js';
+import { promptTooLarge } from './limit-errors.js';
 
 export class WalkAborted extends Error {}
 
@@ -30,6 +33,9 @@ export interface WalkHost {
   readonly executors: Map<string, LeafExecutor>;
   readonly modelOverride: string | null;
   readonly defaultModel: string | null;
+  readonly limits: HostLimits;
+  /** adds to what the run saves (limits.saved); throws the step's failure when that goes over */
+  count(as: string, bytes: number): void;
   /** marks `key` visited in this pass (keeps execution order) */
   visit(key: string): void;
   /** a result that still holds for this step (its current one, or one from its history), or null when it has to run */
@@ -89,6 +95,10 @@ async function walkScope(host: WalkHost, workflow: Workflow, scope: Scope, names
         renderError = error;
       }
       const action = step.action;
+      if (action && rendered) {
+        const bytes = textSize(rendered.text);
+        if (bytes > host.limits.prompt) renderError = promptTooLarge(action.as, bytes, host.limits.prompt, action.line);
+      }
       if (!action) {
         host.trailing(key, step.id, phase, rendered?.text ?? '');
         continue;
@@ -200,9 +210,13 @@ async function runLoop(host: WalkHost, workflow: Workflow, action: Action, key: 
   const results: Names[] = [];
   host.block(key, base);
   try {
-    const max = action.attributes.max ? evaluateAttribute(host, action.attributes.max, values) : 100;
-    if (typeof max !== 'number' || !Number.isInteger(max) || max < 0) throw new StepError('`max` must be a whole number, e.g. max={10}', action.attributes.max?.line ?? action.line);
+    const written = action.attributes.max ? evaluateAttribute(host, action.attributes.max, values) : 100;
+    const maxProblem = loopMaxProblem(written);
+    if (maxProblem) throw new StepError(maxProblem, action.attributes.max?.line ?? action.line);
+    const max = written as number;
     for (let index = 0; ; index++) {
+      // a Loop without actions never waits: let Ctrl+C and the UI in between iterations
+      if (index > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       const own: LoopHelpers = { index, self: results.slice(), last: results[index - 1] };
       const scope = values.with(loopHelpers(helpers, action.as, own));
       if (evaluateAttribute(host, action.attributes.until, scope)) break;
@@ -212,6 +226,8 @@ async function runLoop(host: WalkHost, workflow: Workflow, action: Action, key: 
       const provided = provideValues(host, action, scope);
       const iteration = await walkScope(host, workflow, action.body!, provided, loopHelpers(pickBlockHelpers(helpers), action.as, own), `${key}#${index}`, phase);
       results.push(iteration);
+      // the Loop's result is saved too, beside its steps' own records
+      host.count(action.as, jsonSize(iteration, host.limits.saved) + 1);
     }
   } catch (error) {
     if (error instanceof WalkAborted || error instanceof StepFailed) throw error;

@@ -5,6 +5,7 @@ import type { EvaluateOptions, Sandbox } from './types.js';
 import { isPoisoned, loadedQuickJS, loadQuickJS, poisonQuickJS } from './quickjs.js';
 import { Realm } from './realm.js';
 import { SandboxError } from './errors.js';
+import { SANDBOX_MEMORY_BYTES, SANDBOX_TIMEOUT_MS } from '../limits.js';
 
 export { SandboxError, type SandboxErrorKind } from './errors.js';
 export type { EvaluateOptions, Sandbox } from './types.js';
@@ -16,8 +17,8 @@ export interface SandboxOptions {
   memoryBytes?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 1000;
-const DEFAULT_MEMORY_BYTES = 64 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = SANDBOX_TIMEOUT_MS;
+const DEFAULT_MEMORY_BYTES = SANDBOX_MEMORY_BYTES;
 
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const module = await loadQuickJS();
