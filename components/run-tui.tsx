@@ -84,7 +84,7 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
   const loadEngine = () => (engine ??= import('../src/runtime/create-run.js'));
   const createRun = async (workflow: Workflow, inputs: Record<string, unknown>) => {
     const { createRun: make } = await loadEngine();
-    return make({ workflow, inputs, config: prepared.config, modelOverride: prepared.args.model ?? null, env: io.env, state: session.state });
+    return make({ workflow, inputs, config: prepared.config, modelOverride: prepared.args.model ?? null, timeout: prepared.args.timeout, env: io.env, state: session.state });
   };
 
   try {

@@ -33,6 +33,8 @@ export interface StepwiseConfig {
   /** extra providers by prefix: `{ ollama: { type: 'openai-compatible', baseURL: 'http://127.0.0.1:11434/v1' } }` */
   providers?: Record<string, ProviderSetting>;
   defaultModel?: string;
+  /** seconds a model call may go without data before it fails (default 60; --timeout wins) */
+  timeout?: number;
 }
 
 export function defineAction<Schema extends z.ZodObject>(definition: ActionDefinition<Schema>): ActionDefinition<Schema> {

@@ -18,6 +18,8 @@ export interface RunArgs {
   fresh: boolean;
   /** headless: continue the latest session (true) or the one in this folder */
   resume: boolean | string;
+  /** seconds a model call may go without data (absent: the config's `timeout`, else 60) */
+  timeout?: number;
 }
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
@@ -45,6 +47,7 @@ const RUN_OPTIONS: OptionSpec = {
   fresh: { type: 'boolean' },
   resume: { type: 'boolean' },
   'resume-dir': { type: 'string' },
+  timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -53,6 +56,7 @@ const VALUE_EXAMPLES: Record<string, string> = {
   input: '--input topic=cats',
   inputs: '--inputs inputs.json',
   out: '--out runs',
+  timeout: '--timeout 120',
 };
 
 /** Parses `stepwise run`'s arguments (everything after `run`, or after `stepwise` for `stepwise FILE`). */
@@ -78,6 +82,10 @@ export function parseRunArgs(args: string[], isFolder: (path: string) => boolean
       return { error: usageError(`\`--input ${input}\` needs a name and a value: write \`--input ${name}=value\``) };
     }
   }
+  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeout !== undefined && !(timeout > 0 && Number.isFinite(timeout))) {
+    return { error: usageError(`\`--timeout ${values.timeout}\` needs a number of seconds greater than 0, e.g. \`--timeout 120\` or \`--timeout 0.5\``) };
+  }
   return {
     file: positionals[0]!,
     model: values.model as string | undefined,
@@ -89,6 +97,7 @@ export function parseRunArgs(args: string[], isFolder: (path: string) => boolean
     watch: values['no-watch'] !== true,
     fresh: values.fresh === true,
     resume: (values['resume-dir'] as string | undefined) ?? values.resume === true,
+    ...(timeout !== undefined ? { timeout } : {}),
   };
 }
 

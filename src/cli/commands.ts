@@ -36,6 +36,7 @@ export const RUN_OPTIONS: OptionDoc[] = [
   { name: '--out', value: 'DIR', complete: 'dir', description: 'save runs under DIR instead of next to the workflow' },
   { name: '--no-watch', description: 'do not recompile when the file changes' },
   { name: '--fresh', description: 'start an empty session; the saved ones stay on disk' },
+  { name: '--timeout', value: 'SECONDS', description: 'fail a model call that sends no data for SECONDS (default 60, or `timeout` in stepwise.config.ts)' },
   { name: '--resume', value: '[DIR]', complete: 'dir', description: 'headless: continue the latest saved session (or the one in DIR)' },
 ];
 

@@ -56,6 +56,7 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
     inputs: session.inputs,
     config: prepared.config,
     modelOverride: prepared.args.model ?? null,
+    timeout: prepared.args.timeout,
     env: io.env,
     state: session.state,
   });

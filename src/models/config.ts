@@ -130,5 +130,8 @@ function shapeProblem(value: unknown): string | null {
   if (config.defaultModel !== undefined && typeof config.defaultModel !== 'string') {
     return "`defaultModel` must be a model id string such as 'openai:gpt-4o'";
   }
+  if (config.timeout !== undefined && !(typeof config.timeout === 'number' && config.timeout > 0 && Number.isFinite(config.timeout))) {
+    return '`timeout` must be a number of seconds greater than 0, e.g. `timeout: 120`';
+  }
   return null;
 }

@@ -6,6 +6,7 @@
 import type { LanguageModelV3, LanguageModelV3Prompt, LanguageModelV3Usage } from '@ai-sdk/provider';
 import { callSettings } from './call-settings.js';
 import { describeIssues, notJson, objectMismatch, objectValidator } from './object-validator.js';
+import { streamPartError } from './to-model-error.js';
 import type { ChatMessage, GenerateRequest, GenerateResult } from './types.js';
 
 export function toLanguageModelPrompt(messages: ChatMessage[]): LanguageModelV3Prompt {
@@ -44,7 +45,7 @@ export async function streamDirect(model: LanguageModelV3, request: GenerateRequ
   for await (const part of stream as unknown as AsyncIterable<import('@ai-sdk/provider').LanguageModelV3StreamPart>) {
     // the transport reads ahead; nothing produced after a stop should reach the UI
     if (request.signal?.aborted) break;
-    if (part.type === 'error') throw part.error;
+    if (part.type === 'error') throw streamPartError(part.error);
     if (part.type === 'finish') usage = part.usage;
     if (part.type !== 'text-delta' || !part.delta) continue;
     text += part.delta;

@@ -5,6 +5,8 @@ import type { ModelContext } from './registry.js';
 import { resolveModel } from './registry.js';
 import { streamDirect } from './direct-stream.js';
 import { callSettings } from './call-settings.js';
+import { ModelError } from './model-error.js';
+import { redact, redactingStream, redactValue, rememberKnownSecrets } from './secrets.js';
 import { toModelError } from './to-model-error.js';
 import { toModelMessages } from './to-model-messages.js';
 import type { GenerateRequest, GenerateResult, Usage } from './types.js';
@@ -12,11 +14,12 @@ import type { GenerateRequest, GenerateResult, Usage } from './types.js';
 export async function generate(request: GenerateRequest, context: ModelContext = {}): Promise<GenerateResult> {
   silenceSdkWarnings();
   const place = { modelId: request.modelId, received: 0, signal: request.signal };
+  rememberKnownSecrets(context.env ?? process.env, context.config);
   try {
     const model = resolveModel(request.modelId, context);
     // Streaming reads the provider's own stream (the AI SDK's provider code, real HTTP):
     // streamText's orchestration around it cost more per chunk than the whole TUI (bench/README.md).
-    if (request.stream !== false) return await streamDirect(model, request, place);
+    if (request.stream !== false) return await streamRedacted(model, request, place);
     // `stream={false}`: one request, one answer, through the SDK's generateText
     const { generateText, Output } = await import('ai');
     const { objectSchema } = await import('./object-schema.js');
@@ -33,10 +36,38 @@ export async function generate(request: GenerateRequest, context: ModelContext =
       ...callSettings(request.options),
       output: schema ? Output.object({ schema, name: request.schemaName, description: request.schemaDescription }) : undefined,
     });
-    return { output: schema ? result.output : result.text, usage: toUsage(result.totalUsage) };
+    return { output: redactValue(schema ? result.output : result.text), usage: toUsage(result.totalUsage) };
   } catch (error) {
-    throw toModelError(error, place);
+    throw redactError(toModelError(error, place));
   }
+}
+
+// What the model sends enters the run (the UI, output.md, run.json) with every known key masked.
+async function streamRedacted(model: Parameters<typeof streamDirect>[0], request: GenerateRequest, place: { received: number }): Promise<GenerateResult> {
+  const { onTextDelta, onPartialObject } = request;
+  const text = redactingStream();
+  const result = await streamDirect(
+    model,
+    {
+      ...request,
+      onTextDelta: onTextDelta && ((delta) => {
+        const shown = text.push(delta);
+        if (shown) onTextDelta(shown);
+      }),
+      onPartialObject: onPartialObject && ((partial) => onPartialObject(redactValue(partial))),
+    },
+    place,
+  );
+  const rest = text.end();
+  if (rest) onTextDelta?.(rest);
+  return { ...result, output: redactValue(result.output) };
+}
+
+// A new error rather than an edited message: the stack, made at construction, repeats it.
+function redactError(error: ModelError): ModelError {
+  const message = redact(error.message);
+  if (message === error.message) return error;
+  return new ModelError(error.kind, message, redact(error.hint), { cause: error.cause });
 }
 
 function toUsage(usage: LanguageModelUsage | undefined): Usage {

@@ -6,6 +6,7 @@ export type ModelErrorKind =
   | 'rate-limit'
   | 'server'
   | 'connection'
+  | 'timeout'
   | 'stream'
   | 'config'
   | 'aborted'

@@ -6,12 +6,22 @@ import type { ProviderSetting, StepwiseConfig } from '../actions/define.js';
 import { createEchoModel, echoDelayFromEnv } from './echo.js';
 import { openKeyStore, type KeyStore } from './keys.js';
 import { ModelError, NO_OPENAI_KEY } from './model-error.js';
+import { MODEL_LIMITS } from './limits.js';
+import { rememberSecret, rememberSecretHeaders } from './secrets.js';
+import { timedFetch } from './timed-fetch.js';
 
 export interface ModelContext {
   config?: StepwiseConfig | null;
   env?: NodeJS.ProcessEnv;
   /** the user's stored settings; opened from STEPWISE_CONFIG_DIR / the home folder when absent */
   store?: KeyStore;
+  /** seconds without data before a call fails (--timeout); else the config's `timeout`, else the default */
+  timeout?: number;
+}
+
+/** The idle timeout a call gets: --timeout, then the config's `timeout`, then the default. */
+export function idleTimeout(context: ModelContext): number {
+  return context.timeout ?? context.config?.timeout ?? MODEL_LIMITS.idleTimeoutSeconds;
 }
 
 /** Providers stepwise knows without any setting; the user settings it reads are listed in settings-keys.ts. */
@@ -52,7 +62,8 @@ export function resolveModel(modelId: string, context: ModelContext = {}): Langu
   const stored = (key: string): unknown => (store ??= openStore(env)).get(key);
 
   const configured = context.config?.providers?.[provider];
-  if (configured !== undefined) return fromSetting(provider, model, modelId, configured, stored);
+  const fetch = timedFetch(idleTimeout(context));
+  if (configured !== undefined) return fromSetting(provider, model, modelId, configured, stored, fetch);
 
   if (provider === 'echo') {
     if (model !== 'last' && model !== 'all') {
@@ -61,11 +72,11 @@ export function resolveModel(modelId: string, context: ModelContext = {}): Langu
     return createEchoModel(model, { delayMs: echoDelayFromEnv(env) });
   }
 
-  if (provider === 'openai') return openAIModel(model, env, stored);
+  if (provider === 'openai') return openAIModel(model, env, stored, fetch);
 
   const storedSetting = stored(`providers.${provider}`);
   if (storedSetting && typeof storedSetting === 'object') {
-    return fromSetting(provider, model, modelId, { type: 'openai-compatible', ...storedSetting } as ProviderSetting, stored);
+    return fromSetting(provider, model, modelId, { type: 'openai-compatible', ...storedSetting } as ProviderSetting, stored, fetch);
   }
 
   const hint = 'add it under `providers` in stepwise.config.ts';
@@ -87,8 +98,9 @@ function splitModelId(modelId: string): { provider: string; model: string } {
   return { provider: id.slice(0, colon), model: id.slice(colon + 1) };
 }
 
-function openAIModel(model: string, env: NodeJS.ProcessEnv, stored: (key: string) => unknown): LanguageModelV3 {
+function openAIModel(model: string, env: NodeJS.ProcessEnv, stored: (key: string) => unknown, fetch: typeof globalThis.fetch): LanguageModelV3 {
   const apiKey = env.OPENAI_API_KEY || asString(stored('openai.apiKey'));
+  rememberSecret(apiKey);
   if (!apiKey) {
     const hint = 'set OPENAI_API_KEY or run `stepwise config set openai.apiKey sk-...`';
     throw new ModelError('config', `${NO_OPENAI_KEY}: ${hint}`, hint);
@@ -96,7 +108,7 @@ function openAIModel(model: string, env: NodeJS.ProcessEnv, stored: (key: string
   const baseURL = env.OPENAI_BASE_URL || asString(stored('openai.baseURL'));
   // The chat-completions endpoint, not the newer Responses API: it is the one every local
   // OpenAI-compatible server (Ollama, llama.cpp, vLLM, LM Studio) implements.
-  return openai().createOpenAI({ apiKey, baseURL }).chat(model);
+  return openai().createOpenAI({ apiKey, baseURL, fetch }).chat(model);
 }
 
 function fromSetting(
@@ -105,6 +117,7 @@ function fromSetting(
   modelId: string,
   setting: ProviderSetting,
   stored: (key: string) => unknown,
+  fetch: typeof globalThis.fetch,
 ): LanguageModelV3 {
   let result: unknown;
   if (typeof setting === 'function') result = setting(model);
@@ -114,11 +127,15 @@ function fromSetting(
       const hint = `set \`baseURL\` for provider \`${provider}\`, e.g. \`http://127.0.0.1:11434/v1\``;
       throw new ModelError('config', `provider \`${provider}\` has no baseURL: ${hint}`, hint);
     }
+    const apiKey = setting.apiKey ?? asString(stored(`providers.${provider}.apiKey`));
+    rememberSecret(apiKey);
+    rememberSecretHeaders(setting.headers);
     result = openaiCompatible().createOpenAICompatible({
       name: provider,
       baseURL: setting.baseURL,
-      apiKey: setting.apiKey ?? asString(stored(`providers.${provider}.apiKey`)),
+      apiKey,
       headers: setting.headers,
+      fetch,
       // Report token usage; the common local servers support `stream_options.include_usage`.
       includeUsage: true,
       // Send the JSON Schema as `response_format: json_schema` so GenObject is constrained;

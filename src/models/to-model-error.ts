@@ -28,7 +28,9 @@ const NETWORK_CODES: Record<string, string> = {
 };
 
 export function toModelError(error: unknown, place: ErrorPlace): ModelError {
-  if (error instanceof ModelError) return error;
+  // ours, possibly wrapped by the SDK: a timeout from timed-fetch.ts, an unreadable event
+  const own = causeOfType(error, ModelError);
+  if (own) return own;
   if (hasSdkMarker(error, 'AI_RetryError')) return toModelError((error as { lastError?: unknown }).lastError, place);
   if (place.signal?.aborted || isAbort(error)) {
     return new ModelError('aborted', 'the generation was stopped', 'press r to run it again', { cause: error });
@@ -60,8 +62,9 @@ function apiCallError(error: APICallError, place: ErrorPlace): ModelError {
     return new ModelError('auth', `the provider rejected the API key (${detail}): ${hint}`, hint, { cause: error });
   }
   if (status === 429) {
-    const hint = 'wait and press r to retry';
-    return new ModelError('rate-limit', `rate limited (${detail}): ${hint}`, hint, { cause: error });
+    const wait = retryAfter(error.responseHeaders);
+    const hint = wait ? `try again in ${wait}, then press r` : 'wait and press r to retry';
+    return new ModelError('rate-limit', `rate limited by the server (${detail}): ${hint}`, hint, { cause: error });
   }
   if (status >= 500) return new ModelError('server', `the provider failed (${detail}): ${RETRY}`, RETRY, { cause: error });
   const hint = `check the model id \`${place.modelId}\` and the step's options`;
@@ -69,11 +72,46 @@ function apiCallError(error: APICallError, place: ErrorPlace): ModelError {
 }
 
 function streamBroke(error: unknown, place: ErrorPlace): ModelError {
-  return new ModelError('stream', `the response stream broke after ${place.received} characters: ${RETRY}`, RETRY, { cause: error });
+  return new ModelError('stream', `the connection dropped mid-answer, after ${place.received} characters: ${RETRY}`, RETRY, { cause: error });
+}
+
+/**
+ * A stream part of type `error` -> what it says: an event that was not JSON or not the
+ * shape of a chunk is the stream's fault, not the model's object (which is checked later).
+ */
+export function streamPartError(error: unknown): unknown {
+  if (!JSONParseError.isInstance(error) && !TypeValidationError.isInstance(error)) return error;
+  const raw = JSONParseError.isInstance(error) ? error.text : JSON.stringify(error.value);
+  const reason = JSONParseError.isInstance(error) ? 'not JSON' : 'not a chat-completion chunk';
+  return new ModelError('stream', `the server sent a stream event stepwise could not read: ${shorten(raw)} (${reason}): ${RETRY}`, RETRY, { cause: error });
+}
+
+function shorten(text: string, max = 80): string {
+  const line = JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+  return line;
+}
+
+/** `Retry-After` (seconds or an HTTP date) or OpenAI's `retry-after-ms`, as `20 s` / `3 min`. */
+function retryAfter(headers: Record<string, string> | undefined): string | undefined {
+  if (!headers) return undefined;
+  const header = (name: string) => Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1]?.trim();
+  let seconds: number | undefined;
+  const ms = header('retry-after-ms');
+  const after = header('retry-after');
+  if (ms && /^\d+(\.\d+)?$/.test(ms)) seconds = Number(ms) / 1000;
+  else if (after && /^\d+(\.\d+)?$/.test(after)) seconds = Number(after);
+  else if (after && !Number.isNaN(Date.parse(after))) seconds = (Date.parse(after) - Date.now()) / 1000;
+  if (seconds === undefined) return undefined;
+  const whole = Math.max(1, Math.ceil(seconds));
+  return whole < 120 ? `${whole} s` : `${Math.ceil(whole / 60)} min`;
 }
 
 function connectionError(error: APICallError, place: ErrorPlace): ModelError {
   const code = networkCode(error);
+  // Connected, then closed before any answer: the server is there, so not "cannot reach".
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || /other side closed|socket hang up/i.test(innermostMessage(error))) {
+    return new ModelError('stream', `the server closed the connection before answering: ${RETRY}`, RETRY, { cause: error });
+  }
   const reason = (code && NETWORK_CODES[code]) ?? innermostMessage(error);
   // The failing URL is the endpoint; the author configured the base URL, so show that.
   const base = error.url.replace(/\/chat\/completions(\?.*)?$/, '');
@@ -118,6 +156,14 @@ function isNetworkBreak(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (error.name === 'TypeError' && /terminated|fetch failed|network/i.test(error.message)) return true;
   return networkCode(error) !== undefined || /other side closed|socket/i.test(innermostMessage(error));
+}
+
+function causeOfType<T>(error: unknown, type: abstract new (...args: never[]) => T): T | undefined {
+  for (let current = error, depth = 0; current && depth < 8; depth++) {
+    if (current instanceof type) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 function networkCode(error: unknown): string | undefined {

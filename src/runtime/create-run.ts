@@ -17,6 +17,8 @@ export interface CreateRunOptions {
   inputs: Record<string, unknown>;
   config?: StepwiseConfig | null;
   modelOverride?: string | null;
+  /** seconds a model call may go without data (--timeout); absent: the config's, else 60 */
+  timeout?: number;
   env?: NodeJS.ProcessEnv;
   state?: RunState;
   /** replaces the real model call (tests of the engine alone) */
@@ -34,7 +36,7 @@ export function actionExecutors(config?: StepwiseConfig | null): Map<string, Lea
 
 export async function createRun(options: CreateRunOptions): Promise<Run> {
   const sandbox = await createSandbox();
-  const context = { config: options.config ?? null, env: options.env ?? process.env };
+  const context = { config: options.config ?? null, env: options.env ?? process.env, timeout: options.timeout };
   return new Run({
     workflow: options.workflow,
     inputs: options.inputs,

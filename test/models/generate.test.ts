@@ -163,7 +163,7 @@ describe('generate errors', () => {
     server.reply({ kind: 'error', status: 429, message: 'Rate limit reached.' });
     const error = await failure(generate({ modelId: 'openai:gpt-4o', messages }, openai()));
     expect(error.kind).toBe('rate-limit');
-    expect(error.message).toBe('rate limited (429 Rate limit reached.): wait and press r to retry');
+    expect(error.message).toBe('rate limited by the server (429 Rate limit reached.): wait and press r to retry');
     expect(error.hint).toBe('wait and press r to retry');
     expect(server.requests).toHaveLength(1);
   });
@@ -181,7 +181,7 @@ describe('generate errors', () => {
     const error = await failure(generate({ modelId: 'openai:gpt-4o', messages, onTextDelta: (d) => deltas.push(d) }, openai()));
     expect(deltas).toEqual(['abc', 'def']);
     expect(error.kind).toBe('stream');
-    expect(error.message).toBe('the response stream broke after 6 characters: press r to retry');
+    expect(error.message).toBe('the connection dropped mid-answer, after 6 characters: press r to retry');
   });
 
   it('writes nothing to the console while a stream fails', async () => {

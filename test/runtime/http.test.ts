@@ -51,7 +51,7 @@ describe('a run against an OpenAI-compatible server', () => {
     ['a 401', { kind: 'error', status: 401, message: 'Incorrect API key provided' }, /401/],
     ['a 429', { kind: 'error', status: 429, message: 'Rate limit reached' }, /429/],
     ['a 500', { kind: 'error', status: 500, message: 'The server had an error' }, /500/],
-    ['a stream cut off mid-way', { kind: 'cut', text: 'This will break off', chunks: 4, sent: 2 }, /stream broke/],
+    ['a stream cut off mid-way', { kind: 'cut', text: 'This will break off', chunks: 4, sent: 2 }, /connection dropped mid-answer/],
   ] as const) {
     it(`${name} fails only that step, keeps the earlier one, and rerun retries`, async () => {
       server.reply({ kind: 'text', text: 'Kept.' });

@@ -8,8 +8,16 @@ export type Reply =
   | { kind: 'text'; text: string; chunks?: number; usage?: { prompt_tokens: number; completion_tokens: number } }
   /** a JSON object answered as text, as for structured output */
   | { kind: 'json'; value: unknown; chunks?: number }
-  /** an HTTP error with an OpenAI-style `{ error: { message, type, code } }` body */
-  | { kind: 'error'; status: number; message: string; type?: string; code?: string }
+  /**
+   * an HTTP error with an OpenAI-style `{ error: { message, type, code } }` body; `{authorization}`
+   * in the message is replaced by the request's Authorization header, and `echoHeaders`
+   * appends every request header (as a misbehaving proxy does)
+   */
+  | { kind: 'error'; status: number; message: string; type?: string; code?: string; headers?: Record<string, string>; echoHeaders?: boolean }
+  /** accepts the request and never answers, not even the headers, until the client hangs up */
+  | { kind: 'silent' }
+  /** streams the first `sent` of `chunks` pieces of `text`, then a `data:` line that is not JSON, then the rest */
+  | { kind: 'garbage'; text: string; chunks: number; sent: number; line?: string }
   /** streams the first `sent` of `chunks` pieces of `text`, then destroys the socket */
   | { kind: 'cut'; text: string; chunks: number; sent: number }
   /** streams the first `sent` of `chunks` pieces of `text`, then goes silent until the client hangs up */
@@ -48,7 +56,8 @@ export async function startOpenAIServer(script: Reply[] = []): Promise<OpenAISer
       return sendError(res, { kind: 'error', status: 404, message: `no route ${req.method} ${req.url}` });
     }
     const reply = queue.shift() ?? DEFAULT_REPLY;
-    if (reply.kind === 'error') return sendError(res, reply);
+    if (reply.kind === 'silent') return;
+    if (reply.kind === 'error') return sendError(res, echoRequest(reply, headers));
     const model = String(body?.model ?? 'test-model');
     const text = reply.kind === 'json' ? JSON.stringify(reply.value) : reply.text;
     const usage = reply.kind === 'text' && reply.usage ? reply.usage : { prompt_tokens: 10, completion_tokens: Math.ceil(text.length / 4) };
@@ -58,6 +67,7 @@ export async function startOpenAIServer(script: Reply[] = []): Promise<OpenAISer
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const sent = reply.kind === 'cut' || reply.kind === 'hang' ? pieces.slice(0, reply.sent) : pieces;
     for (const [i, piece] of sent.entries()) {
+      if (reply.kind === 'garbage' && i === reply.sent) await writeRaw(res, `data: ${reply.line ?? '{"choices": [oops'}\n\n`);
       await write(res, chunk(model, { ...(i === 0 ? { role: 'assistant' } : {}), content: piece }, null));
     }
     // the response stays open: closeAllConnections() ends it when the test closes the server
@@ -112,13 +122,23 @@ function sendCompletion(res: ServerResponse, model: string, text: string, usage:
   );
 }
 
+function echoRequest(reply: Extract<Reply, { kind: 'error' }>, headers: Record<string, string>): Extract<Reply, { kind: 'error' }> {
+  let message = reply.message.replaceAll('{authorization}', headers.authorization ?? '');
+  if (reply.echoHeaders) message += ` (request headers: ${JSON.stringify(headers)})`;
+  return { ...reply, message };
+}
+
 function sendError(res: ServerResponse, reply: Extract<Reply, { kind: 'error' }>) {
-  res.writeHead(reply.status, { 'content-type': 'application/json' });
+  res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
   res.end(JSON.stringify({ error: { message: reply.message, type: reply.type ?? 'test_error', param: null, code: reply.code ?? null } }));
 }
 
 function write(res: ServerResponse, data: unknown): Promise<void> {
-  return new Promise((resolve, reject) => res.write(`data: ${JSON.stringify(data)}\n\n`, (error) => (error ? reject(error) : resolve())));
+  return writeRaw(res, `data: ${JSON.stringify(data)}\n\n`);
+}
+
+function writeRaw(res: ServerResponse, text: string): Promise<void> {
+  return new Promise((resolve, reject) => res.write(text, (error) => (error ? reject(error) : resolve())));
 }
 
 function splitEvenly(text: string, count: number): string[] {
