@@ -18,6 +18,8 @@ import { suspendTerminal } from './editor.js';
 
 const ENTER = '\x1b[?1049h\x1b[?25l';
 const LEAVE = '\x1b[?1049l\x1b[?25h';
+/** how long a signal waits for the running step to take its cancel before saving anyway */
+const STOP_GRACE_MS = 2000;
 
 export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> {
   const session = openSession(prepared, io, { resume: !prepared.args.fresh, required: false });
@@ -66,9 +68,18 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
     if (saver && !saver.error()) io.stderr(`saved ${join(session.dir, 'output.md')}\n`);
   };
   const uninstall = onExit({
+    // the cancel lands first (the partial text joins the step's history, a re-run's previous
+    // version comes back), then the save; a step that ignores it gets a moment, or a second signal
     stop: () => {
-      shutdown();
-      process.exit(1);
+      const exit = () => {
+        shutdown();
+        process.exit(1);
+      };
+      const current = run as Run | null;
+      if (!current) return exit();
+      current.cancel();
+      setTimeout(exit, STOP_GRACE_MS);
+      void current.idle().then(exit, exit);
     },
     now: (reason, error) => shutdown(reason === 'crash' ? `stepwise: internal error: ${error instanceof Error ? error.stack : String(error)}\n` : ''),
   });
