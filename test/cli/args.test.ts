@@ -76,6 +76,22 @@ describe('parseRunArgs', () => {
   });
 });
 
+describe('--timeout', () => {
+  it('takes seconds, fractions too', () => {
+    expect(parseRunArgs(['w.mdx', '--timeout', '0.5'])).toMatchObject({ timeout: 0.5 });
+    expect(parseRunArgs(['w.mdx', '--timeout=120'])).toMatchObject({ timeout: 120 });
+  });
+
+  it('refuses what is not a positive number, with an example', () => {
+    for (const value of ['0', '-3', 'soon', 'Infinity', '']) {
+      expect(parseRunArgs(['w.mdx', `--timeout=${value}`])).toEqual({
+        error: `\`--timeout ${value}\` needs a number of seconds greater than 0, e.g. \`--timeout 120\` or \`--timeout 0.5\`${HINT}`,
+      });
+    }
+    expect(parseRunArgs(['w.mdx', '--timeout'])).toEqual({ error: `\`--timeout\` needs a value, e.g. \`--timeout 120\`${HINT}` });
+  });
+});
+
 describe('didYouMean', () => {
   it('suggests a close candidate and nothing for a distant one', () => {
     expect(didYouMean('chek', ['run', 'check', 'config', 'init'])).toBe('check');
