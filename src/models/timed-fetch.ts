@@ -1,6 +1,9 @@
 // A fetch for the providers that fails a model call when the server goes silent: Node's
 // own defaults wait ~300 s for headers and again for every body chunk. The timer runs from
-// the request until the headers, and restarts with every body chunk.
+// the request until the headers, and restarts with every body chunk. Time out before the
+// connection is up and the call "cannot reach" the server instead.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { subscribe } from 'node:diagnostics_channel';
 import { ModelError } from './model-error.js';
 
 export const TIMEOUT_HINT = 'press r to retry; allow longer with --timeout SECONDS or `timeout` in stepwise.config.ts';
@@ -15,11 +18,50 @@ export function formatSeconds(seconds: number): string {
   return String(Number(seconds.toFixed(3)));
 }
 
+interface CallState {
+  /** fetch (undici) reported the request; without that, nothing is known about connecting */
+  tracked: boolean;
+  /** its headers went out on a connected socket */
+  connected: boolean;
+}
+
+// Node's fetch announces each request and the moment its headers are written, on these
+// documented undici channels; the request is matched to its call by async context.
+const currentCall = new AsyncLocalStorage<CallState>();
+const calls = new WeakMap<object, CallState>();
+let listening = false;
+function listenForConnections(): void {
+  if (listening) return;
+  listening = true;
+  subscribe('undici:request:create', (message) => {
+    const call = currentCall.getStore();
+    const request = (message as { request?: object }).request;
+    if (call && request) {
+      call.tracked = true;
+      calls.set(request, call);
+    }
+  });
+  subscribe('undici:client:sendHeaders', (message) => {
+    const request = (message as { request?: object }).request;
+    const call = request && calls.get(request);
+    if (call) call.connected = true;
+  });
+}
+
+/** What fetch itself throws when connecting times out: the providers report it as a connection failure. */
+function notConnected(seconds: number): TypeError {
+  const cause = Object.assign(new Error(`no connection within ${formatSeconds(seconds)} s`), { code: 'UND_ERR_CONNECT_TIMEOUT' });
+  return new TypeError('fetch failed', { cause });
+}
+
 export function timedFetch(idleSeconds: number, base: typeof fetch = globalThis.fetch): typeof fetch {
   const idleMs = idleSeconds * 1000;
+  listenForConnections();
   return async (input, init) => {
     const controller = new AbortController();
     const timeout = stoppedResponding(idleSeconds);
+    const unreachable = notConnected(idleSeconds);
+    const call: CallState = { tracked: false, connected: false };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = () => {
       clearTimeout(timer);
@@ -28,7 +70,7 @@ export function timedFetch(idleSeconds: number, base: typeof fetch = globalThis.
     // unref: a call nobody reads any more must not keep the process alive
     const restart = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => controller.abort(timeout), idleMs);
+      timer = setTimeout(() => controller.abort(call.tracked && !call.connected ? unreachable : timeout), idleMs);
       timer.unref?.();
     };
     // the step's cancel signal (the SDK passes it as init.signal) still stops the call
@@ -36,12 +78,15 @@ export function timedFetch(idleSeconds: number, base: typeof fetch = globalThis.
     const cancel = () => controller.abort(outer?.reason);
     if (outer?.aborted) cancel();
     else outer?.addEventListener('abort', cancel, { once: true });
-    const failure = (error: unknown) => (controller.signal.reason === timeout ? timeout : error);
+    const failure = (error: unknown) => {
+      const reason: unknown = controller.signal.reason;
+      return reason === timeout || reason === unreachable ? reason : error;
+    };
 
     restart();
     let response: Response;
     try {
-      response = await base(input, { ...init, signal: controller.signal });
+      response = await currentCall.run(call, () => base(input, { ...init, signal: controller.signal }));
     } catch (error) {
       stop();
       throw failure(error);
