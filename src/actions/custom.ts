@@ -1,6 +1,7 @@
 // Custom actions (SPEC §1.9): the author's own trusted code, run in Node.
 import type { ActionDefinition } from './define.js';
 import { StepError } from '../runtime/errors.js';
+import { redact, redactValue } from '../models/secrets.js';
 import type { LeafExecutor } from './types.js';
 
 export function customExecutor(definition: ActionDefinition): LeafExecutor {
@@ -18,12 +19,13 @@ export function customExecutor(definition: ActionDefinition): LeafExecutor {
         content: context.content,
         messages: context.messages,
         signal: context.signal,
-        write: (chunk: string) => context.onTextDelta(String(chunk)),
+        write: (chunk: string) => context.onTextDelta(redact(String(chunk))),
       });
     } catch (error) {
       if (context.signal.aborted) throw error;
-      throw new StepError(`<${definition.name}> failed: ${(error as Error)?.message ?? String(error)}`);
+      // the author's code may quote a service's reply, and with it a key
+      throw new StepError(redact(`<${definition.name}> failed: ${(error as Error)?.message ?? String(error)}`));
     }
-    return { output: output === undefined ? null : output, usage: { inputTokens: 0, outputTokens: 0 } };
+    return { output: output === undefined ? null : redactValue(output), usage: { inputTokens: 0, outputTokens: 0 } };
   };
 }
