@@ -1,6 +1,7 @@
 // Authoring API for custom actions and stepwise.config.* files (SPEC §1.9).
 import type { z } from 'zod';
 import type { ChatMessage } from '../models/types.js';
+import type { HostLimits } from '../limits.js';
 
 export interface ActionContext<Props> {
   /** the element's attributes, validated by the action's schema */
@@ -35,6 +36,8 @@ export interface StepwiseConfig {
   defaultModel?: string;
   /** seconds a model call may go without data before it fails (default 60; --timeout wins) */
   timeout?: number;
+  /** host limits in bytes, over the defaults in src/limits.ts, e.g. `{ output: 8 * 1024 * 1024 }` */
+  limits?: Partial<HostLimits>;
 }
 
 export function defineAction<Schema extends z.ZodObject>(definition: ActionDefinition<Schema>): ActionDefinition<Schema> {

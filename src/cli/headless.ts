@@ -98,11 +98,22 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
     : interrupted
       ? { message: `interrupted (${interrupted}): the run was saved; continue it with --resume`, step: state.error?.step ?? null, line: null }
       : state.error;
-  if (json) io.stdout(JSON.stringify({ ...resultDocument(prepared.workflow, state, transcript), ok, error, session: saveError ? null : session.dir }) + '\n');
+  if (json) io.stdout(printableDocument({ ...resultDocument(prepared.workflow, state, transcript), ok, error, session: saveError ? null : session.dir }) + '\n');
   else {
     const outcome = ok ? err.green('✓ done') : err.red(`✗ ${saveError || interrupted ? '' : 'failed: '}${error?.message ?? 'stopped'}`);
     io.stderr(`\n${outcome}  ${state.usage.inputTokens}+${state.usage.outputTokens} tokens\n`);
     if (transcript) io.stderr(`saved ${transcript}\n`);
   }
   return ok ? 0 : 1;
+}
+
+/** The --json document; one too large for a single string (limits.saved raised far) fails the run's document, not the process. */
+function printableDocument(document: ReturnType<typeof resultDocument> & { session: string | null }): string {
+  try {
+    return JSON.stringify(document);
+  } catch (error) {
+    const where = document.session ? `its results are saved in ${document.session}` : 'the run was not saved';
+    const message = `the --json document could not be built (${(error as Error).message}): ${where}; lower \`limits.saved\` in stepwise.config.ts`;
+    return JSON.stringify({ ok: false, title: document.title, error: { message, step: null, line: null }, session: document.session });
+  }
 }

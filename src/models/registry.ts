@@ -4,6 +4,7 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createRequire } from 'node:module';
 import type { ProviderSetting, StepwiseConfig } from '../actions/define.js';
 import { createEchoModel, echoDelayFromEnv } from './echo.js';
+import { hostLimits } from '../limits.js';
 import { openKeyStore, type KeyStore } from './keys.js';
 import { ModelError, NO_OPENAI_KEY } from './model-error.js';
 import { MODEL_LIMITS } from './limits.js';
@@ -69,7 +70,7 @@ export function resolveModel(modelId: string, context: ModelContext = {}): Langu
     if (model !== 'last' && model !== 'all') {
       throw new ModelError('config', `unknown echo model \`${modelId}\`: use \`echo\`, \`echo:last\` or \`echo:all\``, 'use `echo`, `echo:last` or `echo:all`');
     }
-    return createEchoModel(model, { delayMs: echoDelayFromEnv(env) });
+    return createEchoModel(model, { delayMs: echoDelayFromEnv(env), outputLimit: hostLimits(context.config?.limits).output });
   }
 
   if (provider === 'openai') return openAIModel(model, env, stored, fetch);

@@ -175,7 +175,8 @@ export function smallestValueSize(schema: Schema, cap = Infinity, root: Schema =
       let bytes = 2 + Math.max(0, length - 1);
       for (let i = 0; i < Math.min(length, prefix.length) && bytes <= cap; i++) bytes += smallestValueSize(prefix[i], cap - bytes, root, depth + 1);
       const others = length - Math.min(length, prefix.length);
-      if (others > 0 && bytes <= cap) bytes += others * smallestValueSize(rest, cap, root, depth + 1);
+      // one item's size times the count: exact however many are asked for
+      if (others > 0) bytes += others * smallestValueSize(rest, cap, root, depth + 1);
       return bytes;
     }
     case 'object': {

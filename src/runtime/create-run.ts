@@ -11,6 +11,7 @@ import { createSandbox } from '../sandbox/index.js';
 import { generate } from '../models/generate.js';
 import { preloadProviders } from '../models/registry.js';
 import { Run } from './run.js';
+import { hostLimits } from '../limits.js';
 
 export interface CreateRunOptions {
   workflow: Workflow;
@@ -46,6 +47,7 @@ export async function createRun(options: CreateRunOptions): Promise<Run> {
     modelOverride: options.modelOverride ?? null,
     defaultModel: options.config?.defaultModel ?? null,
     state: options.state,
+    limits: hostLimits(options.config?.limits),
   });
 }
 
