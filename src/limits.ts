@@ -28,6 +28,9 @@ export const LOOP_MAX_BOUND = 10_000;
 export const SANDBOX_TIMEOUT_MS = 1000;
 export const SANDBOX_MEMORY_BYTES = 64 * MIB;
 
+/** A model call fails when no data arrives for this long (--timeout, the config's `timeout`). */
+export const MODEL_IDLE_TIMEOUT_SECONDS = 60;
+
 export const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as Array<keyof HostLimits>;
 
 /** The defaults with the config's `limits` over them (the config loader has checked their shape). */

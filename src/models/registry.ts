@@ -7,7 +7,7 @@ import { createEchoModel, echoDelayFromEnv } from './echo.js';
 import { hostLimits } from '../limits.js';
 import { openKeyStore, type KeyStore } from './keys.js';
 import { ModelError, NO_OPENAI_KEY } from './model-error.js';
-import { MODEL_LIMITS } from './limits.js';
+import { MODEL_IDLE_TIMEOUT_SECONDS } from '../limits.js';
 import { rememberSecret, rememberSecretHeaders } from './secrets.js';
 import { timedFetch } from './timed-fetch.js';
 
@@ -22,7 +22,7 @@ export interface ModelContext {
 
 /** The idle timeout a call gets: --timeout, then the config's `timeout`, then the default. */
 export function idleTimeout(context: ModelContext): number {
-  return context.timeout ?? context.config?.timeout ?? MODEL_LIMITS.idleTimeoutSeconds;
+  return context.timeout ?? context.config?.timeout ?? MODEL_IDLE_TIMEOUT_SECONDS;
 }
 
 /** Providers stepwise knows without any setting; the user settings it reads are listed in settings-keys.ts. */
