@@ -5,7 +5,9 @@ import { BLOCK_ACTIONS, GENERATION_ACTIONS } from './action-specs.js';
 import { checkAsName } from './as-name.js';
 import { readAttributes } from './attributes.js';
 import type { CompileContext } from './context.js';
+import { MAX_ACTION_NESTING } from './limits.js';
 import { NameScope } from './names.js';
+import { nestingDiagnostic } from './nesting.js';
 import { columnOf, endOf, isComment, lineOf, startOf, type MdNode } from './nodes.js';
 import { compileScope } from './scope.js';
 import type { Action, Scope } from './types.js';
@@ -40,10 +42,16 @@ export function buildAction(
   }
 
   let body: Scope | null = null;
-  if (BLOCK_ACTIONS.has(name)) {
+  if (BLOCK_ACTIONS.has(name) && context.actionDepth >= MAX_ACTION_NESTING) {
+    context.diagnostics.push(nestingDiagnostic(MAX_ACTION_NESTING, `this <${name}> is inside ${MAX_ACTION_NESTING} Loops and Conds`,
+      'its body is not checked: flatten the workflow into phases, or move the inner steps out', lineOf(element), columnOf(element)));
+    body = { phases: [], provided: [] };
+  } else if (BLOCK_ACTIONS.has(name)) {
     const provided = provideKeys(read.expressions.get('provide'), name, context);
     const bodyNames = new NameScope(context, provided, helpers, names, `this ${name}'s body`);
+    context.actionDepth++;
     body = compileScope(element.children ?? [], context, bodyNames, { idPrefix: `${stepId}/`, dedent: true, root: false }).scope;
+    context.actionDepth--;
   } else if ((element.children ?? []).some((child) => !isComment(child))) {
     context.error(
       'unexpected-body',

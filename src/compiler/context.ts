@@ -5,6 +5,8 @@ import type { ActionRegistry } from './registry.js';
 
 export class CompileContext {
   readonly diagnostics: Diagnostic[] = [];
+  /** Loops and Conds around the body being compiled */
+  actionDepth = 0;
 
   constructor(
     readonly text: string,

@@ -4,6 +4,8 @@ import type { ActionSpec } from './action-specs.js';
 import { CompileContext } from './context.js';
 import { parseFrontmatter } from './frontmatter.js';
 import { NameScope } from './names.js';
+import { MAX_MARKDOWN_NESTING } from './limits.js';
+import { limitMarkdownNesting, NESTING_RULE, nestingDiagnostic } from './nesting.js';
 import { lineOf, type MdNode } from './nodes.js';
 import { describeParseError, type ParseErrorLike } from './parse-error.js';
 import { parseMdx } from './parse.js';
@@ -22,13 +24,34 @@ export interface CompileOptions {
   actions?: Record<string, ActionSpec>;
 }
 
-export function compile(text: string, file: string, options: CompileOptions = {}): CompileResult {
-  let root: MdNode;
+export function compile(source: string, file: string, options: CompileOptions = {}): CompileResult {
+  // One kind of line ending for every later step: micromark reads `\r\n` and `\r` as
+  // line endings too, so lines and columns stay the file's own.
+  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
   try {
-    root = parseMdx(text);
+    return compileText(text, file, options);
   } catch (error) {
+    // The guards in nesting.ts keep the compiler's own walks inside the stack; this
+    // is the last resort for a parser that recurses deeper than they allow.
+    if (error instanceof RangeError) {
+      return { workflow: null, diagnostics: [nestingDiagnostic(MAX_MARKDOWN_NESTING, 'the parser ran out of stack on this file',
+        'look for lists, quotes, tags or brackets nested inside one another hundreds of times, and flatten them', 1, 1)] };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return { workflow: null, diagnostics: [{ severity: 'error', rule: 'internal-error', line: 1, column: 1,
+      message: `stepwise could not check this file (internal error: ${message}); please report it with the file attached` }] };
+  }
+}
+
+function compileText(text: string, file: string, options: CompileOptions): CompileResult {
+  let parsed: MdNode;
+  try {
+    parsed = parseMdx(text);
+  } catch (error) {
+    if (error instanceof RangeError) throw error;
     return { workflow: null, diagnostics: [describeParseError(text, toParseError(error))] };
   }
+  const { root, diagnostic: tooDeep } = limitMarkdownNesting(parsed);
   const children = root.children ?? [];
   const yaml = children[0]?.type === 'yaml' ? children[0] : undefined;
   const frontmatter = yaml
@@ -39,6 +62,8 @@ export function compile(text: string, file: string, options: CompileOptions = {}
   context.diagnostics.push(...frontmatter.diagnostics);
   const names = new NameScope(context, rootNames(frontmatter.data, frontmatter.inputs), new Set(['$']), null, 'the workflow');
   const { scope, description } = compileScope(children, context, names, { idPrefix: '', dedent: false, root: true });
+  // the Loops-and-Conds limit, reported first, already says where the nesting went too far
+  if (tooDeep && !context.diagnostics.some((d) => d.rule === NESTING_RULE && d.line <= tooDeep.line)) context.diagnostics.push(tooDeep);
 
   const diagnostics = context.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return {

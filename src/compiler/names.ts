@@ -6,6 +6,8 @@ import { BUILTIN_GLOBALS } from './globals.js';
 import { freeNames } from './free-names.js';
 import { suggest } from './suggest.js';
 import type { CompileContext } from './context.js';
+import { MAX_EXPRESSION_NESTING } from './limits.js';
+import { expressionTooDeep, nestingDiagnostic } from './nesting.js';
 
 interface Definition {
   /** action element start and end offsets: the name is visible from `end` on */
@@ -64,6 +66,12 @@ export class NameScope {
   /** Records the free names of an expression at `offset`, to check when the scope is complete; returns them. */
   use(program: Program, offset: number, helpers: ReadonlySet<string> = this.helpers, ownLoop = false): string[] {
     const names: string[] = [];
+    const deep = expressionTooDeep(program);
+    if (deep) {
+      this.context.diagnostics.push(nestingDiagnostic(MAX_EXPRESSION_NESTING, 'this expression has that many brackets, calls or operators inside one another',
+        'split it into smaller expressions, or compute the value in earlier steps', deep.line, deep.column));
+      return names;
+    }
     for (const free of freeNames(program)) {
       this.uses.push({ name: free.name, line: free.line, column: free.column, offset, helpers, ownLoop });
       names.push(free.name);
