@@ -7,7 +7,8 @@ import { Box, Text, useApp } from 'ink';
 import type { CompileResult, Diagnostic, Workflow } from '../src/compiler/types.js';
 import { compile as compileWorkflow } from '../src/compiler/index.js';
 import type { Run } from '../src/runtime/run.js';
-import type { StepRecord } from '../src/runtime/types.js';
+import type { RunState, StepRecord } from '../src/runtime/types.js';
+import { savedView } from './run-view.js';
 import { Header } from './Header.js';
 import { DiagnosticsBanner, bannerHeight } from './DiagnosticsBanner.js';
 import { DescriptionView, descriptionLines } from './DescriptionView.js';
@@ -65,6 +66,8 @@ export interface AppProps {
   size?: { rows: number; columns: number };
   onRun?: (run: Run) => void;
   onExit?: () => void;
+  /** the resumed session's state, shown until its run exists */
+  saved?: RunState;
   /** when the resumed session was last saved (null: a new session) */
   resumedAt?: number | null;
   /** why the session could not be saved, shown in a banner */
@@ -113,7 +116,8 @@ export function App(props: AppProps) {
     onError: setNotice,
   });
 
-  const view = useRun(run);
+  const saved = useMemo(() => (props.saved ? savedView(props.saved) : null), [props.saved]);
+  const view = useRun(run) ?? saved;
   const status = view?.status ?? null;
 
   // the run (and with it the models) is made after the first frame, so the screen appears at once

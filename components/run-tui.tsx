@@ -108,6 +108,7 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
         missing={session.missing}
         explicit={session.state ? session.inputs : prepared.explicit}
         resumedAt={session.savedAt ?? null}
+        saved={session.state}
         saveProblem={saveProblem}
         createRun={createRun}
         watch={prepared.args.watch !== false}

@@ -121,36 +121,42 @@ export class RunViewStore {
   }
 
   private build(previous: RunView | null): RunView {
-    const state = this.run.state;
-    const records: Record<string, StepRecord> = {};
-    let streamingTokens = 0;
-    for (const [key, record] of Object.entries(state.steps)) {
-      const copy = previous?.records[key];
-      records[key] = copy && sameFields(copy, record) ? copy : { ...record };
-      if (record.status === 'running' && record.partial) streamingTokens += Math.ceil(record.partial.length / 4);
-    }
-    const history: Record<string, StepVersion[]> = {};
-    for (const [key, versions] of Object.entries(state.history ?? {})) {
-      // versions are never changed once written, so the same list of the same versions is the same history
-      const copy = previous?.history[key];
-      history[key] = copy && sameList(copy, versions) ? copy : [...versions];
-    }
-    return {
-      status: state.status,
-      order: previous && sameList(previous.order, state.order) ? previous.order : [...state.order],
-      records,
-      next: state.next,
-      usage: { ...state.usage },
-      streamingTokens,
-      error: state.error,
-      inputs: state.inputs,
-      partials: this.partials,
-      activeMs: this.activeMs,
-      runningSince: this.runningSince,
-      history,
-      pending: state.pending ?? null,
-    };
+    return buildView(this.run.state, previous, { partials: this.partials, activeMs: this.activeMs, runningSince: this.runningSince });
   }
+}
+
+/** A view of a saved session's state, shown before its run exists (no flash of empty steps on reopening). */
+export function savedView(state: RunState): RunView {
+  return buildView(state, null, { partials: {}, activeMs: 0, runningSince: null });
+}
+
+function buildView(state: RunState, previous: RunView | null, live: Pick<RunView, 'partials' | 'activeMs' | 'runningSince'>): RunView {
+  const records: Record<string, StepRecord> = {};
+  let streamingTokens = 0;
+  for (const [key, record] of Object.entries(state.steps)) {
+    const copy = previous?.records[key];
+    records[key] = copy && sameFields(copy, record) ? copy : { ...record };
+    if (record.status === 'running' && record.partial) streamingTokens += Math.ceil(record.partial.length / 4);
+  }
+  const history: Record<string, StepVersion[]> = {};
+  for (const [key, versions] of Object.entries(state.history ?? {})) {
+    // versions are never changed once written, so the same list of the same versions is the same history
+    const copy = previous?.history[key];
+    history[key] = copy && sameList(copy, versions) ? copy : [...versions];
+  }
+  return {
+    status: state.status,
+    order: previous && sameList(previous.order, state.order) ? previous.order : [...state.order],
+    records,
+    next: state.next,
+    usage: { ...state.usage },
+    streamingTokens,
+    error: state.error,
+    inputs: state.inputs,
+    ...live,
+    history,
+    pending: state.pending ?? null,
+  };
 }
 
 function sameFields(copy: StepRecord, record: StepRecord): boolean {
