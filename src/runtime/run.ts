@@ -8,6 +8,7 @@ import type { RunCommands, RunEvent, RunListener, RunState, RunStatus, StepRecor
 import { StepFailed, WalkAborted, walkWorkflow, type StreamSink, type WalkHost } from './walk.js';
 import { blankRecord, runningRecord, StepRecords, type ExecuteBase, type RecordBase } from './step-records.js';
 import { admit, IDLE, type Mode } from './gate-mode.js';
+import { redact } from '../models/secrets.js';
 import { initialState } from './initial-state.js';
 import { StepVersions } from './step-versions.js';
 import { hostLimits, type HostLimits } from '../limits.js';
@@ -252,7 +253,7 @@ export class Run implements RunCommands, WalkHost {
     const record = runningRecord(base, previous, this.versions.rejected(key));
     this.records.put(record);
     this.emit({ type: 'step-start', key, record });
-    for (const message of record.warnings) this.emit({ type: 'warning', key, message });
+    for (const message of record.warnings) this.emit({ type: 'warning', key, message: redact(message) });
     const abort = new AbortController();
     const generation = this.generation;
     this.abort = abort;

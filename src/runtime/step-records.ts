@@ -3,6 +3,7 @@
 // "later" than every step it has.
 import type { Attempt, RunEvent, RunState, StepRecord } from './types.js';
 import { ExpressionError, StepError } from './errors.js';
+import { redact } from '../models/secrets.js';
 
 export type RecordBase = Partial<StepRecord> & { stepId: string; phase: number };
 /** What the walk knows of an action before it runs. */
@@ -76,7 +77,8 @@ export class StepRecords {
     record.status = 'failed';
     record.endedAt = Date.now();
     record.partial = undefined;
-    record.error = { message: (error as Error)?.message ?? String(error), line };
+    // a failure message may quote what a server or an action said, keys included
+    record.error = { message: redact((error as Error)?.message ?? String(error)), line };
     this.state.error = { message: record.error.message, step: record.as, line };
     this.emit({ type: 'step-error', key: record.key, record });
   }
