@@ -2,6 +2,9 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type P
 import type { Diagnostic, InputField, InputType, SelectOption } from './types.js';
 import { suggest } from './suggest.js';
 import { LineIndex } from './line-index.js';
+import { MAX_YAML_ALIAS_COUNT, MAX_YAML_NESTING } from './limits.js';
+import { NESTING_RULE } from './nesting.js';
+import { duplicateKeyOffsets, firstAlias, yamlNestingOffset } from './yaml-limits.js';
 import { camelCase, defaultProblem, FIELD_KEYS, humanise, INPUT_TYPES, KEY_TYPES, RESERVED, TOP_KEYS, yamlMessage } from './frontmatter-rules.js';
 
 export interface Frontmatter {
@@ -36,8 +39,15 @@ class FrontmatterReader {
 
   read(): Frontmatter {
     const result: Frontmatter = { data: {}, inputs: [], diagnostics: this.diagnostics };
+    const tooDeep = yamlNestingOffset(this.source);
+    if (tooDeep !== -1) {
+      this.report('error', NESTING_RULE, tooDeep,
+        `nested more than ${MAX_YAML_NESTING} levels: the frontmatter has that many lists and maps inside one another here; flatten it`);
+      return result;
+    }
     try {
-      this.doc = parseDocument(this.source, { prettyErrors: false });
+      // duplicate keys are found by duplicateKeyOffsets: the parser's own check is quadratic
+      this.doc = parseDocument(this.source, { prettyErrors: false, uniqueKeys: false });
     } catch (error) {
       this.report('error', 'yaml-syntax', 0, `invalid YAML in the frontmatter: ${String(error)}; fix the YAML syntax`);
       return result;
@@ -52,6 +62,7 @@ class FrontmatterReader {
     }
     // After a syntax error the tree is a guess: checking it would only add confusing errors.
     if (broken) return result;
+    for (const offset of duplicateKeyOffsets(this.doc)) this.duplicateKey(offset);
 
     const top = this.doc.contents;
     if (top === null || (isScalar(top) && top.value === null)) return result;
@@ -229,7 +240,7 @@ class FrontmatterReader {
         return;
       }
       if (isMap(option)) {
-        const entry = option.toJS(this.doc) as Record<string, unknown>;
+        const entry = (this.toJS(option) ?? {}) as Record<string, unknown>;
         const keys = Object.keys(entry);
         const value = entry.value;
         const name = entry.name ?? value;
@@ -304,10 +315,21 @@ class FrontmatterReader {
   private toJS(node: Node | null): unknown {
     if (!node) return null;
     try {
-      return node.toJS(this.doc);
-    } catch {
+      return node.toJS(this.doc, { maxAliasCount: MAX_YAML_ALIAS_COUNT });
+    } catch (error) {
+      // an alias bomb must not quietly become `null`
+      if (error instanceof ReferenceError && /alias/i.test(error.message)) this.aliasError(node, error.message);
       return null;
     }
+  }
+
+  private aliasError(node: Node, reason: string): void {
+    const alias = firstAlias(node) ?? node;
+    const name = this.sourceOf(alias);
+    const message = /excessive/i.test(reason)
+      ? `the YAML aliases here (${name}) expand past the limit of ${MAX_YAML_ALIAS_COUNT} copies (aliases of aliases multiply): write the values out, or use fewer aliases`
+      : `${reason.replace(/\.$/, '')}: define the anchor (\`&name\`) above its first alias`;
+    this.report('error', 'yaml-alias', start(alias), message);
   }
 
   private sourceOf(node: Node | null): string {

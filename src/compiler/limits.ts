@@ -11,5 +11,8 @@ export const MAX_MARKDOWN_NESTING = 200;
 export const MAX_EXPRESSION_NESTING = 200;
 /** Collections inside one another in the frontmatter. */
 export const MAX_YAML_NESTING = 200;
-/** Nodes the frontmatter's YAML aliases (`*name`) may expand to, in all. */
-export const MAX_YAML_ALIAS_NODES = 1000;
+/**
+ * How far the frontmatter's YAML aliases (`*name`) may expand: the yaml package's
+ * `maxAliasCount` (uses of an anchor times the aliases inside what it names).
+ */
+export const MAX_YAML_ALIAS_COUNT = 100;
