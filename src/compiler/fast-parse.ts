@@ -16,6 +16,7 @@ const ACORN_OPTIONS = { ecmaVersion: 2024, sourceType: 'module', preserveParens:
 
 /** Characters that could start or change markdown inline syntax, or need decoding. */
 const INLINE_SYNTAX = /[<&\\*_`[\]}\t\r]/;
+const ASCII_PUNCTUATION = /[!-\/:-@[-`{-~]/;
 /** Line starts that could open a block other than a paragraph (or be an ESM statement). */
 const BLOCK_START = /^(?:[#>\-+*=<~|{0-9 ]|``|import\b|export\b)/;
 const NAME = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*/;
@@ -151,12 +152,11 @@ function paragraph(block: Line[], indent: number, expressions = true): MdNode | 
     let column = indent;
     while (column < line.text.length) {
       // the next `{expr}` or `code` span, whichever starts first
-      const found = /[{`]/.exec(line.text.slice(column));
-      const open = found ? column + found.index : -1;
+      const open = nextOpen(line.text, column);
       const stop = open === -1 ? line.text.length : open;
       if (stop > column) {
-        const piece = line.text.slice(column, stop);
-        if (INLINE_SYNTAX.test(piece)) return null;
+        const piece = plainText(line.text.slice(column, stop));
+        if (piece === null) return null;
         if (!textStart) textStart = { line, column };
         textValue += piece;
       }
@@ -174,6 +174,38 @@ function paragraph(block: Line[], indent: number, expressions = true): MdNode | 
   const last = block[block.length - 1]!;
   closeText(last, last.text.length);
   return { type: 'paragraph', children, position: span(block[0]!, indent, last, last.text.length) };
+}
+
+/** The next `{` or backtick at or after `from` that no backslash escapes, or -1. */
+function nextOpen(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 123 || c === 96) return i;
+  }
+  return -1;
+}
+
+/**
+ * A piece of text as remark reads it: `\<` and other escaped ASCII punctuation become
+ * the character itself (one text node, as micromark merges them), so escapes cost what
+ * letters cost. null for anything else that is inline syntax, and for a backslash at
+ * the end of a line (a hard break) or before a letter.
+ */
+function plainText(piece: string): string | null {
+  let value = '';
+  let from = 0;
+  for (let i = piece.indexOf('\\'); i !== -1; i = piece.indexOf('\\', from)) {
+    const escaped = piece[i + 1];
+    if (escaped === undefined || !ASCII_PUNCTUATION.test(escaped)) return null;
+    const before = piece.slice(from, i);
+    if (INLINE_SYNTAX.test(before)) return null;
+    value += before + escaped;
+    from = i + 2;
+  }
+  const rest = from === 0 ? piece : piece.slice(from);
+  if (INLINE_SYNTAX.test(rest)) return null;
+  return from === 0 ? piece : value + rest;
 }
 
 /** `code` on one line: one backtick each side, nothing micromark would trim or treat specially. */
