@@ -1,0 +1,80 @@
+// The pathological inputs a fuzz of `check` found: each is a positioned diagnostic
+// (or none), never a crash, and CRLF files read as LF ones.
+import { describe, expect, it } from 'vitest';
+import { diagnosticsOf } from './compile-helpers.js';
+
+const conds = (n: number) =>
+  Array.from({ length: n }, (_, i) => `<Cond as="c${i}" if={true}>\n`).join('') + 'hi\n' + '</Cond>\n'.repeat(n);
+const loops = (n: number) =>
+  Array.from({ length: n }, (_, i) => `<Loop as="l${i}" until={true}>\n\n`).join('') + 'hi\n\n' + '</Loop>\n\n'.repeat(n);
+const errors = (text: string) => diagnosticsOf(text).filter((d) => d.rule !== 'missing-model').map((d) => [d.rule, d.line, d.column, d.message]);
+
+const TOO_MANY_CONDS = 'nested more than 100 levels: this <Cond> is inside 100 Loops and Conds; its body is not checked: flatten the workflow into phases, or move the inner steps out';
+const TOO_DEEP = (what: string) => `nested more than 200 levels: ${what} is inside 200 levels of lists, quotes, emphasis or tags; take it out of some of the levels around it`;
+
+describe('nesting limits', () => {
+  it('stops 120 nested Conds at the 101st', () => {
+    expect(errors('---\nmodel: echo\n---\n\n' + conds(120))).toEqual([['nesting-depth', 105, 1, TOO_MANY_CONDS]]);
+  });
+
+  it('reports 1,000 nested Loops once, at the 101st', () => {
+    expect(errors(loops(1000))).toEqual([
+      ['nesting-depth', 201, 1, TOO_MANY_CONDS.replace('this <Cond>', 'this <Loop>')],
+    ]);
+  });
+
+  it('accepts 100 nested Conds', () => {
+    expect(errors('---\nmodel: echo\n---\n\n' + conds(100))).toEqual([]);
+  });
+
+  it('cuts 5,000 nested inline tags at level 200', () => {
+    expect(errors('x ' + '<b>'.repeat(5000) + 'hi' + '</b>'.repeat(5000) + '\n')).toEqual([['nesting-depth', 1, 600, TOO_DEEP('this <b>')]]);
+  });
+
+  it('cuts 250 nested quotes at level 200', () => {
+    expect(errors('> '.repeat(250) + 'q\n')).toEqual([['nesting-depth', 1, 401, TOO_DEEP('this blockquote')]]);
+  });
+
+  it('stops an expression nested 250 brackets deep', () => {
+    expect(errors('<GenText as="x" model="echo" />\n\n{' + '['.repeat(250) + ']'.repeat(250) + '}\n')).toEqual([
+      ['nesting-depth', 3, 201, 'nested more than 200 levels: this expression has that many brackets, calls or operators inside one another; split it into smaller expressions, or compute the value in earlier steps'],
+    ]);
+  });
+
+  it('gives an expression too deep for the parser a syntax error, not a crash', () => {
+    const [diagnostic] = diagnosticsOf('x {' + '('.repeat(5000) + '1' + ')'.repeat(5000) + '}\n');
+    expect(diagnostic).toMatchObject({ rule: 'mdx-syntax', line: 1 });
+  });
+});
+
+describe('frontmatter limits', () => {
+  it('makes an alias bomb an error at the alias that expands too far', () => {
+    const bomb = '---\ndata:\n  a: &a [x,x,x,x,x,x,x,x,x,x]\n  b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n  c: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n---\n\nhi\n';
+    expect(errors(bomb)).toEqual([
+      ['yaml-alias', 5, 7, 'the YAML aliases here (*b) expand past the limit of 100 copies (aliases of aliases multiply): write the values out, or use fewer aliases'],
+    ]);
+  });
+
+  it('stops YAML nested 300 levels deep before parsing it', () => {
+    expect(errors('---\ndata:\n  a: ' + '['.repeat(300) + ']'.repeat(300) + '\n---\n\nhi\n')).toEqual([
+      ['nesting-depth', 3, 204, 'nested more than 200 levels: the frontmatter has that many lists and maps inside one another here; flatten it'],
+    ]);
+  });
+
+  it('still finds duplicate keys, in 20,000 keys too', () => {
+    const keys = Array.from({ length: 20000 }, (_, i) => `  k${i}: v\n`).join('');
+    expect(errors(`---\ndata:\n${keys}  k7: again\n---\n\nhi\n`)).toEqual([
+      ['duplicate-key', 20003, 3, 'duplicate key `k7`: a key may appear only once in a map; remove or rename one of them'],
+    ]);
+  });
+});
+
+describe('line endings', () => {
+  it('reads CRLF and CR files as LF ones, at the same lines and columns', () => {
+    const lf = '---\nmodel: echo\n---\n\nhi {nope}\n\n<GenText as="x" />\n';
+    const expected = diagnosticsOf(lf);
+    expect(expected.map((d) => [d.rule, d.line, d.column])).toEqual([['unknown-name', 5, 5]]);
+    expect(diagnosticsOf(lf.replace(/\n/g, '\r\n'))).toEqual(expected);
+    expect(diagnosticsOf(lf.replace(/\n/g, '\r'))).toEqual(expected);
+  });
+});
