@@ -1,7 +1,7 @@
 // `npm run bench`: measures where an author feels stepwise's speed and prints one table
 // (median, spread over rounds, budget, pass/fail), then writes bench/results.json.
 //   node bench/run.js [names...] [--rounds N]
-// Names: compile check engine expressions session first-frame save streaming cpu memory.
+// Names: compile check pathological engine expressions session first-frame save streaming cpu memory.
 // Benchmarks run the built code: `npm run build` first.
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -12,6 +12,7 @@ import { removeWorkspaces } from './lib/workspace.js';
 const MEASUREMENTS = [
   { name: 'compile', load: () => import('./compile.js').then((m) => m.measureCompile) },
   { name: 'check', load: () => import('./process.js').then((m) => m.measureCheck) },
+  { name: 'pathological', load: () => import('./pathological.js').then((m) => m.measurePathological) },
   {
     name: 'engine',
     load: async () => {
