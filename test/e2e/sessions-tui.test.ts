@@ -81,13 +81,22 @@ async function runAll(t: Terminal): Promise<void> {
 }
 
 /** ↓ until the step's row is selected (the selection starts on Phase 1). */
+/** The selected row (marked ›), once the frame that shows it is whole (the footer is drawn last). */
+function selectedRow(screen: string): string | undefined {
+  if (!screen.includes('? help')) return undefined;
+  return screen.split('\n').find((line) => line.startsWith('›'));
+}
+
 async function select(t: Terminal, row: RegExp): Promise<void> {
-  for (let presses = 0; presses < 6 && !row.test(t.screen()); presses++) {
-    const before = t.screen();
+  await t.waitFor((screen) => selectedRow(screen) !== undefined, WAIT);
+  for (let presses = 0; presses < 6 && !row.test(selectedRow(t.screen()) ?? ''); presses++) {
+    const before = selectedRow(t.screen());
     t.write(KEYS.down);
-    await t.waitFor((screen) => screen !== before, WAIT);
+    await t.waitFor((screen) => selectedRow(screen) !== undefined && selectedRow(screen) !== before, WAIT);
   }
-  expect(t.screen()).toMatch(row);
+  expect(selectedRow(t.screen())).toMatch(row);
+  // the key handler holds the render before the last arrow until a later frame: wait for one
+  await keysReady(t);
 }
 
 describe('sessions in the TUI', () => {
@@ -116,6 +125,7 @@ describe('sessions in the TUI', () => {
     expect(sessions(place.dir)).toEqual([saved]);
 
     const fresh = await open(file, ['--fresh']);
+    await fresh.waitFor((shown) => /○ first GenText\n +○ second GenText/.test(shown), WAIT);
     screen = fresh.screen();
     expect(firstLine(screen)).toMatch(/^three\.mdx │ ok │ ready │/);
     expect(screen).toMatch(/○ first GenText\n +○ second GenText/);
