@@ -31,6 +31,12 @@ const CASES = {
   'frontmatter keys (5,000)': () =>
     padded(`---\ndata:\n${Array.from({ length: 5000 }, (_, i) => `  key${i}: value ${i}\n`).join('')}---\n\n`),
   'YAML alias bomb': () => padded(`---\ndata:\n  a: &a [x,x,x,x,x,x,x,x,x,x]\n${Array.from({ length: 8 }, (_, i) => `  b${i}: &b${i} [${Array(10).fill(`*${i ? `b${i - 1}` : 'a'}`).join(',')}]\n`).join('')}---\n\n`),
+  'emphasis run (*x*, 100,000 each side)': () => `${'*'.repeat(SIZE / 2 - 1)}x${'*'.repeat(SIZE / 2 - 1)}\n`,
+  'nested emphasis (*a **b ...)': () => `${'*a **b '.repeat(SIZE / 7)}\n`,
+  'emphasis closers (a* only)': () => `${'a* '.repeat(SIZE / 3)}\n`,
+  'brackets ([a] only)': () => `${'[a]'.repeat(SIZE / 3)}\n`,
+  'nested list items (400, 2-space indent)': () => padded(Array.from({ length: 400 }, (_, i) => `${'  '.repeat(i)}- x\n`).join('') + '\n'),
+  'deep quotes (> only)': () => `${'>'.repeat(SIZE - 3)} q\n`,
 };
 
 export async function measurePathological({ rounds }) {

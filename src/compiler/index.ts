@@ -6,6 +6,7 @@ import { parseFrontmatter } from './frontmatter.js';
 import { NameScope } from './names.js';
 import { MAX_MARKDOWN_NESTING } from './limits.js';
 import { limitMarkdownNesting, NESTING_RULE, nestingDiagnostic } from './nesting.js';
+import { limitMarkdownText } from './markdown-limits.js';
 import { lineOf, type MdNode } from './nodes.js';
 import { describeParseError, type ParseErrorLike } from './parse-error.js';
 import { parseMdx } from './parse.js';
@@ -44,9 +45,11 @@ export function compile(source: string, file: string, options: CompileOptions = 
 }
 
 function compileText(text: string, file: string, options: CompileOptions): CompileResult {
+  // lines nested too deep and paragraphs with too many markers, blanked before micromark sees them
+  const limited = limitMarkdownText(text);
   let parsed: MdNode;
   try {
-    parsed = parseMdx(text);
+    parsed = parseMdx(limited.text);
   } catch (error) {
     if (error instanceof RangeError) throw error;
     return { workflow: null, diagnostics: [describeParseError(text, toParseError(error))] };
@@ -59,7 +62,7 @@ function compileText(text: string, file: string, options: CompileOptions): Compi
     : { title: undefined, model: undefined, data: {}, inputs: [] as InputField[], diagnostics: [] as Diagnostic[] };
 
   const context = new CompileContext(text, buildRegistry(options.actions), frontmatter.model ?? null);
-  context.diagnostics.push(...frontmatter.diagnostics);
+  context.diagnostics.push(...limited.diagnostics, ...frontmatter.diagnostics);
   const names = new NameScope(context, rootNames(frontmatter.data, frontmatter.inputs), new Set(['$']), null, 'the workflow');
   const { scope, description } = compileScope(children, context, names, { idPrefix: '', dedent: false, root: true });
   // the Loops-and-Conds limit, reported first, already says where the nesting went too far

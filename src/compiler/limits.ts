@@ -16,3 +16,9 @@ export const MAX_YAML_NESTING = 200;
  * `maxAliasCount` (uses of an anchor times the aliases inside what it names).
  */
 export const MAX_YAML_ALIAS_COUNT = 100;
+/**
+ * Emphasis markers (`*`, `_`) and link brackets (`[`, `]`) in one paragraph: micromark
+ * matches each closer against every opener before it, so its time grows with their
+ * square. A long prose paragraph has a few dozen.
+ */
+export const MAX_INLINE_MARKERS = 1000;

@@ -47,6 +47,42 @@ describe('nesting limits', () => {
   });
 });
 
+describe('markdown micromark would take quadratic time over', () => {
+  const MARKERS = (what: string, fix: string) =>
+    `more than 1000 ${what} in one paragraph; the rest are not checked: split it into paragraphs with blank lines, or ${fix}`;
+  const EMPHASIS = MARKERS('emphasis markers (`*` and `_`)', 'escape the ones that are not emphasis as \\* and \\_');
+
+  it('stops a long emphasis run at its 1,001st marker', () => {
+    expect(errors('*'.repeat(100_000) + 'x' + '*'.repeat(100_000) + '\n')).toEqual([['too-many-markers', 1, 1001, EMPHASIS]]);
+  });
+
+  it('stops nested emphasis (*a **b *c ...) at its 1,001st marker', () => {
+    expect(errors('*a **b '.repeat(15_000) + '\n')).toEqual([['too-many-markers', 1, 2335, EMPHASIS]]);
+  });
+
+  it('stops 66,000 closing brackets at the 1,001st', () => {
+    expect(errors('[a]'.repeat(66_000) + '\n')).toEqual([
+      ['too-many-markers', 1, 1501, MARKERS('brackets (`[` and `]`)', 'escape the ones that are not links as \\[ and \\]')],
+    ]);
+  });
+
+  it('counts markers per paragraph: 2,000 bold words in 1,000 list items are fine', () => {
+    expect(errors('- **a** b\n'.repeat(1000))).toEqual([]);
+  });
+
+  it('cuts 300 nested list items at level 200', () => {
+    const list = Array.from({ length: 300 }, (_, i) => '  '.repeat(i) + '- x\n').join('');
+    expect(errors(list)).toEqual([
+      ['nesting-depth', 100, 201, TOO_DEEP('this text')],
+      ['nesting-depth', 101, 201, TOO_DEEP('this list')],
+    ]);
+  });
+
+  it('cuts a line of 100,000 quote markers at level 200', () => {
+    expect(errors('>'.repeat(100_000) + ' q\n')).toEqual([['nesting-depth', 1, 201, TOO_DEEP('this blockquote')]]);
+  });
+});
+
 describe('frontmatter limits', () => {
   it('makes an alias bomb an error at the alias that expands too far', () => {
     const bomb = '---\ndata:\n  a: &a [x,x,x,x,x,x,x,x,x,x]\n  b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n  c: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n---\n\nhi\n';
