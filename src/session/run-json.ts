@@ -1,7 +1,7 @@
-// run.json's bytes. Autosave writes it several times a second on a long session, so what
-// has not changed since the last save is neither serialised nor encoded again: the file
-// is a list of cached pieces, one step record or one step's history a line (greppable
-// without indenting megabytes), written with one writev. That rests on the engine's
+// run.json's text. Autosave writes it several times a second on a long session, so what
+// has not changed since the last save is not serialised again: the file is a list of
+// cached lines, one step record or one step's history a line (greppable without indenting
+// megabytes), joined and written at once. That rests on the engine's
 // promise (see saved-state.ts): it never changes a version (a rewind replaces it with a
 // copy) and replaces the values inside a record rather than changing them, so a record
 // whose every field is the same value as at the last save has the same JSON.
@@ -9,8 +9,11 @@
 // A version shares its output, prompt, messages and attempts with the record made from it,
 // so writing them twice would double the file (and the first save's time). A version
 // whose field is the record's own value leaves it out and names it in `asRecord`; reading
-// the file back (`runStateFromJson`) puts the record's value in its place again.
+// the file back (`runStateFromJson`) puts the record's value in its place again. A record's
+// messages, which repeat its phase's earlier prompts and outputs, are written the same way
+// (see shared-messages.ts).
 import type { RunState, StepRecord, StepVersion } from '../runtime/types.js';
+import { compactMessages, expandMessages } from './shared-messages.js';
 
 /** The fields a version may leave to its record, the largest first. */
 const SHARED = ['messages', 'output', 'prompt', 'attempts'] as const;
@@ -19,32 +22,32 @@ type Shared = (typeof SHARED)[number];
 /** A version as run.json holds it: the fields named in `asRecord` are its record's. */
 type SavedVersion = Partial<StepVersion> & { asRecord?: Shared[] };
 
-/** by the record's message list, new each time the step runs: the fields last saved and their line */
-const recordLines = new WeakMap<object, { fields: StepRecord; line: Buffer }>();
+/** by the record's message list, new each time the step runs: the fields last saved, the record before it (its messages and output, which the line may name) and the line */
+const recordLines = new WeakMap<object, { fields: StepRecord; basis: unknown[]; line: string }>();
 /** by a history's newest version: the list and the record's shared values last saved, and their line */
-const historyLines = new WeakMap<StepVersion, { list: StepVersion[]; basis: unknown[]; line: Buffer }>();
+const historyLines = new WeakMap<StepVersion, { list: StepVersion[]; basis: unknown[]; line: string }>();
 
-const COMMA = Buffer.from(',\n');
 
-/** JSON.parse(Buffer.concat(runJson(state))), read with runStateFromJson, equals JSON.parse(JSON.stringify(state)); steps and history last. */
-export function runJson(state: RunState): Buffer[] {
+/** JSON.parse(runJson(state)), read with runStateFromJson, equals JSON.parse(JSON.stringify(state)); steps and history last. */
+export function runJson(state: RunState): string {
   const { steps, history, ...rest } = state;
-  const pieces: Buffer[] = [Buffer.from(`${JSON.stringify(rest).slice(0, -1)},\n"steps":{\n`)];
-  let first = true;
+  const pieces: string[] = [`${JSON.stringify(rest).slice(0, -1)},\n"steps":{\n`];
+  let previous: { key: string; record: StepRecord } | undefined;
   for (const [key, record] of Object.entries(steps)) {
-    if (!first) pieces.push(COMMA);
-    first = false;
-    pieces.push(recordLine(key, record));
+    if (previous) pieces.push(',\n');
+    pieces.push(recordLine(key, record, previous));
+    previous = { key, record };
   }
-  pieces.push(Buffer.from('\n},\n"history":{\n'));
-  first = true;
+  pieces.push('\n},\n"history":{\n');
+  let first = true;
   for (const [key, list] of Object.entries(history ?? {})) {
-    if (!first) pieces.push(COMMA);
+    if (!first) pieces.push(',\n');
     first = false;
     pieces.push(historyLine(key, list, steps[key]));
   }
-  pieces.push(Buffer.from('\n}}\n'));
-  return pieces;
+  pieces.push('\n}}\n');
+  // encoded once, as the file is written: cheaper than a Buffer a line, which a first save pays for every line
+  return pieces.join('');
 }
 
 /**
@@ -53,6 +56,7 @@ export function runJson(state: RunState): Buffer[] {
  * none to put back and come through unchanged. Changes `value` in place and returns it.
  */
 export function runStateFromJson<T extends { steps: Record<string, StepRecord>; history?: Record<string, SavedVersion[]> }>(value: T): T {
+  expandMessages(value.steps);
   for (const [key, list] of Object.entries(value.history ?? {})) {
     if (!Array.isArray(list)) continue;
     const record = value.steps[key];
@@ -67,14 +71,23 @@ export function runStateFromJson<T extends { steps: Record<string, StepRecord>; 
   return value;
 }
 
-function recordLine(key: string, record: StepRecord): Buffer {
-  const line = () => Buffer.from(`${JSON.stringify(key)}:${JSON.stringify(record)}`);
-  if (!Array.isArray(record.messages)) return line();
+function recordLine(key: string, record: StepRecord, previous: { key: string; record: StepRecord } | undefined): string {
+  if (!Array.isArray(record.messages)) return `${JSON.stringify(key)}:${JSON.stringify(record)}`;
+  const basis = previous ? [previous.key, previous.record.messages, previous.record.output] : [];
   const last = recordLines.get(record.messages);
-  if (last && last.fields.key === key && sameFields(last.fields, record)) return last.line;
-  const made = line();
+  if (
+    last &&
+    last.fields.key === key &&
+    sameFields(last.fields, record) &&
+    last.basis.length === basis.length &&
+    last.basis.every((value, i) => value === basis[i])
+  ) {
+    return last.line;
+  }
+  const compacted = compactMessages(record, previous);
+  const made = `${JSON.stringify(key)}:${JSON.stringify(compacted ? { ...record, ...compacted } : record)}`;
   // a copy: the run goes on changing the record it holds
-  recordLines.set(record.messages, { fields: { ...record }, line: made });
+  recordLines.set(record.messages, { fields: { ...record }, basis, line: made });
   return made;
 }
 
@@ -85,10 +98,10 @@ function sameFields(a: StepRecord, b: StepRecord): boolean {
   return true;
 }
 
-function historyLine(key: string, list: StepVersion[], record: StepRecord | undefined): Buffer {
+function historyLine(key: string, list: StepVersion[], record: StepRecord | undefined): string {
   // the record's values decide what the versions leave out, so they are part of the line's key
   const basis = record ? SHARED.map((field) => record[field]) : [];
-  const line = () => Buffer.from(`${JSON.stringify(key)}:${JSON.stringify(record ? list.map((version) => compact(version, record)) : list)}`);
+  const line = () => `${JSON.stringify(key)}:${JSON.stringify(record ? list.map((version) => compact(version, record)) : list)}`;
   const newest = list[list.length - 1];
   if (!newest) return line();
   const last = historyLines.get(newest);
@@ -113,8 +126,8 @@ function compact(version: StepVersion, record: StepRecord): StepVersion | SavedV
     if (version[field] !== undefined && version[field] === record[field]) (asRecord ??= []).push(field);
   }
   if (!asRecord) return version;
-  const saved: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(version)) if (!asRecord.includes(field as Shared)) saved[field] = value;
-  saved.asRecord = asRecord;
+  // undefined rather than deleted (JSON leaves both out): the copy keeps the version's shape
+  const saved: Record<string, unknown> = { ...version, asRecord };
+  for (const field of asRecord) saved[field] = undefined;
   return saved;
 }
