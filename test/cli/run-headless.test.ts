@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli } from '../support/run-cli.js';
+import { runStateFromJson } from '../../src/session/run-json.js';
 
 beforeAll(assertBuilt);
 
@@ -32,7 +33,8 @@ describe('stepwise run --headless', () => {
       session: directory,
     });
     expect(readdirSync(directory).sort()).toEqual(['output.md', 'run.json']);
-    const state = JSON.parse(readFileSync(join(directory, 'run.json'), 'utf8'));
+    // as a resume reads it: run.json names the prompt a message repeats
+    const state = runStateFromJson(JSON.parse(readFileSync(join(directory, 'run.json'), 'utf8')));
     expect(state.steps['0.0'].messages).toEqual([{ role: 'user', content: 'Write 4 lines about the sea.' }]);
   });
 
