@@ -42,10 +42,12 @@ export function benchEnv(extra = {}) {
 
 /**
  * Starts `node bin/stepwise.js ...args` in a pty. `startedAt` is performance.now() just
- * before the spawn, so callers can time from process start.
+ * before the spawn, so callers can time from process start. Every round starts a fresh
+ * session (`--fresh`): otherwise the TUI would continue the last round's finished one.
  */
 export function startTerminal(args, { cols = 100, rows = 30, cwd = ROOT, env = {} } = {}) {
   const xterm = new XTerm({ cols, rows, allowProposedApi: true, scrollback: 0 });
+  if (!args.includes('--fresh') && !['--version', '--help', 'check'].includes(args[0])) args = [...args, '--fresh'];
   const startedAt = performance.now();
   const child = pty.spawn(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols, rows, cwd, env: benchEnv(env) });
   const waiters = new Set();
