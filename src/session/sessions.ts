@@ -1,10 +1,11 @@
 // The saved sessions of a workflow, newest first, as the run list and `--resume` see them.
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Usage } from '../models/types.js';
 import type { RunState, RunStatus } from '../runtime/types.js';
 import { sessionsFolder } from './directory.js';
 import { loadSession, sameFile } from './load-session.js';
+import { RUN_FILE } from './write-session.js';
 
 export { loadSession } from './load-session.js';
 
@@ -49,7 +50,32 @@ export function sessionsOf(workflowFile: string, out?: string): SessionSummary[]
 
 /** The most recently saved session of this very workflow file, or null. */
 export function latestSession(workflowFile: string, out?: string): SessionSummary | null {
-  return sessionsOf(workflowFile, out).find((session) => sameFile(session.file, workflowFile)) ?? null;
+  // newest run.json first by its time on disk, so opening a file reads one session, not all
+  const folder = sessionsFolder(workflowFile, out);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return null;
+  }
+  const byTime = names
+    .map((name) => ({ dir: join(folder, name), at: modifiedAt(join(folder, name, RUN_FILE)) }))
+    .filter((entry) => entry.at !== null)
+    .sort((a, b) => b.at! - a.at! || (a.dir < b.dir ? 1 : -1));
+  for (const { dir } of byTime) {
+    const loaded = loadSession(dir);
+    if ('error' in loaded || !sameFile(loaded.state.file, workflowFile)) continue;
+    return summarize(dir, loaded.state, loaded.savedAt);
+  }
+  return null;
+}
+
+function modifiedAt(path: string): number | null {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return null;
+  }
 }
 
 /**
