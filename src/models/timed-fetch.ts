@@ -26,9 +26,17 @@ interface CallState {
 }
 
 // Node's fetch announces each request and the moment its headers are written, on these
-// documented undici channels; the request is matched to its call by async context.
+// documented undici channels; the request is matched to its call by async context. An
+// enabled AsyncLocalStorage makes Node run a hook on every promise and callback of the
+// whole process, so it is enabled only while some call is still waiting for its headers
+// (after them nothing is matched any more) and disabled again once none is: a stream
+// pays nothing for it per chunk.
 const currentCall = new AsyncLocalStorage<CallState>();
 const calls = new WeakMap<object, CallState>();
+let waitingForHeaders = 0;
+function headersSettled(): void {
+  if (--waitingForHeaders === 0) currentCall.disable();
+}
 let listening = false;
 function listenForConnections(): void {
   if (listening) return;
@@ -62,16 +70,32 @@ export function timedFetch(idleSeconds: number, base: typeof fetch = globalThis.
     const timeout = stoppedResponding(idleSeconds);
     const unreachable = notConnected(idleSeconds);
     const call: CallState = { tracked: false, connected: false };
+    // One timer per silent spell, not one per chunk: a chunk only records when it came, and
+    // the timer, when it fires early, waits again for what is left of the idle time.
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastActivity = 0;
+    let stopped = false;
     const stop = () => {
+      stopped = true;
       clearTimeout(timer);
+      timer = undefined;
       outer?.removeEventListener('abort', cancel);
     };
+    const expire = () => {
+      timer = undefined;
+      if (stopped) return;
+      const left = lastActivity + idleMs - Date.now();
+      if (left > 0) return arm(left);
+      controller.abort(call.tracked && !call.connected ? unreachable : timeout);
+    };
     // unref: a call nobody reads any more must not keep the process alive
-    const restart = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => controller.abort(call.tracked && !call.connected ? unreachable : timeout), idleMs);
+    const arm = (ms: number) => {
+      timer = setTimeout(expire, ms);
       timer.unref?.();
+    };
+    const restart = () => {
+      lastActivity = Date.now();
+      if (timer === undefined && !stopped) arm(idleMs);
     };
     // the step's cancel signal (the SDK passes it as init.signal) still stops the call
     const outer = init?.signal ?? undefined;
@@ -85,11 +109,14 @@ export function timedFetch(idleSeconds: number, base: typeof fetch = globalThis.
 
     restart();
     let response: Response;
+    waitingForHeaders++;
     try {
       response = await currentCall.run(call, () => base(input, { ...init, signal: controller.signal }));
     } catch (error) {
       stop();
       throw failure(error);
+    } finally {
+      headersSettled();
     }
     if (!response.body) {
       stop();
