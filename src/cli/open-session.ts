@@ -2,14 +2,12 @@
 // unless --fresh; a headless run only with --resume (the latest) or --resume DIR. A
 // resumed session keeps its folder (updated in place) and its inputs, except those given
 // on the command line.
-import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { PreparedRun } from './run.js';
 import type { CliIO } from './io.js';
 import type { RunState } from '../runtime/types.js';
-import { latestSession } from '../session/sessions.js';
+import { loadLatestSession } from '../session/sessions.js';
 import { loadSession } from '../session/load-session.js';
-import { RUN_FILE } from '../session/write-session.js';
 import { runDirectory } from '../session/directory.js';
 
 export interface OpenedSession {
@@ -29,28 +27,21 @@ export function openSession(prepared: PreparedRun, io: CliIO, want: { resume: bo
   const out = prepared.args.out ? resolve(io.cwd, prepared.args.out) : undefined;
   const fresh = (): OpenedSession => ({ dir: runDirectory(prepared.file, Date.now(), out), inputs: prepared.given, missing: prepared.missing });
   if (want.resume === false) return fresh();
-  let dir: string;
-  if (typeof want.resume === 'string') dir = resolve(io.cwd, want.resume);
-  else {
-    const latest = latestSession(prepared.file, out);
-    if (!latest) {
+  let loaded: { dir: string; state: RunState; savedAt: number } | null;
+  if (typeof want.resume === 'string') {
+    const dir = resolve(io.cwd, want.resume);
+    const found = loadSession(dir, prepared.file);
+    if ('error' in found) return { error: found.error };
+    loaded = { dir, ...found };
+  } else {
+    loaded = loadLatestSession(prepared.file, out);
+    if (!loaded) {
       if (!want.required) return fresh();
       return { error: `no saved session of ${prepared.args.file} to resume${out ? ` under ${prepared.args.out}` : ''}: run it once without --resume` };
     }
-    dir = latest.dir;
   }
-  const loaded = loadSession(dir, prepared.file);
-  if ('error' in loaded) return { error: loaded.error };
-  const saved = loaded.state;
+  const { dir, state: saved, savedAt } = loaded;
   const inputs = { ...saved.inputs, ...prepared.explicit };
   const missing = prepared.missing.filter((name) => !(name in inputs));
-  return { dir, state: saved, savedAt: savedAt(dir), inputs, missing };
-}
-
-function savedAt(dir: string): number | undefined {
-  try {
-    return statSync(join(dir, RUN_FILE)).mtimeMs;
-  } catch {
-    return undefined;
-  }
+  return { dir, state: saved, savedAt, inputs, missing };
 }

@@ -50,6 +50,12 @@ export function sessionsOf(workflowFile: string, out?: string): SessionSummary[]
 
 /** The most recently saved session of this very workflow file, or null. */
 export function latestSession(workflowFile: string, out?: string): SessionSummary | null {
+  const latest = loadLatestSession(workflowFile, out);
+  return latest ? summarize(latest.dir, latest.state, latest.savedAt) : null;
+}
+
+/** The same session, loaded: its folder, state and when it was saved. */
+export function loadLatestSession(workflowFile: string, out?: string): { dir: string; state: RunState; savedAt: number } | null {
   // newest run.json first by its time on disk, so opening a file reads one session, not all
   const folder = sessionsFolder(workflowFile, out);
   let names: string[];
@@ -65,7 +71,7 @@ export function latestSession(workflowFile: string, out?: string): SessionSummar
   for (const { dir } of byTime) {
     const loaded = loadSession(dir);
     if ('error' in loaded || !sameFile(loaded.state.file, workflowFile)) continue;
-    return summarize(dir, loaded.state, loaded.savedAt);
+    return { dir, ...loaded };
   }
   return null;
 }
