@@ -10,6 +10,7 @@ import { compile } from '../src/compiler/index.js';
 import { customActionSpecs } from '../src/actions/specs.js';
 import { join } from 'node:path';
 import { autosave, type Autosave } from '../src/session/autosave.js';
+import { OUTPUT_FILE } from '../src/session/write-session.js';
 import { openSession } from '../src/cli/open-session.js';
 import { onExit } from '../src/cli/exit.js';
 import { createSaveProblem } from './save-problem.js';
@@ -65,7 +66,7 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
     saver?.flush(true);
     restore();
     if (message) io.stderr(message);
-    if (saver && !saver.error()) io.stderr(`saved ${join(session.dir, 'output.md')}\n`);
+    if (saver && !saver.error()) io.stderr(`saved ${join(session.dir, OUTPUT_FILE)}\n`);
   };
   const uninstall = onExit({
     // the cancel lands first (the partial text joins the step's history, a re-run's previous
@@ -149,6 +150,6 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
   active?.stop();
   const problem = active?.error();
   if (problem) io.stderr(`the session could not be saved: ${problem}\n`);
-  else if (active) io.stdout(`saved ${join(session.dir, 'output.md')}\n`);
+  else if (active) io.stdout(`saved ${join(session.dir, OUTPUT_FILE)}\n`);
   return finished?.state.status === 'failed' || problem ? 1 : 0;
 }

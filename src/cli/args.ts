@@ -1,6 +1,8 @@
 // Argument parsing for every command. node:util parseArgs does the splitting; we run it
 // non-strict and validate the tokens ourselves so an unknown option can be named with a
 // did-you-mean, which parseArgs's own errors cannot do.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { suggest } from '../compiler/suggest.js';
 
@@ -98,6 +100,17 @@ export function parseRunArgs(args: string[], isFolder: (path: string) => boolean
     fresh: values.fresh === true,
     resume: (values['resume-dir'] as string | undefined) ?? values.resume === true,
     ...(timeout !== undefined ? { timeout } : {}),
+  };
+}
+
+/** Whether a path (relative to `cwd`) is an existing folder: what `--resume DIR` takes. */
+export function folderIn(cwd: string): (path: string) => boolean {
+  return (path) => {
+    try {
+      return statSync(resolve(cwd, path)).isDirectory();
+    } catch {
+      return false;
+    }
   };
 }
 

@@ -10,6 +10,7 @@ import type { RunState } from '../runtime/types.js';
 import type { Workflow } from '../compiler/types.js';
 import { createRun } from '../runtime/create-run.js';
 import { autosave } from '../session/autosave.js';
+import { OUTPUT_FILE } from '../session/write-session.js';
 import { openSession } from './open-session.js';
 import { onExit, type ExitSignal } from './exit.js';
 import { reportHeadless } from './headless-reporter.js';
@@ -90,7 +91,7 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
   saver.stop();
   run.dispose();
   const saveError = saver.error();
-  const transcript = saveError ? null : join(session.dir, 'output.md');
+  const transcript = saveError ? null : join(session.dir, OUTPUT_FILE);
   const state = run.state;
   const ok = state.status === 'done' && !saveError && !interrupted;
   const error = saveError

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { didYouMean, parseRunArgs, usageError } from './args.js';
+import { didYouMean, folderIn, parseRunArgs, usageError } from './args.js';
 import { processIO, type CliIO } from './io.js';
 import { COMMAND_NAMES, RUN_OPTIONS, findCommand } from './commands.js';
 import { commandHelp, globalHelp } from './help.js';
@@ -13,6 +13,15 @@ export type { CliIO } from './io.js';
 
 const TOP_LEVEL_OPTIONS = ['--help', '-h', '--version', '-v'];
 const RUN_OPTION_NAMES = RUN_OPTIONS.map((option) => option.name);
+
+/** Each command's module, imported only when it runs. */
+const COMMAND_RUNNERS: Record<string, (args: string[], io: CliIO) => Promise<number>> = {
+  check: async (args, io) => (await import('./check.js')).runCheckCommand(args, io),
+  init: async (args, io) => (await import('./init.js')).runInitCommand(args, io),
+  config: async (args, io) => (await import('./config.js')).runConfigCommand(args, { stdout: io.stdout, stderr: io.stderr, env: io.env }),
+  runs: async (args, io) => (await import('./runs.js')).runRunsCommand(args, io),
+  completion: async (args, io) => (await import('./completion.js')).runCompletionCommand(args, io),
+};
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const [first, ...rest] = argv;
@@ -30,26 +39,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return 0;
   }
   if (first !== 'run' && COMMAND_NAMES.includes(first) && wantsHelp(rest)) return help(first, io);
-  if (first === 'check') {
-    const { runCheckCommand } = await import('./check.js');
-    return runCheckCommand(rest, io);
-  }
-  if (first === 'init') {
-    const { runInitCommand } = await import('./init.js');
-    return runInitCommand(rest, io);
-  }
-  if (first === 'config') {
-    const { runConfigCommand } = await import('./config.js');
-    return runConfigCommand(rest, { stdout: io.stdout, stderr: io.stderr, env: io.env });
-  }
-  if (first === 'runs') {
-    const { runRunsCommand } = await import('./runs.js');
-    return runRunsCommand(rest, io);
-  }
-  if (first === 'completion') {
-    const { runCompletionCommand } = await import('./completion.js');
-    return runCompletionCommand(rest, io);
-  }
+  const command = Object.hasOwn(COMMAND_RUNNERS, first) ? COMMAND_RUNNERS[first] : undefined;
+  if (command) return command(rest, io);
   if (first === 'run') return run(rest, io);
   if (first.startsWith('-')) {
     // Run options may come before the FILE (`stepwise --model echo x.mdx`); anything else is a typo.
@@ -69,7 +60,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
 
 async function run(args: string[], io: CliIO): Promise<number> {
   if (wantsHelp(args)) return help('run', io);
-  const parsed = parseRunArgs(args, (candidate) => existsSync(resolve(io.cwd, candidate)) && statSync(resolve(io.cwd, candidate)).isDirectory());
+  const parsed = parseRunArgs(args, folderIn(io.cwd));
   if ('error' in parsed) {
     io.stderr(`${parsed.error}\n`);
     return 2;

@@ -1,11 +1,11 @@
 // `stepwise run FILE`: compile, gather inputs, then the TUI, or the headless front end
 // when asked for or when there is no terminal (SPEC §2, §2.2).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { CliIO } from './io.js';
 import { stderrColorEnabled } from './io.js';
-import { parseRunArgs, type RunArgs } from './args.js';
+import { folderIn, parseRunArgs, type RunArgs } from './args.js';
 import { formatDiagnostics } from './format-diagnostics.js';
 import { compile } from '../compiler/index.js';
 import type { Workflow } from '../compiler/types.js';
@@ -30,7 +30,7 @@ export interface PreparedRun {
 
 /** Everything before the run starts; a usage, compile or input problem returns its exit code. */
 export async function prepareRun(args: string[], io: CliIO): Promise<PreparedRun | number> {
-  const parsed = parseRunArgs(args, (path) => isFolder(resolve(io.cwd, path)));
+  const parsed = parseRunArgs(args, folderIn(io.cwd));
   if ('error' in parsed) {
     io.stderr(`${parsed.error}\n`);
     return 2;
@@ -91,12 +91,4 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   }
   const { runHeadless } = await import('./headless.js');
   return runHeadless(prepared, io);
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
