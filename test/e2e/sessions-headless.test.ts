@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assertBuilt, BIN, ROOT } from '../support/run-cli.js';
 import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
+import { THREE_STEPS } from './three-steps.js';
 
 beforeAll(assertBuilt);
 
@@ -19,25 +20,6 @@ afterEach(async () => {
   child?.kill('SIGKILL');
   await server.close();
 });
-
-const THREE_STEPS = `---
-model: openai:gpt-4o-mini
----
-
-Write a line about rain.
-
-<GenText as="first" />
-
-Now one about snow.
-
-<GenText as="second" />
-
----
-
-Join them: {first} / {second}
-
-<GenText as="third" />
-`;
 
 interface Started {
   dir: string;

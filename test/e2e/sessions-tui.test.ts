@@ -8,28 +8,10 @@ import { KEYS, startTerminal, type Terminal } from '../support/pty.js';
 import { assertBuilt } from '../support/run-cli.js';
 import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
 import { keysReady, restoredTerminal, workspace } from './workspace.js';
+import { THREE_STEPS } from './three-steps.js';
 
 const FAKE_EDITOR = fileURLToPath(new URL('../support/fake-editor.mjs', import.meta.url));
 const WAIT = 20_000;
-
-const THREE_STEPS = `---
-model: openai:gpt-4o-mini
----
-
-Write a line about rain.
-
-<GenText as="first" />
-
-Now one about snow.
-
-<GenText as="second" />
-
----
-
-Join them: {first} / {second}
-
-<GenText as="third" />
-`;
 
 let server: OpenAIServer;
 let terminal: Terminal | undefined;
