@@ -1,6 +1,6 @@
 // `stepwise config get|set|unset|list [KEY] [VALUE]`: the user's stored settings
 // (API keys, extra providers), kept outside any project.
-import { maskSecret, maskSecrets } from '../models/mask-secrets.js';
+import { maskSecret, maskSecrets, SECRET_NAME } from '../models/mask-secrets.js';
 import { openKeyStore, type KeyStore } from '../models/keys.js';
 import { isSettingsGroup, isSettingsKey, SETTINGS_KEYS, suggestSettingsKey, unknownSettingsKey } from '../models/settings-keys.js';
 
@@ -45,7 +45,6 @@ example:
   stepwise examples/poem.mdx --model ollama:llama3.2
 `;
 
-const SECRET_NAME = /key|token|secret|password/i;
 
 /** Returns the exit code: 0 done, 1 the key is not set / the store is unreadable, 2 usage error. */
 export function runConfigCommand(args: string[], io: ConfigIO): number {

@@ -1,7 +1,8 @@
 // `stepwise config list` may be shown on screen or pasted into an issue: never print a
 // whole key.
 
-const SECRET_NAME = /key|token|secret|password/i;
+/** A settings name whose value is a secret (`apiKey`, `token`, …). */
+export const SECRET_NAME = /key|token|secret|password/i;
 
 /** Flattens settings to `dotted.key -> value`, masking values whose name looks secret. */
 export function maskSecrets(settings: Record<string, unknown>, prefix = ''): Array<[string, unknown]> {
