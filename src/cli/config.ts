@@ -45,7 +45,6 @@ example:
   stepwise examples/poem.mdx --model ollama:llama3.2
 `;
 
-
 /** Returns the exit code: 0 done, 1 the key is not set / the store is unreadable, 2 usage error. */
 export function runConfigCommand(args: string[], io: ConfigIO): number {
   const [command, key, ...rest] = args;
