@@ -33,6 +33,15 @@ describe('the pty harness', () => {
     await expect(terminal.waitFor('no such text', 50)).rejects.toThrow(/before the screen showed "no such text"\. Screen:\n0\.1\.0/);
   });
 
+  it('reads the TUI between frames: every frame comes wrapped in synchronized-output marks', async () => {
+    terminal = await startTerminal(['examples/poem.mdx', '--model', 'echo', '--input', 'topic=rain', '--input', 'language=French']);
+    await terminal.waitFor('Phase');
+    const raw = terminal.raw();
+    const begun = raw.split('\x1b[?2026h').length - 1;
+    expect(begun).toBeGreaterThan(0);
+    expect(raw.split('\x1b[?2026l').length - 1).toBe(begun);
+  });
+
   it('waitFor accepts a predicate and a regular expression', async () => {
     terminal = await startTerminal(['--version']);
     await terminal.waitFor(/^\d+\.\d+\.\d+$/m);

@@ -9,6 +9,8 @@ import xtermHeadless from '@xterm/headless';
 import { BIN, ROOT } from './run-cli.js';
 
 const { Terminal: XTerm } = xtermHeadless;
+const BSU = '\x1b[?2026h';
+const ESU = '\x1b[?2026l';
 
 export interface TerminalOptions {
   cols?: number;
@@ -86,9 +88,22 @@ export function startTerminal(args: string[], options: TerminalOptions = {}): Pr
     for (const listener of [...listeners]) listener();
   };
 
+  // Ink wraps each frame in synchronized-output marks (BSU … ESU); a terminal shows the frame
+  // only once it is whole, so the screen is read only between frames, never halfway through one.
+  let inFrame = false; // as parsed so far
+  let openAfterData = false; // as received so far
   child.onData((data) => {
+    const from = Math.max(0, output.length - BSU.length);
     output += data;
-    xterm.write(data, notify);
+    const tail = output.slice(from);
+    const begun = tail.lastIndexOf(BSU);
+    const ended = tail.lastIndexOf(ESU);
+    if (begun !== -1 || ended !== -1) openAfterData = begun > ended;
+    const frameOpen = openAfterData;
+    xterm.write(data, () => {
+      inFrame = frameOpen;
+      if (!inFrame) notify();
+    });
   });
 
   const exit = new Promise<{ exitCode: number; signal?: number }>((resolve) => {
@@ -96,6 +111,7 @@ export function startTerminal(args: string[], options: TerminalOptions = {}): Pr
       const result = signal ? { exitCode, signal } : { exitCode };
       // Let xterm finish parsing what is already written before anyone reads the screen.
       xterm.write('', () => {
+        inFrame = false;
         exited = result;
         notify();
         resolve(result);
@@ -134,7 +150,7 @@ export function startTerminal(args: string[], options: TerminalOptions = {}): Pr
     waitFor(test, timeoutMs = 10_000) {
       return new Promise<void>((resolve, reject) => {
         const check = () => {
-          if (matches(test, screen())) {
+          if (!inFrame && matches(test, screen())) {
             finish();
             resolve();
           } else if (exited) {
