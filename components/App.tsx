@@ -22,6 +22,7 @@ import { BottomLine } from './BottomLine.js';
 import { openKeyStore } from '../src/models/keys.js';
 import { NO_OPENAI_KEY } from '../src/models/model-error.js';
 import { InputForm } from './InputForm.js';
+import { FormScreen } from './FormScreen.js';
 import { editInEditor } from './editor.js';
 import { loadRememberedInputs, saveRememberedInputs } from './remembered-inputs.js';
 import { useRun } from './hooks/useRun.js';
@@ -104,6 +105,7 @@ export function App(props: AppProps) {
   const [messagesScroll, setMessagesScroll] = useState(0);
   const [target, setTarget] = useState<StepRecord | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [pausing, setPausing] = useState(false);
   const interruptArmed = useRef(false);
   /** what the author typed in the form last time in this session */
   const lastTyped = useRef<Record<string, unknown> | null>(null);
@@ -119,6 +121,10 @@ export function App(props: AppProps) {
   const saved = useMemo(() => (props.saved ? savedView(props.saved) : null), [props.saved]);
   const view = useRun(run) ?? saved;
   const status = view?.status ?? null;
+  // Space asks the run to stop after the current action: the header says so until it has
+  useEffect(() => {
+    if (status !== 'running') setPausing(false);
+  }, [status]);
 
   // the run (and with it the models) is made after the first frame, so the screen appears at once
   useEffect(() => {
@@ -194,12 +200,22 @@ export function App(props: AppProps) {
   };
 
   const handlers: CommandHandlers = {
-    next: () => withRun((r) => r.next()),
-    phase: () => withRun((r) => r.runPhase()),
-    continue: () => withRun((r) => r.continue()),
+    next: () => {
+      setPausing(false);
+      withRun((r) => r.next());
+    },
+    phase: () => {
+      setPausing(false);
+      withRun((r) => r.runPhase());
+    },
+    continue: () => {
+      setPausing(false);
+      withRun((r) => r.continue());
+    },
     pause: () => {
       if (status !== 'running') return;
       run?.pause();
+      setPausing(true);
       setNotice('pausing after the current action');
     },
     cancel: () => {
@@ -355,8 +371,11 @@ export function App(props: AppProps) {
     <Box flexDirection="column" height={rows - 1}>
       <Header
         file={props.file}
+        title={workflow.title}
+        width={columns}
         errors={diagnostics.length}
         status={status}
+        pausing={pausing}
         model={model}
         usage={view?.usage ?? { inputTokens: 0, outputTokens: 0 }}
         streamingTokens={view?.streamingTokens ?? 0}
@@ -368,7 +387,9 @@ export function App(props: AppProps) {
       <DiagnosticsBanner diagnostics={diagnostics} text={source} width={columns} />
       <Box flexDirection="column" height={bodyHeight} overflow="hidden" flexShrink={0}>
         {mode === 'form' ? (
+          <FormScreen title={workflow.title}>
           <InputForm fields={workflow.inputs} initial={lastTyped.current ?? { ...remember.load(props.file), ...(props.explicit ?? props.inputs) }} baseDir={dirname(props.file)} onSubmit={submitInputs} onCancel={cancelForm} />
+          </FormScreen>
         ) : mode === 'help' ? (
           <HelpOverlay height={bodyHeight} />
         ) : mode === 'messages' && target ? (

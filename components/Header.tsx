@@ -1,16 +1,22 @@
-// The top line: file, compile status, run state, model, tokens, elapsed time.
+// The top line: file and title, compile status, run state, model, tokens, elapsed time.
+// The title gives way first on a narrow screen: the state and the numbers always show.
 import { basename } from 'node:path';
 import { Box, Text } from 'ink';
 import type { RunStatus } from '../src/runtime/types.js';
 import type { Usage } from '../src/models/types.js';
 import { useNow } from './hooks/useNow.js';
 import { formatElapsed } from './format.js';
+import { clipColumns, columnWidth } from './columns.js';
 import { tint, type Tint } from './palette.js';
 
 export interface HeaderProps {
   file: string;
+  /** the workflow's title; not shown when it is only the file's name */
+  title?: string;
   errors: number;
   status: RunStatus | null;
+  /** Space was pressed: the run stops after the current action */
+  pausing?: boolean;
   model: string;
   usage: Usage;
   /** estimated output tokens of what is streaming now: shown as `~` until the provider counts them */
@@ -19,32 +25,42 @@ export interface HeaderProps {
   runningSince: number | null;
   /** when the session this run continues was last saved */
   resumedAt?: number | null;
+  /** the screen's width (the title is clipped to what the rest leaves) */
+  width?: number;
 }
 
-const STATUS_COLORS: Record<RunStatus, Tint> = { ready: 'white', running: 'cyan', paused: 'yellow', done: 'green', failed: 'red' };
+const STATUS_COLORS: Record<RunStatus | 'pausing', Tint> = { ready: 'white', running: 'cyan', pausing: 'yellow', paused: 'yellow', done: 'green', failed: 'red' };
 
-export function Header({ file, errors, status, model, usage, streamingTokens = 0, activeMs, runningSince, resumedAt = null }: HeaderProps) {
+export function Header({ file, title, errors, status, pausing = false, model, usage, streamingTokens = 0, activeMs, runningSince, resumedAt = null, width = 1000 }: HeaderProps) {
   const now = useNow(runningSince !== null);
   const elapsed = activeMs + (runningSince !== null ? Math.max(0, now - runningSince) : 0);
-  const state = status ?? 'ready';
+  const state = status === 'running' && pausing ? 'pausing' : (status ?? 'ready');
+  const name = basename(file);
+  const resumed = resumedAt !== null ? ` · resumed from ${formatSavedAt(resumedAt)}` : '';
+  const compiled = errors ? `${errors} error${errors === 1 ? '' : 's'}` : 'ok';
+  const tokens = `${usage.inputTokens} in + ${streamingTokens ? '~' : ''}${usage.outputTokens + streamingTokens} out tokens`;
+  const rest = ` │ ${compiled} │ ${state} │ ${model} │ ${tokens} │ ${formatElapsed(elapsed)}`;
+  const room = width - columnWidth(name) - columnWidth(resumed) - columnWidth(rest) - 3;
+  const shownTitle = title && title !== stem(name) && room >= 6 ? clipColumns(title, room) : '';
   return (
     <Box height={1} overflow="hidden">
       <Text wrap="truncate">
-        <Text bold>{basename(file)}</Text>
-        {resumedAt !== null ? <Text dimColor>{` · resumed from ${formatSavedAt(resumedAt)}`}</Text> : null}
+        <Text bold>{name}</Text>
+        {shownTitle ? <Text>{` — ${shownTitle}`}</Text> : null}
+        {resumed ? <Text dimColor>{resumed}</Text> : null}
         {' │ '}
-        {errors ? <Text color={tint('red')}>{errors} error{errors === 1 ? '' : 's'}</Text> : <Text color={tint('green')}>ok</Text>}
+        {errors ? <Text color={tint('red')}>{compiled}</Text> : <Text color={tint('green')}>ok</Text>}
         {' │ '}
         <Text color={tint(STATUS_COLORS[state])}>{state}</Text>
-        {' │ '}
-        {model}
-        {' │ '}
-        {`${usage.inputTokens} in + ${streamingTokens ? '~' : ''}${usage.outputTokens + streamingTokens} out tokens`}
-        {' │ '}
-        {formatElapsed(elapsed)}
+        {` │ ${model} │ ${tokens} │ ${formatElapsed(elapsed)}`}
       </Text>
     </Box>
   );
+}
+
+function stem(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
 }
 
 /** `14:05` today, `Dec 1 14:05` on another day */

@@ -8,6 +8,7 @@ import type { StepRecord } from '../src/runtime/types.js';
 import { MARK_COLORS, MARK_GLYPHS, stepMark } from './marks.js';
 import { tint, type Tint } from './palette.js';
 import { clip, headLines, outputText } from './format.js';
+import { columnWidth } from './columns.js';
 import { StreamingText, visibleLines } from './StreamingText.js';
 
 export interface StepViewProps {
@@ -69,6 +70,10 @@ export function stepHeight(props: StepViewProps): number {
 function headerSuffix(record: StepRecord | undefined, compact: boolean, width: number): { text: string; color?: Tint } | null {
   if (!record) return null;
   if (record.action === 'Loop' && Array.isArray(record.output)) return { text: `${record.output.length} iteration${record.output.length === 1 ? '' : 's'}` };
+  if (record.action === 'Loop' && record.status === 'running' && record.progress) {
+    const { done, total } = record.progress;
+    return { text: total === null ? `${done} done` : `${done} of ${total}` };
+  }
   if (record.action === 'Cond' && record.status === 'done') return { text: record.output === null ? 'skipped (if is false)' : 'ran' };
   if (record.status === 'cancelled') return { text: 'cancelled' };
   if (!compact) return null;
@@ -77,13 +82,28 @@ function headerSuffix(record: StepRecord | undefined, compact: boolean, width: n
   return { text: clip(text.split('\n').find((line) => line.trim()) ?? '', width) };
 }
 
+/** A finished step's cost: `20+35 tokens 1.2s` (tokens only for steps that called a model). */
+export function stepMeta(record: StepRecord | undefined): string {
+  if (!record || (record.status !== 'done' && record.status !== 'failed') || record.startedAt === null || record.endedAt === null) return '';
+  if (BLOCKS.has(record.action ?? '')) return '';
+  const seconds = `${(Math.max(0, record.endedAt - record.startedAt) / 1000).toFixed(1)}s`;
+  const { inputTokens, outputTokens } = record.usage;
+  return inputTokens || outputTokens ? `${inputTokens}+${outputTokens} tokens ${seconds}` : seconds;
+}
+
 function StepViewImpl(props: StepViewProps) {
   const { record, selected, compact, depth } = props;
   const mark = stepMark(record, props.live ? 'running' : null);
   const pad = ' '.repeat(depth * 2);
   const width = Math.max(10, props.width - indent(depth) - 2);
-  const headerRoom = Math.max(0, props.width - indent(depth) - props.as.length - props.action.length - 4);
-  const suffix = headerSuffix(record, compact, headerRoom - 2);
+  const meta = stepMeta(record);
+  const marks = (record?.edited ? ' (edited)'.length : 0) + (record?.stale ? ' (stale)'.length : 0);
+  const used = indent(depth) + 2 + columnWidth(props.as) + 1 + props.action.length + marks;
+  const headerRoom = Math.max(0, props.width - used - 2 - (meta ? meta.length + 3 : 0));
+  const suffix = headerSuffix(record, compact, headerRoom);
+  // the cost sits at the right edge, so the name and the output's first line stay where they were
+  const shownSuffix = suffix && suffix.text ? 2 + columnWidth(suffix.text) : 0;
+  const gap = meta ? props.width - 1 - used - shownSuffix - meta.length : 0;
   const expanded = !compact && record;
   return (
     <Box flexDirection="column" flexShrink={0}>
@@ -94,6 +114,7 @@ function StepViewImpl(props: StepViewProps) {
         {record?.edited ? <Text color={tint('magenta')}> (edited)</Text> : null}
         {record?.stale ? <Text color={tint('yellow')}> (stale)</Text> : null}
         {suffix && suffix.text ? <Text dimColor={!suffix.color} color={tint(suffix.color)}>{'  '}{suffix.text}</Text> : null}
+        {meta && gap >= 2 ? <Text dimColor>{' '.repeat(gap)}{meta}</Text> : null}
       </Text>
       {expanded ? (
         <Box flexDirection="column" marginLeft={indent(depth) + 2} flexShrink={0}>

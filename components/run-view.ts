@@ -47,6 +47,11 @@ export class RunViewStore {
     private readonly now: () => number = Date.now,
   ) {
     if (run.state.status === 'running') this.runningSince = now();
+    // a GenObject may have streamed before this view subscribed
+    for (const [key, record] of Object.entries(run.state.steps)) {
+      const partial = record.status === 'running' ? run.partialObject(key) : undefined;
+      if (partial !== undefined) this.partials[key] = partial;
+    }
     this.view = this.build(null);
     this.unsubscribe = run.subscribe((event) => this.onEvent(event));
   }
@@ -136,7 +141,11 @@ function buildView(state: RunState, previous: RunView | null, live: Pick<RunView
   for (const [key, record] of Object.entries(state.steps)) {
     const copy = previous?.records[key];
     records[key] = copy && sameFields(copy, record) ? copy : { ...record };
-    if (record.status === 'running' && record.partial) streamingTokens += Math.ceil(record.partial.length / 4);
+    if (record.status !== 'running') continue;
+    // GenObject streams a partial object, GenText text: both are estimated from their characters
+    const partial = live.partials[key];
+    if (partial !== undefined) streamingTokens += Math.ceil((JSON.stringify(partial)?.length ?? 0) / 4);
+    else if (record.partial) streamingTokens += Math.ceil(record.partial.length / 4);
   }
   const history: Record<string, StepVersion[]> = {};
   for (const [key, versions] of Object.entries(state.history ?? {})) {

@@ -49,6 +49,8 @@ export class Run implements RunCommands, WalkHost {
   private readonly records: StepRecords;
   private readonly versions: StepVersions;
   private queue: Promise<void> = Promise.resolve();
+  /** the latest partial object of each GenObject step streaming now (a late subscriber starts from it) */
+  private readonly partialObjects = new Map<string, unknown>();
   private idleWaiters: Array<() => void> = [];
   /** a new file version or new inputs arrived while a step ran: start over at the next gate */
   private restartAtGate = false;
@@ -97,6 +99,11 @@ export class Run implements RunCommands, WalkHost {
     this.abort?.abort();
     this.wakeUp();
     this.sandbox.dispose();
+  }
+
+  /** The partial object a GenObject step has streamed so far (undefined when none streams). */
+  partialObject(key: string): unknown {
+    return this.partialObjects.get(key);
   }
 
   // ---- commands ----
@@ -278,11 +285,12 @@ export class Run implements RunCommands, WalkHost {
         if (overLimit) return;
         const bytes = jsonSize(partial, limit);
         if (bytes > limit) return stop(bytes);
+        this.partialObjects.set(key, partial);
         this.emit({ type: 'object-delta', key, partial });
       },
     };
     try {
-      await run(record, abort.signal, stream);
+      await run(record, abort.signal, stream).finally(() => this.partialObjects.delete(key));
       if (overLimit) throw overLimit;
       const output = record.output;
       // measured in full (the value exists already) so the message says how large it is
@@ -341,12 +349,20 @@ export class Run implements RunCommands, WalkHost {
     const record = existing && existing.status !== 'failed' ? existing : blankRecord(key, base);
     Object.assign(record, base, { status: done ? 'done' : 'running', stale: false, output: done ? output : record.output, error: null, endedAt: done ? Date.now() : null });
     if (done) {
+      delete record.progress;
       this.state.steps[key] = record;
       this.emit({ type: 'step-end', key, record });
     } else {
       this.records.put(record);
       this.emit({ type: 'step-start', key, record });
     }
+  }
+
+  progress(key: string, done: number, total: number | null): void {
+    const record = this.state.steps[key];
+    if (!record || record.status !== 'running') return;
+    record.progress = { done, total };
+    this.emit({ type: 'progress', key });
   }
 
   trailing(key: string, stepId: string, phase: number, prompt: string): void {

@@ -47,6 +47,8 @@ export interface StepRecord {
   fingerprint: string;
   /** the id of the history version this record shows (0: none yet) */
   current?: number;
+  /** a running Loop: iterations done, and how many it will run when `until` tells that ahead (else null) */
+  progress?: { done: number; total: number | null };
 }
 
 /** Why a version of a step's output exists. */
@@ -115,6 +117,8 @@ export type RunEvent =
   | { type: 'warning'; key: string; message: string }
   | { type: 'usage'; usage: Usage }
   | { type: 'stale'; keys: string[] }
+  /** a running Loop finished an iteration (its record's `progress`) */
+  | { type: 'progress'; key: string }
   /** a step's history changed (a version added, or another made current); `restored` when no model was asked */
   | { type: 'history'; key: string; restored: boolean }
   | { type: 'paused'; next: string | null }

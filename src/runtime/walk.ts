@@ -46,6 +46,8 @@ export interface WalkHost {
   fail(key: string, base: Partial<StepRecord> & { stepId: string; phase: number }, error: unknown): never;
   /** a block step (Loop/Cond) starts or ends: its record shows progress */
   block(key: string, base: Partial<StepRecord> & { stepId: string; phase: number }, output?: unknown): void;
+  /** a running Loop's iterations: done, and the total when known ahead */
+  progress(key: string, done: number, total: number | null): void;
   /** a trailing step: content after the phase's last action, never sent */
   trailing(key: string, stepId: string, phase: number, prompt: string): void;
 }
@@ -214,12 +216,15 @@ async function runLoop(host: WalkHost, workflow: Workflow, action: Action, key: 
     const maxProblem = loopMaxProblem(written);
     if (maxProblem) throw new StepError(maxProblem, action.attributes.max?.line ?? action.line);
     const max = written as number;
+    let total: number | null = null;
     for (let index = 0; ; index++) {
       // a Loop without actions never waits: let Ctrl+C and the UI in between iterations
       if (index > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       const own: LoopHelpers = { index, self: results.slice(), last: results[index - 1] };
       const scope = values.with(loopHelpers(helpers, action.as, own));
       if (evaluateAttribute(host, action.attributes.until, scope)) break;
+      if (index === 0) total = loopTotal(host, action, values, helpers, max);
+      host.progress(key, index, total);
       if (index >= max) {
         throw new StepError(`Loop \`${action.as}\` reached max=${max} iterations and \`until\` is still false: fix \`until\` or raise max={...}`, action.line);
       }
@@ -236,6 +241,28 @@ async function runLoop(host: WalkHost, workflow: Workflow, action: Action, key: 
   }
   host.block(key, base, results);
   return results;
+}
+
+const TOTAL_PROBES = 200;
+
+/**
+ * How many iterations a Loop will run, when its `until` depends only on `$index` and
+ * names that do not change while it runs (`until={$index === langs.length}`): the first
+ * index, within a few hundred, at which `until` holds. Null when it reads the iterations'
+ * results ($self, $last) or says nothing ahead; only the progress shown depends on it.
+ */
+function loopTotal(host: WalkHost, action: Action, values: ScopeValues, helpers: Names, max: number): number | null {
+  const until = action.attributes.until;
+  if (!until || until.kind !== 'expr' || !/index/.test(until.source) || /self|last/.test(until.source)) return null;
+  try {
+    for (let index = 1; index <= Math.min(max, TOTAL_PROBES); index++) {
+      const scope = values.with(loopHelpers(helpers, action.as, { index, self: [], last: undefined }));
+      if (evaluateAttribute(host, until, scope)) return index;
+    }
+  } catch {
+    // an `until` that cannot be read ahead simply shows no total
+  }
+  return null;
 }
 
 async function runCond(host: WalkHost, workflow: Workflow, action: Action, key: string, base: StepBase, values: ScopeValues, helpers: Names, phase: number): Promise<unknown> {

@@ -73,11 +73,11 @@ describe('the history of a step', () => {
     // rhyme, next to run again, opens its phase
     expect(linesFrom(frame, '  ▾ ~ Phase 1', 9)).toEqual([
       '  ▾ ~ Phase 1  2/2 actions',
-      '›   ✓ haiku GenText',
+      expect.stringMatching(/^›   ✓ haiku GenText +1\+2 tokens \d+\.\ds$/),
       '      Write a haiku about rain.',
       '      Rain on the old roof.',
       '      Quiet puddles gather.',
-      '    ~ rhyme GenText (stale)',
+      expect.stringMatching(/^    ~ rhyme GenText \(stale\) +1\+2 tokens \d+\.\ds$/),
       '      Now make it rhyme.',
       '      A rhyme of the new roof.',
       '  ▸ ○ Phase 2  0/1 action',

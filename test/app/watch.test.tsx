@@ -22,7 +22,7 @@ it('a save recompiles: unchanged results stay, the changed step goes stale; erro
 
   writeFileSync(app.file, original.replace('Now make it rhyme.', 'Now make it rhyme twice.'));
   let frame = await app.wait(has('~ rhyme GenText (stale)'));
-  expect(frame).toContain('    ✓ haiku GenText\n');
+  expect(frame).toMatch(/^    ✓ haiku GenText +\d+\+\d+ tokens \d+\.\ds\n/m);
   expect(app.run!.state.steps['0.0']).toBe(haiku);
   expect(frame).toContain('│ ok │');
 
@@ -38,5 +38,5 @@ it('a save recompiles: unchanged results stay, the changed step goes stale; erro
 
   writeFileSync(app.file, original);
   frame = await app.wait((f) => f.includes('│ ok │') && !f.includes('error in the file'));
-  expect(frame).toContain('    ✓ haiku GenText\n');
+  expect(frame).toMatch(/^    ✓ haiku GenText +\d+\+\d+ tokens \d+\.\ds\n/m);
 });

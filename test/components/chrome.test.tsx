@@ -28,6 +28,21 @@ describe('Header', () => {
     );
   });
 
+  it("shows the workflow's title beside the file name, and gives it up first on a narrow screen", () => {
+    const props = { file: 'poem.mdx', title: 'A poem and its translation', errors: 0, status: 'paused' as const, model: 'echo', usage: { inputTokens: 1, outputTokens: 2 }, activeMs: 0, runningSince: null };
+    expect(frame(<Header {...props} width={100} />)).toBe('poem.mdx — A poem and its translation │ ok │ paused │ echo │ 1 in + 2 out tokens │ 0:00');
+    expect(frame(<Header {...props} width={70} />)).toBe('poem.mdx — A poem a… │ ok │ paused │ echo │ 1 in + 2 out tokens │ 0:00');
+    expect(frame(<Header {...props} width={50} />)).toBe('poem.mdx │ ok │ paused │ echo │ 1 in + 2 out tokens │ 0:00');
+    // a title that is only the file's name is not repeated
+    expect(frame(<Header {...props} title="poem" width={100} />)).toBe('poem.mdx │ ok │ paused │ echo │ 1 in + 2 out tokens │ 0:00');
+  });
+
+  it('says pausing while the run finishes its current action after Space', () => {
+    expect(frame(<Header file="poem.mdx" errors={0} status="running" pausing model="echo" usage={{ inputTokens: 0, outputTokens: 0 }} activeMs={0} runningSince={null} />)).toBe(
+      'poem.mdx │ ok │ pausing │ echo │ 0 in + 0 out tokens │ 0:00',
+    );
+  });
+
   it('counts the tokens of a generation while it streams, marked as an estimate', () => {
     expect(frame(<Header file="poem.mdx" errors={0} status="running" model="echo" usage={{ inputTokens: 12, outputTokens: 34 }} streamingTokens={5} activeMs={0} runningSince={null} />)).toBe(
       'poem.mdx │ ok │ running │ echo │ 12 in + ~39 out tokens │ 0:00',

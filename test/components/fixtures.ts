@@ -25,3 +25,8 @@ export function record(overrides: Partial<StepRecord> = {}): StepRecord {
     ...overrides,
   };
 }
+
+/** A step's row as drawn `width` columns wide, with the record's cost (`5+4 tokens 1.0s`) at its right edge. */
+export function withCost(row: string, width: number, cost = '5+4 tokens 1.0s'): string {
+  return row + ' '.repeat(width - 1 - [...row].length - cost.length) + cost;
+}

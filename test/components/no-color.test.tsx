@@ -19,7 +19,7 @@ import type { InputField } from '../../src/compiler/types.js';
 import { mountApp } from '../support/app.js';
 import { KEYS, waitForFrame } from '../support/ink.js';
 import { colorParameters, styleOf, usesCode, withoutSgr } from '../support/sgr.js';
-import { record } from './fixtures.js';
+import { record, withCost } from './fixtures.js';
 
 const level = chalk.level;
 beforeAll(() => {
@@ -94,7 +94,7 @@ describe('NO_COLOR', () => {
     expect(styleOf(edited, 'GenText')?.dim).toBe(true);
     expect(styleOf(edited, '(edited)')).toEqual({ bold: false, dim: false, color: false });
     const stale = frame(<StepView {...step} compact record={record({ stale: true })} />);
-    expect(withoutSgr(stale)).toBe('    ~ poem GenText (stale)  Soft paws');
+    expect(withoutSgr(stale)).toBe(withCost('    ~ poem GenText (stale)  Soft paws', 80));
     expect(styleOf(stale, 'poem')?.bold).toBe(false);
     expect(styleOf(stale, 'Soft paws')?.dim).toBe(true);
     const failed = frame(<StepView {...step} compact record={record({ status: 'failed', output: undefined, error: { message: 'the model refused', line: null } })} />);

@@ -4,7 +4,7 @@ import { PhaseList } from '../../components/PhaseList.js';
 import { buildOutline } from '../../components/outline.js';
 import type { RunView } from '../../components/run-view.js';
 import { compileFixture } from '../support/start-run.js';
-import { record } from './fixtures.js';
+import { record, withCost } from './fixtures.js';
 
 const workflow = compileFixture('runtime/translate.mdx');
 
@@ -30,7 +30,7 @@ function frame(expanded: boolean, selectedId: string | null = null, height = 20)
 describe('PhasePanel in the PhaseList', () => {
   it('collapsed: a header with its mark and one line per top-level action', () => {
     expect(frame(false, 'p:0')).toBe(
-      ['› ▸ ✓ Phase 1  2/2 actions', '    ✓ poem GenText  Cats', '    ✓ translations Loop  1 iteration', '  ▸ ○ Phase 2  0/1 action', '    ○ all GenText'].join('\n'),
+      ['› ▸ ✓ Phase 1  2/2 actions', withCost('    ✓ poem GenText  Cats', 60), '    ✓ translations Loop  1 iteration', '  ▸ ○ Phase 2  0/1 action', '    ○ all GenText'].join('\n'),
     );
   });
 
@@ -38,12 +38,12 @@ describe('PhasePanel in the PhaseList', () => {
     expect(frame(true, 's:0.1#0/0.0')).toBe(
       [
         '  ▾ ✓ Phase 1  2/2 actions',
-        '    ✓ poem GenText',
+        withCost('    ✓ poem GenText', 60),
         '      Write a poem about cats.',
         '      Cats',
         '    ✓ translations Loop  1 iteration',
         '      iteration 1',
-        '›       ✓ poem GenText',
+        withCost('›       ✓ poem GenText', 60),
         '          Translate this poem to French (1 of 2):',
         '          Chats',
         '  ▾ ○ Phase 2  0/1 action',
@@ -70,6 +70,6 @@ describe('PhasePanel in the PhaseList', () => {
   it('renders only the window that fits, keeping the selection visible', () => {
     const text = frame(true, 'p:1', 4);
     // the nested poem fills the rows above the selected header; `all` waits below
-    expect(text.split('\n')).toEqual(['        ✓ poem GenText', '          Translate this poem to French (1 of 2):', '          Chats', '› ▾ ○ Phase 2  0/1 action']);
+    expect(text.split('\n')).toEqual([withCost('        ✓ poem GenText', 60), '          Translate this poem to French (1 of 2):', '          Chats', '› ▾ ○ Phase 2  0/1 action']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
 import { StepView, stepHeight, type StepViewProps } from '../../components/StepView.js';
-import { record } from './fixtures.js';
+import { record, withCost } from './fixtures.js';
 
 const base: StepViewProps = { as: 'poem', action: 'GenText', depth: 1, compact: false, selected: false, width: 60, outputLines: 4, scroll: 0, live: false };
 
@@ -14,7 +14,7 @@ function frame(props: Partial<StepViewProps>) {
 
 describe('StepView', () => {
   it('shows the prompt and the output under the header', () => {
-    expect(frame({ record: record() })).toBe(['    ✓ poem GenText', '      Write a poem about cats.', '      Soft paws', '      in the night'].join('\n'));
+    expect(frame({ record: record() })).toBe([withCost('    ✓ poem GenText', 60), '      Write a poem about cats.', '      Soft paws', '      in the night'].join('\n'));
   });
 
   it('wraps a Japanese prompt and output by columns, so each line stays inside the panel (24 columns: 12 wide characters)', () => {
@@ -25,28 +25,28 @@ describe('StepView', () => {
   });
 
   it('compact: one line with the first line of the output', () => {
-    expect(frame({ record: record(), compact: true, selected: true })).toBe('›   ✓ poem GenText  Soft paws');
+    expect(frame({ record: record(), compact: true, selected: true })).toBe(withCost('›   ✓ poem GenText  Soft paws', 60));
   });
 
   it('objects as pretty JSON; an edit is marked', () => {
-    expect(frame({ record: record({ output: { title: 'Cats' }, edited: true }) })).toBe(['    ✓ poem GenText (edited)', '      Write a poem about cats.', '      {', '        "title": "Cats"', '      }'].join('\n'));
+    expect(frame({ record: record({ output: { title: 'Cats' }, edited: true }) })).toBe([withCost('    ✓ poem GenText (edited)', 60), '      Write a poem about cats.', '      {', '        "title": "Cats"', '      }'].join('\n'));
   });
 
   it('a stale result is marked', () => {
-    expect(frame({ record: record({ stale: true }), compact: true })).toBe('    ~ poem GenText (stale)  Soft paws');
+    expect(frame({ record: record({ stale: true }), compact: true })).toBe(withCost('    ~ poem GenText (stale)  Soft paws', 60));
   });
 
   it('an error in red with its message and line, warnings in yellow', () => {
     const failed = record({ status: 'failed', output: undefined, error: { message: 'OPENAI_API_KEY is not set: run `stepwise config set openai.apiKey sk-...`', line: 7 }, warnings: ['{x} at line 3 is undefined: rendered as empty text'] });
     expect(frame({ record: failed })).toBe(
-      ['    ✗ poem GenText', '      Write a poem about cats.', '      ✗ OPENAI_API_KEY is not set: run `stepwise config set', '      openai.apiKey sk-...` (line 7)', '      ! {x} at line 3 is undefined: rendered as empty text'].join('\n'),
+      [withCost('    ✗ poem GenText', 60), '      Write a poem about cats.', '      ✗ OPENAI_API_KEY is not set: run `stepwise config set', '      openai.apiKey sk-...` (line 7)', '      ! {x} at line 3 is undefined: rendered as empty text'].join('\n'),
     );
   });
 
   it('a long output shows its tail, and PgUp scroll shows earlier lines', () => {
     const long = record({ output: Array.from({ length: 10 }, (_, i) => `line ${i + 1}`).join('\n'), prompt: '' });
-    expect(frame({ record: long })).toBe(['    ✓ poem GenText', '      ⋮ (PgUp for more)', '      line 8', '      line 9', '      line 10'].join('\n'));
-    expect(frame({ record: long, scroll: 3 })).toBe(['    ✓ poem GenText', '      ⋮ (PgUp for more)', '      line 5', '      line 6', '      ⋮ (PgDn for more)'].join('\n'));
+    expect(frame({ record: long })).toBe([withCost('    ✓ poem GenText', 60), '      ⋮ (PgUp for more)', '      line 8', '      line 9', '      line 10'].join('\n'));
+    expect(frame({ record: long, scroll: 3 })).toBe([withCost('    ✓ poem GenText', 60), '      ⋮ (PgUp for more)', '      line 5', '      line 6', '      ⋮ (PgDn for more)'].join('\n'));
     expect(stepHeight({ ...base, record: long })).toBe(5);
   });
 

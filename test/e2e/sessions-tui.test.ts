@@ -97,8 +97,8 @@ describe('sessions in the TUI', () => {
     await again.waitFor((screen) => screen.includes('│ done │') && screen.includes('Both.'), WAIT);
     let screen = again.screen();
     expect(firstLine(screen)).toMatch(new RegExp(`^three\\.mdx · resumed from ${hoursMinutes(statSync(join(saved!, 'run.json')).mtimeMs)} │ ok │ done │`));
-    expect(screen).toMatch(/✓ first GenText\n +Write a line about rain\.\n +Rain taps the glass\./);
-    expect(screen).toMatch(/✓ second GenText\n +Now one about snow\.\n +Snow falls without a sound\./);
+    expect(screen).toMatch(/✓ first GenText +\d+\+\d+ tokens \d+\.\ds\n +Write a line about rain\.\n +Rain taps the glass\./);
+    expect(screen).toMatch(/✓ second GenText +\d+\+\d+ tokens \d+\.\ds\n +Now one about snow\.\n +Snow falls without a sound\./);
     expect(screen).toMatch(/✓ third GenText +Both\./);
     expect(server.requests).toHaveLength(3);
     again.write('q');
@@ -115,7 +115,7 @@ describe('sessions in the TUI', () => {
     expect(screen).not.toContain('✓');
     server.reply({ kind: 'text', text: 'Drizzle.' });
     fresh.write('n');
-    await fresh.waitFor((s) => s.includes('│ paused │') && /✓ first GenText\n.*\n +Drizzle\./.test(s), WAIT);
+    await fresh.waitFor((s) => s.includes('│ paused │') && /✓ first GenText +\d+\+\d+ tokens \d+\.\ds\n.*\n +Drizzle\./.test(s), WAIT);
     expect(server.requests).toHaveLength(4);
     fresh.write('q');
     expect(await fresh.exit).toEqual({ exitCode: 0 });
@@ -138,7 +138,7 @@ describe('sessions in the TUI', () => {
     t.write(KEYS.escape);
     await t.waitFor((screen) => screen.includes('Snow falls without a sound.') && !screen.includes('│ running │'), WAIT);
     const screen = t.screen();
-    expect(screen).toMatch(/^›\s+✓ second GenText\n +Now one about snow\.\n +Snow falls without a sound\./m);
+    expect(screen).toMatch(/^›\s+✓ second GenText +\d+\+\d+ tokens \d+\.\ds\n +Now one about snow\.\n +Snow falls without a sound\./m);
     expect(screen).not.toContain('Sleet');
     expect(screen).not.toContain('(stale)');
     expect(server.requests).toHaveLength(4);
@@ -157,13 +157,13 @@ describe('sessions in the TUI', () => {
     await runAll(t);
     writeFileSync(file, THREE_STEPS.replace('Write a line about rain.', 'Write a line about hail.'));
     // the stale step still shows the prompt its result was made with
-    await t.waitFor((screen) => /~ first GenText \(stale\)\n +Write a line about rain\.\n +Rain taps the glass\./.test(screen), WAIT);
+    await t.waitFor((screen) => /~ first GenText \(stale\) +\d+\+\d+ tokens \d+\.\ds\n +Write a line about rain\.\n +Rain taps the glass\./.test(screen), WAIT);
     expect(t.screen()).toMatch(/~ third GenText \(stale\) +Both\./);
     expect(firstLine(t.screen())).toContain('│ paused │');
     writeFileSync(file, THREE_STEPS);
     await t.waitFor((screen) => !screen.includes('(stale)') && screen.includes('│ done │'), WAIT);
     const screen = t.screen();
-    expect(screen).toMatch(/✓ first GenText\n +Write a line about rain\.\n +Rain taps the glass\./);
+    expect(screen).toMatch(/✓ first GenText +\d+\+\d+ tokens \d+\.\ds\n +Write a line about rain\.\n +Rain taps the glass\./);
     expect(screen).toMatch(/✓ third GenText +Both\./);
     expect(firstLine(screen)).toContain('│ done │');
     expect(server.requests).toHaveLength(3);
@@ -187,8 +187,8 @@ describe('sessions in the TUI', () => {
     writeFileSync(file, THREE_STEPS);
     await t.waitFor((screen) => !screen.includes('(stale)') && screen.includes('│ done │'), WAIT);
     const screen = t.screen();
-    expect(screen).toMatch(/✓ first GenText \(edited\)\n +Write a line about rain\.\n +RAIN TAPS THE GLASS\./);
-    expect(screen).toMatch(/✓ second GenText\n +Now one about snow\.\n +Snow again\./);
+    expect(screen).toMatch(/✓ first GenText \(edited\) +\d+\+\d+ tokens \d+\.\ds\n +Write a line about rain\.\n +RAIN TAPS THE GLASS\./);
+    expect(screen).toMatch(/✓ second GenText +\d+\+\d+ tokens \d+\.\ds\n +Now one about snow\.\n +Snow again\./);
     expect(screen).toMatch(/✓ third GenText +Both again\./);
     expect(server.requests).toHaveLength(5);
   }, 60_000);
@@ -201,7 +201,7 @@ describe('sessions in the TUI', () => {
     t.write('u');
     await t.waitFor((screen) => !screen.includes('Snow falls without a sound.') && /○ second GenText/.test(screen), WAIT);
     const screen = t.screen();
-    expect(screen).toMatch(/✓ first GenText\n +Write a line about rain\.\n +Rain taps the glass\./);
+    expect(screen).toMatch(/✓ first GenText +\d+\+\d+ tokens \d+\.\ds\n +Write a line about rain\.\n +Rain taps the glass\./);
     expect(screen).not.toContain('Both.');
     t.write('h');
     await t.waitFor('History of second: 1 version,', WAIT);

@@ -19,7 +19,7 @@ describe('stepwise FILE in a terminal', () => {
     await acceptInputs(terminal);
     await terminal.waitFor('Phase 2');
     const screen = terminal.screen();
-    expect(screen.split('\n')[0]).toMatch(/^poem\.mdx │ ok │ ready │ echo │ 0 in \+ 0 out tokens │ 0:0\d/);
+    expect(screen.split('\n')[0]).toMatch(/^poem\.mdx — A poem and its translation │ ok │ ready │ echo │ 0 in \+ 0 out tokens │ 0:0\d/);
     expect(screen).toContain('Phase 1');
     expect(screen).toContain('poem GenText');
     expect(screen).toContain('n/Enter next');

@@ -52,13 +52,13 @@ describe('watching the workflow file', () => {
     writeFileSync(file, GREET.replace('<GenText as="bye" />', '<GenTxt as="bye" />'));
     await t.waitFor('unknown action `<GenTxt>`');
     const screen = t.screen();
-    expect(screen.split('\n')[0]).toMatch(/^greet\.mdx │ 1 error │/);
+    expect(screen.split('\n')[0]).toMatch(/^greet\.mdx — Greeting │ 1 error │/);
     expect(screen).toContain('line 26, column 1: unknown action `<GenTxt>`; did you mean `<GenText>`?');
     expect(screen).toContain('26 | <GenTxt as="bye" />');
     // the last good version and its results stay on screen
     expect(screen).toMatch(/✓ Phase 1 +1\/1 action/);
     writeFileSync(file, GREET);
-    await t.waitFor((s) => !s.includes('GenTxt') && /^greet\.mdx │ ok │/.test(s));
+    await t.waitFor((s) => !s.includes('GenTxt') && /^greet\.mdx — Greeting │ ok │/.test(s));
     expect(t.screen()).toMatch(/✓ Phase 2 +1\/1 action/);
   });
 });
