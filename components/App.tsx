@@ -138,7 +138,7 @@ export function App(props: AppProps) {
     },
     [run],
   );
-  useWorkflowFile(props.file, { enabled: props.watch, compile, onVersion, initialText: props.text });
+  const fileState = useWorkflowFile(props.file, { enabled: props.watch, compile, onVersion, initialText: props.text });
 
   // the phase being worked on opens by itself unless the author said otherwise
   const activePhase = phaseOfKey(view?.next) ?? phaseOfKey(view?.order.filter((key) => view.records[key]?.status === 'running').pop()) ?? 0;
@@ -363,6 +363,7 @@ export function App(props: AppProps) {
         activeMs={view?.activeMs ?? 0}
         runningSince={view?.runningSince ?? null}
         resumedAt={props.resumedAt ?? null}
+        fileState={fileState}
       />
       {notSaved ? <SaveProblemBanner message={notSaved} /> : null}
       <DiagnosticsBanner diagnostics={diagnostics} text={source} width={columns} />

@@ -6,6 +6,8 @@ import type { Usage } from '../src/models/types.js';
 import { useNow } from './hooks/useNow.js';
 import { formatElapsed } from './format.js';
 import { tint, type Tint } from './palette.js';
+import { FileStateNote } from './FileStateNote.js';
+import type { FileState } from './hooks/useWorkflowFile.js';
 
 export interface HeaderProps {
   file: string;
@@ -19,11 +21,13 @@ export interface HeaderProps {
   runningSince: number | null;
   /** when the session this run continues was last saved */
   resumedAt?: number | null;
+  /** deleted, or not watched (--no-watch): said beside the file name */
+  fileState?: FileState;
 }
 
 const STATUS_COLORS: Record<RunStatus, Tint> = { ready: 'white', running: 'cyan', paused: 'yellow', done: 'green', failed: 'red' };
 
-export function Header({ file, errors, status, model, usage, streamingTokens = 0, activeMs, runningSince, resumedAt = null }: HeaderProps) {
+export function Header({ file, errors, status, model, usage, streamingTokens = 0, activeMs, runningSince, resumedAt = null, fileState = 'watching' }: HeaderProps) {
   const now = useNow(runningSince !== null);
   const elapsed = activeMs + (runningSince !== null ? Math.max(0, now - runningSince) : 0);
   const state = status ?? 'ready';
@@ -31,6 +35,7 @@ export function Header({ file, errors, status, model, usage, streamingTokens = 0
     <Box height={1} overflow="hidden">
       <Text wrap="truncate">
         <Text bold>{basename(file)}</Text>
+        <FileStateNote state={fileState} />
         {resumedAt !== null ? <Text dimColor>{` · resumed from ${formatSavedAt(resumedAt)}`}</Text> : null}
         {' │ '}
         {errors ? <Text color={tint('red')}>{errors} error{errors === 1 ? '' : 's'}</Text> : <Text color={tint('green')}>ok</Text>}
