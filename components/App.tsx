@@ -21,6 +21,7 @@ import { KeyHints, MODAL_HINTS } from './KeyHints.js';
 import { BottomLine } from './BottomLine.js';
 import { openKeyStore } from '../src/models/keys.js';
 import { NO_OPENAI_KEY } from '../src/models/model-error.js';
+import { inputsForWorkflow, newInputMessage } from '../src/runtime/inputs.js';
 import { InputForm } from './InputForm.js';
 import { editInEditor } from './editor.js';
 import { loadRememberedInputs, saveRememberedInputs } from './remembered-inputs.js';
@@ -134,9 +135,15 @@ export function App(props: AppProps) {
       if (errors.length || !version.workflow) return;
       setWorkflow(version.workflow);
       workflowRef.current = version.workflow;
-      run?.update({ workflow: version.workflow });
+      // an input added to the file: its default, or the form asks for it before a step reads it
+      const next = inputsForWorkflow(version.workflow.inputs, run?.state.inputs ?? props.inputs);
+      run?.update({ workflow: version.workflow, inputs: next.values });
+      const added = next.missing[0];
+      if (!run || !added) return;
+      if (mode === 'main') setMode('form');
+      setNotice(mode === 'main' || mode === 'form' ? `new input \`${added}\`: enter its value, then Enter on Run` : newInputMessage(added));
     },
-    [run],
+    [run, mode],
   );
   const fileState = useWorkflowFile(props.file, { enabled: props.watch, compile, onVersion, initialText: props.text });
 
@@ -308,6 +315,7 @@ export function App(props: AppProps) {
     remember.save(props.file, remembered);
     lastTyped.current = remembered;
     setMode('main');
+    setNotice(null);
     if (run) run.update({ inputs: values });
     else startRun(values);
   };
@@ -369,7 +377,7 @@ export function App(props: AppProps) {
       <DiagnosticsBanner diagnostics={diagnostics} text={source} width={columns} />
       <Box flexDirection="column" height={bodyHeight} overflow="hidden" flexShrink={0}>
         {mode === 'form' ? (
-          <InputForm fields={workflow.inputs} initial={lastTyped.current ?? { ...remember.load(props.file), ...(props.explicit ?? props.inputs) }} baseDir={dirname(props.file)} onSubmit={submitInputs} onCancel={cancelForm} />
+          <InputForm fields={workflow.inputs} focusOn={run ? inputsForWorkflow(workflow.inputs, run.state.inputs).missing[0] : undefined} initial={lastTyped.current ?? { ...remember.load(props.file), ...(props.explicit ?? props.inputs) }} baseDir={dirname(props.file)} onSubmit={submitInputs} onCancel={cancelForm} />
         ) : mode === 'help' ? (
           <HelpOverlay height={bodyHeight} />
         ) : mode === 'messages' && target ? (

@@ -1,5 +1,5 @@
 // The input form in the real binary: typed, validated, submitted, remembered, reopened.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,5 +120,26 @@ describe('the input form', () => {
     await t.waitFor((screen) => handedBack() && screen.includes('[ Run ]'));
     expect(t.screen()).toContain('Keep it short█');
     expect(t.screen()).toContain('Notes');
+  });
+
+  it('an input added to the file while the TUI is open opens the form at it; the run then uses its value', async () => {
+    const file = workspace().write('greet.mdx', GREET);
+    terminal = await startTerminal([file, '--model', 'echo', '--input', 'name=Bo', '--input', 'mood=warm', '--input', 'times=1']);
+    const t = terminal;
+    await t.waitFor('Phase 2');
+    t.write('c');
+    await t.waitFor('│ done │');
+    const withStyle = GREET.replace('    default: 1\n', '    default: 1\n  style:\n    message: In which style?\n').replace('{times} time(s).', '{times} time(s), in the style of {style}.');
+    writeFileSync(file, withStyle);
+    await t.waitFor('[ Run ]');
+    expect(t.screen()).toContain('new input `style`: enter its value, then Enter on Run');
+    expect(focusedRow(t.screen())).toBe('❯ In which style? *');
+    t.write('a pirate');
+    await t.waitFor('a pirate█');
+    t.write(KEYS.enter);
+    await t.waitFor((screen) => !screen.includes('[ Run ]') && screen.includes('hello GenText (stale)'));
+    // the step that reads it runs with the value (the later one still holds, so the run is done)
+    t.write('n');
+    await t.waitFor((screen) => screen.includes('Say hello to Bo in a warm way, 1 time(s), in the style of a pirate.') && screen.includes('│ done │'));
   });
 });
