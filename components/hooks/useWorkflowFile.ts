@@ -14,8 +14,8 @@ export interface FileVersion extends CompileResult {
   text: string;
 }
 
-/** What the header says about the file: followed on save, gone from disk, or not followed (--no-watch). */
-export type FileState = 'watching' | 'deleted' | 'not watched';
+/** What the header says about the file: about to be followed, followed on save, gone from disk, or not followed (--no-watch). */
+export type FileState = 'starting' | 'watching' | 'deleted' | 'not watched';
 
 export interface WatchOptions {
   enabled: boolean;
@@ -32,7 +32,7 @@ export function useWorkflowFile(file: string, options: WatchOptions): FileState 
   // the latest callbacks, without restarting the watcher when they change
   const latest = useRef(options);
   latest.current = options;
-  const [deleted, setDeleted] = useState(false);
+  const [state, setState] = useState<'starting' | 'watching' | 'deleted'>('starting');
   useEffect(() => {
     if (!options.enabled) return;
     let lastText = latest.current.initialText;
@@ -44,11 +44,11 @@ export function useWorkflowFile(file: string, options: WatchOptions): FileState 
         text = await readFile(file, 'utf8');
       } catch (error) {
         // mid-rename the `add` that follows brings the new text; a file still missing is gone
-        if (!closed && (error as NodeJS.ErrnoException).code === 'ENOENT') setDeleted(true);
+        if (!closed && (error as NodeJS.ErrnoException).code === 'ENOENT') setState('deleted');
         return;
       }
       if (closed) return;
-      setDeleted(false);
+      setState('watching');
       if (text === lastText) return;
       lastText = text;
       const result = latest.current.compile(text);
@@ -65,6 +65,7 @@ export function useWorkflowFile(file: string, options: WatchOptions): FileState 
     watcher.on('change', schedule);
     watcher.on('add', schedule);
     watcher.on('unlink', schedule);
+    watcher.on('ready', () => setState((was) => (was === 'starting' ? 'watching' : was)));
     watcher.on('error', () => {});
     return () => {
       closed = true;
@@ -73,5 +74,5 @@ export function useWorkflowFile(file: string, options: WatchOptions): FileState 
     };
   }, [file, options.enabled]);
   if (!options.enabled) return 'not watched';
-  return deleted ? 'deleted' : 'watching';
+  return state;
 }
