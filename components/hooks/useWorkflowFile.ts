@@ -65,7 +65,11 @@ export function useWorkflowFile(file: string, options: WatchOptions): FileState 
     watcher.on('change', schedule);
     watcher.on('add', schedule);
     watcher.on('unlink', schedule);
-    watcher.on('ready', () => setState((was) => (was === 'starting' ? 'watching' : was)));
+    watcher.on('ready', () => {
+      setState((was) => (was === 'starting' ? 'watching' : was));
+      // a save between the first read and the watcher's start would otherwise go unseen
+      schedule();
+    });
     watcher.on('error', () => {});
     return () => {
       closed = true;
