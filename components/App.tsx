@@ -21,6 +21,7 @@ import { KeyHints, MODAL_HINTS } from './KeyHints.js';
 import { BottomLine } from './BottomLine.js';
 import { openKeyStore } from '../src/models/keys.js';
 import { NO_OPENAI_KEY } from '../src/models/model-error.js';
+import { inputsForWorkflow, newInputMessage } from '../src/runtime/inputs.js';
 import { InputForm } from './InputForm.js';
 import { FormScreen } from './FormScreen.js';
 import { editInEditor } from './editor.js';
@@ -140,11 +141,17 @@ export function App(props: AppProps) {
       if (errors.length || !version.workflow) return;
       setWorkflow(version.workflow);
       workflowRef.current = version.workflow;
-      run?.update({ workflow: version.workflow });
+      // an input added to the file: its default, or the form asks for it before a step reads it
+      const next = inputsForWorkflow(version.workflow.inputs, run?.state.inputs ?? props.inputs);
+      run?.update({ workflow: version.workflow, inputs: next.values });
+      const added = next.missing[0];
+      if (!run || !added) return;
+      if (mode === 'main') setMode('form');
+      setNotice(mode === 'main' || mode === 'form' ? `new input \`${added}\`: enter its value, then Enter on Run` : newInputMessage(added));
     },
-    [run],
+    [run, mode],
   );
-  useWorkflowFile(props.file, { enabled: props.watch, compile, onVersion, initialText: props.text });
+  const fileState = useWorkflowFile(props.file, { enabled: props.watch, compile, onVersion, initialText: props.text });
 
   // the phase being worked on opens by itself unless the author said otherwise
   const activePhase = phaseOfKey(view?.next) ?? phaseOfKey(view?.order.filter((key) => view.records[key]?.status === 'running').pop()) ?? 0;
@@ -324,6 +331,7 @@ export function App(props: AppProps) {
     remember.save(props.file, remembered);
     lastTyped.current = remembered;
     setMode('main');
+    setNotice(null);
     if (run) run.update({ inputs: values });
     else startRun(values);
   };
@@ -382,13 +390,14 @@ export function App(props: AppProps) {
         activeMs={view?.activeMs ?? 0}
         runningSince={view?.runningSince ?? null}
         resumedAt={props.resumedAt ?? null}
+        fileState={fileState}
       />
       {notSaved ? <SaveProblemBanner message={notSaved} /> : null}
       <DiagnosticsBanner diagnostics={diagnostics} text={source} width={columns} />
       <Box flexDirection="column" height={bodyHeight} overflow="hidden" flexShrink={0}>
         {mode === 'form' ? (
           <FormScreen title={workflow.title}>
-          <InputForm fields={workflow.inputs} initial={lastTyped.current ?? { ...remember.load(props.file), ...(props.explicit ?? props.inputs) }} baseDir={dirname(props.file)} onSubmit={submitInputs} onCancel={cancelForm} />
+            <InputForm fields={workflow.inputs} focusOn={run ? inputsForWorkflow(workflow.inputs, run.state.inputs).missing[0] : undefined} initial={lastTyped.current ?? { ...remember.load(props.file), ...(props.explicit ?? props.inputs) }} baseDir={dirname(props.file)} onSubmit={submitInputs} onCancel={cancelForm} />
           </FormScreen>
         ) : mode === 'help' ? (
           <HelpOverlay height={bodyHeight} />

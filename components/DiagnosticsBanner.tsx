@@ -11,6 +11,8 @@ export interface DiagnosticsBannerProps {
   width: number;
   /** most diagnostics shown; the rest are counted */
   limit?: number;
+  /** the first line, when the screen is not the usual one (a file that never compiled) */
+  title?: string;
 }
 
 export const BANNER_LIMIT = 3;
@@ -23,14 +25,14 @@ export function bannerHeight(diagnostics: Diagnostic[], text: string, width: num
   return 1 + frames + (diagnostics.length > limit ? 1 : 0);
 }
 
-export function DiagnosticsBanner({ diagnostics, text, width, limit = BANNER_LIMIT }: DiagnosticsBannerProps) {
+export function DiagnosticsBanner({ diagnostics, text, width, limit = BANNER_LIMIT, title }: DiagnosticsBannerProps) {
   if (!diagnostics.length) return null;
   const count = diagnostics.length;
   const shown = diagnostics.slice(0, limit);
   return (
     <Box flexDirection="column" flexShrink={0}>
       <Text color={tint('red')} bold wrap="truncate">
-        ✗ {count} error{count === 1 ? '' : 's'} in the file: still showing the last version that compiled; fix and save to update
+        {title ?? `✗ ${count} error${count === 1 ? '' : 's'} in the file: still showing the last version that compiled; fix and save to update`}
       </Text>
       {shown.map((diagnostic, index) => {
         const frame = codeFrame(text, diagnostic.line, diagnostic.column, { width: width - 2 });

@@ -8,6 +8,8 @@ import { useNow } from './hooks/useNow.js';
 import { formatElapsed } from './format.js';
 import { clipColumns, columnWidth } from './columns.js';
 import { tint, type Tint } from './palette.js';
+import { FileStateNote, fileStateNote } from './FileStateNote.js';
+import type { FileState } from './hooks/useWorkflowFile.js';
 
 export interface HeaderProps {
   file: string;
@@ -27,11 +29,13 @@ export interface HeaderProps {
   resumedAt?: number | null;
   /** the screen's width (the title is clipped to what the rest leaves) */
   width?: number;
+  /** deleted, or not watched (--no-watch): said beside the file name */
+  fileState?: FileState;
 }
 
 const STATUS_COLORS: Record<RunStatus | 'pausing', Tint> = { ready: 'white', running: 'cyan', pausing: 'yellow', paused: 'yellow', done: 'green', failed: 'red' };
 
-export function Header({ file, title, errors, status, pausing = false, model, usage, streamingTokens = 0, activeMs, runningSince, resumedAt = null, width = 1000 }: HeaderProps) {
+export function Header({ file, title, errors, status, pausing = false, model, usage, streamingTokens = 0, activeMs, runningSince, resumedAt = null, width = 1000, fileState = 'watching' }: HeaderProps) {
   const now = useNow(runningSince !== null);
   const elapsed = activeMs + (runningSince !== null ? Math.max(0, now - runningSince) : 0);
   const state = status === 'running' && pausing ? 'pausing' : (status ?? 'ready');
@@ -40,13 +44,14 @@ export function Header({ file, title, errors, status, pausing = false, model, us
   const compiled = errors ? `${errors} error${errors === 1 ? '' : 's'}` : 'ok';
   const tokens = `${usage.inputTokens} in + ${streamingTokens ? '~' : ''}${usage.outputTokens + streamingTokens} out tokens`;
   const rest = ` │ ${compiled} │ ${state} │ ${model} │ ${tokens} │ ${formatElapsed(elapsed)}`;
-  const room = width - columnWidth(name) - columnWidth(resumed) - columnWidth(rest) - 3;
+  const room = width - columnWidth(name) - columnWidth(fileStateNote(fileState)) - columnWidth(resumed) - columnWidth(rest) - 3;
   const shownTitle = title && title !== stem(name) && room >= 6 ? clipColumns(title, room) : '';
   return (
     <Box height={1} overflow="hidden">
       <Text wrap="truncate">
         <Text bold>{name}</Text>
         {shownTitle ? <Text>{` — ${shownTitle}`}</Text> : null}
+        <FileStateNote state={fileState} />
         {resumed ? <Text dimColor>{resumed}</Text> : null}
         {' │ '}
         {errors ? <Text color={tint('red')}>{compiled}</Text> : <Text color={tint('green')}>ok</Text>}

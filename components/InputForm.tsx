@@ -27,6 +27,8 @@ export interface InputFormProps {
    */
   onSubmit: (values: Record<string, unknown>, remembered: Record<string, unknown>) => void;
   onCancel: () => void;
+  /** the field focused first (an input added to the file that has no value yet) */
+  focusOn?: string;
 }
 
 /** Fields where Enter types a new line instead of moving on. */
@@ -34,10 +36,10 @@ function takesEnter(field: InputField | undefined): boolean {
   return field !== undefined && (field.type === 'array' || (field.type === 'text' && field.multiline === true));
 }
 
-export function InputForm({ fields, initial, baseDir, onSubmit, onCancel }: InputFormProps) {
+export function InputForm({ fields, initial, baseDir, onSubmit, onCancel, focusOn }: InputFormProps) {
   const [values, setValues] = useState<Record<string, FieldValue>>(() => Object.fromEntries(fields.map((field) => [field.name, initialFieldValue(field, initial)])));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [focus, setFocus] = useState(0);
+  const [focus, setFocus] = useState(() => Math.max(0, fields.findIndex((field) => field.name === focusOn)));
   const runRow = fields.length;
 
   // A message already shown is re-checked as the user types, so it goes away once fixed.

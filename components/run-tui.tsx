@@ -16,9 +16,11 @@ import { onExit } from '../src/cli/exit.js';
 import { createSaveProblem } from './save-problem.js';
 import { App } from './App.js';
 import { suspendTerminal } from './editor.js';
+import { ENTER_ALTERNATE_SCREEN as ENTER, LEAVE_ALTERNATE_SCREEN as LEAVE } from './alternate-screen.js';
 
-const ENTER = '\x1b[?1049h\x1b[?25l';
-const LEAVE = '\x1b[?1049l\x1b[?25h';
+// the TUI on a file that does not compile yet (src/cli/run.ts calls it before runTui)
+export { waitForGoodSave } from './wait-for-good-save.js';
+
 /** how long a signal waits for the running step to take its cancel before saving anyway */
 const STOP_GRACE_MS = 2000;
 

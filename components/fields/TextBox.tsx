@@ -1,9 +1,10 @@
 // A small multi-line box: typing appends, Enter starts a new line, Backspace deletes,
 // Ctrl+E opens the text in $EDITOR (the terminal is handed over and taken back).
 import { useState } from 'react';
-import { Box, Text, useStdin, useStdout } from 'ink';
+import { Box, Text } from 'ink';
 import { useCurrentInput } from '../hooks/useCurrentInput.js';
-import { editInEditor, suspendTerminal } from '../editor.js';
+import { useTerminalHandover } from '../hooks/useTerminalHandover.js';
+import { editInEditor } from '../editor.js';
 import { useLineEditing } from './use-line-editing.js';
 import { tint } from '../palette.js';
 
@@ -15,17 +16,14 @@ export interface TextBoxProps {
 }
 
 export function TextBox({ value, focused, onChange, placeholder }: TextBoxProps) {
-  const { stdout } = useStdout();
-  const { stdin } = useStdin();
+  const handOver = useTerminalHandover();
   const [editorError, setEditorError] = useState<string | null>(null);
   useLineEditing(focused, onChange, { multiline: true });
   useCurrentInput(
     (input, key) => {
       if (!(key.ctrl && input === 'e')) return;
-      const restore = suspendTerminal(stdout, stdin);
       // editInEditor blocks while the editor runs, so nothing else reads the terminal meanwhile.
-      void editInEditor(value, { extension: '.md' }).then((result) => {
-        restore();
+      void handOver(() => editInEditor(value, { extension: '.md' })).then((result) => {
         if (result === null) return;
         if ('error' in result) {
           setEditorError(result.error);

@@ -3,15 +3,19 @@
 // `add` rather than `change`, so both count. awaitWriteFinish waits until the file stops
 // growing (a large file written in pieces), and a short debounce folds the several events
 // of one save into one compile; together they stay well under the 250 ms save-to-screen
-// budget (bench/README.md).
+// budget (bench/README.md). A deleted file is reported (the screen keeps the last version)
+// and picked up again when it comes back.
 import { readFile } from 'node:fs/promises';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { watch } from 'chokidar';
 import type { CompileResult } from '../../src/compiler/types.js';
 
 export interface FileVersion extends CompileResult {
   text: string;
 }
+
+/** What the header says about the file: about to be followed, followed on save, gone from disk, or not followed (--no-watch). */
+export type FileState = 'starting' | 'watching' | 'deleted' | 'not watched';
 
 export interface WatchOptions {
   enabled: boolean;
@@ -24,10 +28,11 @@ export interface WatchOptions {
 
 export const WATCH_DEBOUNCE_MS = 25;
 
-export function useWorkflowFile(file: string, options: WatchOptions): void {
+export function useWorkflowFile(file: string, options: WatchOptions): FileState {
   // the latest callbacks, without restarting the watcher when they change
   const latest = useRef(options);
   latest.current = options;
+  const [state, setState] = useState<'starting' | 'watching' | 'deleted'>('starting');
   useEffect(() => {
     if (!options.enabled) return;
     let lastText = latest.current.initialText;
@@ -37,10 +42,14 @@ export function useWorkflowFile(file: string, options: WatchOptions): void {
       let text: string;
       try {
         text = await readFile(file, 'utf8');
-      } catch {
-        return; // mid-rename: the `add` that follows brings the new text
+      } catch (error) {
+        // mid-rename the `add` that follows brings the new text; a file still missing is gone
+        if (!closed && (error as NodeJS.ErrnoException).code === 'ENOENT') setState('deleted');
+        return;
       }
-      if (closed || text === lastText) return;
+      if (closed) return;
+      setState('watching');
+      if (text === lastText) return;
       lastText = text;
       const result = latest.current.compile(text);
       latest.current.onVersion({ text, ...result });
@@ -55,6 +64,12 @@ export function useWorkflowFile(file: string, options: WatchOptions): void {
     const watcher = watch(file, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 25, pollInterval: 10 } });
     watcher.on('change', schedule);
     watcher.on('add', schedule);
+    watcher.on('unlink', schedule);
+    watcher.on('ready', () => {
+      setState((was) => (was === 'starting' ? 'watching' : was));
+      // a save between the first read and the watcher's start would otherwise go unseen
+      schedule();
+    });
     watcher.on('error', () => {});
     return () => {
       closed = true;
@@ -62,4 +77,6 @@ export function useWorkflowFile(file: string, options: WatchOptions): void {
       void watcher.close();
     };
   }, [file, options.enabled]);
+  if (!options.enabled) return 'not watched';
+  return state;
 }

@@ -8,7 +8,7 @@ import { stderrColorEnabled } from './io.js';
 import { folderIn, parseRunArgs, type RunArgs } from './args.js';
 import { formatDiagnostics } from './format-diagnostics.js';
 import { compile } from '../compiler/index.js';
-import type { Workflow } from '../compiler/types.js';
+import type { CompileResult, Diagnostic, Workflow } from '../compiler/types.js';
 import { loadProjectConfig } from '../models/config.js';
 import { customActionSpecs } from '../actions/specs.js';
 import { parseInputPairs, resolveInputs } from '../runtime/inputs.js';
@@ -28,8 +28,20 @@ export interface PreparedRun {
   explicit: Record<string, unknown>;
 }
 
-/** Everything before the run starts; a usage, compile or input problem returns its exit code. */
-export async function prepareRun(args: string[], io: CliIO): Promise<PreparedRun | number> {
+/** A file that does not compile, kept for the TUI to show while it waits for a good save. */
+export interface BrokenFile {
+  args: RunArgs;
+  file: string;
+  text: string;
+  diagnostics: Diagnostic[];
+  compile: (text: string) => CompileResult;
+}
+
+/**
+ * Everything before the run starts; a usage, compile or input problem returns its exit code.
+ * A compile problem is returned as a BrokenFile instead when `keepBroken` says so (the TUI).
+ */
+export async function prepareRun(args: string[], io: CliIO, options: { keepBroken?: (args: RunArgs) => boolean } = {}): Promise<PreparedRun | BrokenFile | number> {
   const parsed = parseRunArgs(args, folderIn(io.cwd));
   if ('error' in parsed) {
     io.stderr(`${parsed.error}\n`);
@@ -48,11 +60,12 @@ export async function prepareRun(args: string[], io: CliIO): Promise<PreparedRun
     io.stderr(`${loaded.error}\n`);
     return 2;
   }
-  const result = compile(text, file, { actions: customActionSpecs(loaded.config) });
+  const actions = customActionSpecs(loaded.config);
+  const result = compile(text, file, { actions });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !result.workflow) {
-    io.stderr(formatDiagnostics(parsed.file, text, errors, { color: stderrColorEnabled(io) }));
-    io.stderr(`${errors.length} error${errors.length === 1 ? '' : 's'}: fix the workflow and run again\n`);
+    if (options.keepBroken?.(parsed)) return { args: parsed, file, text, diagnostics: errors, compile: (next) => compile(next, file, { actions }) };
+    reportCompileErrors(io, parsed.file, text, errors);
     return 2;
   }
   const raw: Record<string, unknown> = {};
@@ -79,16 +92,37 @@ export async function prepareRun(args: string[], io: CliIO): Promise<PreparedRun
   return { args: parsed, file, text, workflow: result.workflow, config: loaded.config, given: typed.values, missing, explicit };
 }
 
+/** The diagnostics and a summary on stderr: how a run that cannot start explains itself. */
+function reportCompileErrors(io: CliIO, name: string, text: string, errors: Diagnostic[]): void {
+  io.stderr(formatDiagnostics(name, text, errors, { color: stderrColorEnabled(io) }));
+  io.stderr(`${errors.length} error${errors.length === 1 ? '' : 's'}: fix the workflow and run again\n`);
+}
+
+function isInteractive(args: RunArgs, io: CliIO): boolean {
+  return !args.headless && !args.json && io.isTTY && Boolean(process.stdin.isTTY);
+}
+
+async function loadTui(): Promise<typeof import('../../components/run-tui.js')> {
+  // the bundle (npm run build) loads in a third of the time of the separate modules
+  const bundle = new URL('../../components/run-tui.bundle.js', import.meta.url);
+  return (await import(existsSync(bundle) ? bundle.href : '../../components/run-tui.js')) as typeof import('../../components/run-tui.js');
+}
+
 export async function runCommand(args: string[], io: CliIO): Promise<number> {
-  const prepared = await prepareRun(args, io);
-  if (typeof prepared === 'number') return prepared;
-  const interactive = !prepared.args.headless && !prepared.args.json && io.isTTY && Boolean(process.stdin.isTTY);
-  if (interactive) {
-    // the bundle (npm run build) loads in a third of the time of the separate modules
-    const bundle = new URL('../../components/run-tui.bundle.js', import.meta.url);
-    const { runTui } = (await import(existsSync(bundle) ? bundle.href : '../../components/run-tui.js')) as typeof import('../../components/run-tui.js');
-    return runTui(prepared, io);
+  // the TUI opens on a file that does not compile and waits for a save that does (which
+  // needs watching); headless runs and --no-watch stop with the diagnostics
+  const keepBroken = (parsed: RunArgs) => parsed.watch && isInteractive(parsed, io);
+  let prepared = await prepareRun(args, io, { keepBroken });
+  while (typeof prepared !== 'number' && 'diagnostics' in prepared) {
+    const waited = await (await loadTui()).waitForGoodSave(prepared);
+    if ('quit' in waited) {
+      reportCompileErrors(io, prepared.args.file, waited.text, waited.diagnostics);
+      return 2;
+    }
+    prepared = await prepareRun(args, io, { keepBroken });
   }
+  if (typeof prepared === 'number') return prepared;
+  if (isInteractive(prepared.args, io)) return (await loadTui()).runTui(prepared, io);
   const { runHeadless } = await import('./headless.js');
   return runHeadless(prepared, io);
 }

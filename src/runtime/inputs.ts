@@ -127,3 +127,24 @@ export function parseInputPairs(pairs: string[]): { raw: Record<string, unknown>
   }
   return { raw, problems };
 }
+
+/**
+ * The inputs a (possibly changed) workflow runs with: the values it already has for its
+ * declared inputs, else their defaults. `missing` names the required inputs with neither,
+ * e.g. one added to the file while the TUI is open.
+ */
+export function inputsForWorkflow(fields: InputField[], current: Record<string, unknown>): { values: Record<string, unknown>; missing: string[] } {
+  const values: Record<string, unknown> = {};
+  const missing: string[] = [];
+  for (const field of fields) {
+    if (Object.hasOwn(current, field.name) && current[field.name] !== undefined) values[field.name] = current[field.name];
+    else if ('default' in field) values[field.name] = field.default;
+    else missing.push(field.name);
+  }
+  return { values, missing };
+}
+
+/** What a step says when it reads an input that has no value yet (the TUI's `i` opens the form). */
+export function newInputMessage(name: string): string {
+  return `new input \`${name}\` has no value: press i to enter it`;
+}

@@ -17,6 +17,8 @@ import { ScopeValues } from './scope-values.js';
 import { loopMaxProblem, type HostLimits } from '../limits.js';
 import { jsonSize, textSize } from './json-size.js';
 import { promptTooLarge } from './limit-errors.js';
+import { inputsForWorkflow } from './inputs.js';
+import { missingInputError } from './missing-inputs.js';
 
 export class WalkAborted extends Error {}
 
@@ -71,8 +73,10 @@ interface LoopHelpers {
 }
 
 export async function walkWorkflow(host: WalkHost, workflow: Workflow, inputs: Names): Promise<Names> {
-  const names: Names = { ...workflow.data, ...inputs };
-  return walkScope(host, workflow, workflow.root, names, {}, '', null);
+  // an input added to the file since the run began: its default, or a clear error where it is read
+  const { values, missing } = inputsForWorkflow(workflow.inputs, inputs);
+  const names: Names = { ...workflow.data, ...inputs, ...values };
+  return walkScope(host, workflow, workflow.root, names, {}, '', null, new Set(missing));
 }
 
 function stepKey(prefix: string, step: Step): string {
@@ -80,7 +84,7 @@ function stepKey(prefix: string, step: Step): string {
   return prefix ? `${prefix}/${local}` : local;
 }
 
-async function walkScope(host: WalkHost, workflow: Workflow, scope: Scope, names: Names, helpers: Names, prefix: string, topPhase: number | null): Promise<Names> {
+async function walkScope(host: WalkHost, workflow: Workflow, scope: Scope, names: Names, helpers: Names, prefix: string, topPhase: number | null, missing: ReadonlySet<string> = new Set()): Promise<Names> {
   const defined: Names = {};
   // live layers: `names` grows as actions finish, so one view serves every step
   const values = new ScopeValues([names, helpers]);
@@ -90,9 +94,9 @@ async function walkScope(host: WalkHost, workflow: Workflow, scope: Scope, names
     for (const step of scope.phases[phaseIndex].steps) {
       const key = stepKey(prefix, step);
       let rendered: RenderedContent | null = null;
-      let renderError: unknown = null;
+      let renderError: unknown = missingInputError(step, missing);
       try {
-        rendered = renderContent(step.content, host.sandbox, values);
+        if (!renderError) rendered = renderContent(step.content, host.sandbox, values);
       } catch (error) {
         renderError = error;
       }

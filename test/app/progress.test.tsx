@@ -22,7 +22,7 @@ describe('progress in the run view', () => {
     await app.wait(has('│ ready │'));
     await app.press('c', has('│ running │', 'partial'));
     const pausing = await app.press(KEYS.space, has('│ pausing │'));
-    expect(header(pausing)).toMatch(/^conversation\.mdx — Conversation │ ok │ pausing │/);
+    expect(header(pausing)).toMatch(/^conversation\.mdx · not watched │ ok │ pausing │/);
     model.calls[0]!.finish('first');
     const paused = await app.wait(has('│ paused │'));
     expect(paused).not.toContain('pausing │');

@@ -40,3 +40,18 @@ it('a save recompiles: unchanged results stay, the changed step goes stale; erro
   frame = await app.wait((f) => f.includes('│ ok │') && !f.includes('error in the file'));
   expect(frame).toMatch(/^    ✓ haiku GenText +\d+\+\d+ tokens \d+\.\ds\n/m);
 });
+
+it('an input added by a save opens the form at it; cancelled, the step that reads it says how to give it a value', async () => {
+  app = mountApp('runtime/conversation.mdx', { copy: true, watch: true });
+  await app.wait(has('│ ready │'));
+  await app.press('n', has('│ paused │'));
+  const original = readFileSync(app.file, 'utf8');
+  writeFileSync(app.file, original.replace('    default: rain\n', '    default: rain\n  style:\n    message: In which style?\n').replace('Now make it rhyme.', 'Now make it rhyme like {style}.'));
+  let frame = await app.wait(has('[ Run ]'));
+  expect(frame).toContain('❯ In which style? *');
+  expect(frame).toContain('new input `style`: enter its value, then Enter on Run');
+  frame = await app.press(KEYS.escape, (f) => !f.includes('[ Run ]'));
+  frame = await app.press('n', has('│ failed │'));
+  expect(frame).toContain('failed: new input `style` has no value: press i to enter it');
+  expect(frame).not.toContain('not defined');
+});

@@ -15,6 +15,14 @@ function savedRun(out: string, name: string) {
 }
 
 describe('stepwise run --headless', () => {
+  it('a file that does not compile prints its problems and exits 2 without running (no terminal: nothing waits for a fix)', async () => {
+    const result = await runCli(['run', 'test/cli/fixtures/invalid.mdx', '--headless'], { env: ENV });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('test/cli/fixtures/invalid.mdx:12:1  error  unknown action `<GenTxt>`; did you mean `<GenText>`?  [unknown-action]');
+    expect(result.stderr.trimEnd().split('\n').pop()).toBe('2 errors: fix the workflow and run again');
+  });
+
   it('--json prints the result document and saves output.md and run.json', async () => {
     const out = mkdtempSync(join(tmpdir(), 'stepwise-out-'));
     const result = await runCli(['run', 'fixtures/runtime/inputs.mdx', '--headless', '--json', '--input', 'topic=the sea', '--out', out], { env: ENV });

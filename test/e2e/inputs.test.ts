@@ -1,12 +1,15 @@
 // The input form in the real binary: typed, validated, submitted, remembered, reopened.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, startTerminal, type Terminal } from '../support/pty.js';
 import { assertBuilt } from '../support/run-cli.js';
 import { chooseFormalAndRun, GREET, runFirstGreeting } from './greet-workflow.js';
 import { acceptInputs, focusedRow, workspace } from './workspace.js';
+
+const FAKE_EDITOR = fileURLToPath(new URL('../support/fake-editor.mjs', import.meta.url));
 
 let terminal: Terminal | undefined;
 beforeAll(() => assertBuilt());
@@ -97,5 +100,46 @@ describe('the input form', () => {
     await terminal.waitFor('[ Run ]');
     terminal.write(KEYS.escape);
     expect((await terminal.exit).exitCode).toBe(0);
+  });
+
+  it('after Ctrl+E, an editor that changes nothing hands back a screen that shows the form again, with no key pressed', async () => {
+    const file = workspace().write('notes.mdx', `---\nmodel: echo\ninput:\n  notes:\n    multiline: true\n    default: Keep it short\n---\n\nSummarise: {notes}\n\n<GenText as="summary" />\n`);
+    // --exit 0: the editor saves the text as it was and exits cleanly
+    terminal = await startTerminal([file, '--model', 'echo'], { env: { EDITOR: `${process.execPath} ${FAKE_EDITOR} --exit 0`, VISUAL: '' } });
+    const t = terminal;
+    await t.waitFor('[ Run ]');
+    expect(t.screen()).toContain('Keep it short█');
+    const before = t.raw().length;
+    t.write(KEYS.ctrlE);
+    // the terminal was handed to the editor and taken back (alternate screen left, then entered and cleared)
+    const handedBack = () => {
+      const after = t.raw().slice(before);
+      const left = after.indexOf('\x1b[?1049l');
+      return left >= 0 && after.indexOf('\x1b[?1049h\x1b[2J', left) > left;
+    };
+    await t.waitFor((screen) => handedBack() && screen.includes('[ Run ]'));
+    expect(t.screen()).toContain('Keep it short█');
+    expect(t.screen()).toContain('Notes');
+  });
+
+  it('an input added to the file while the TUI is open opens the form at it; the run then uses its value', async () => {
+    const file = workspace().write('greet.mdx', GREET);
+    terminal = await startTerminal([file, '--model', 'echo', '--input', 'name=Bo', '--input', 'mood=warm', '--input', 'times=1']);
+    const t = terminal;
+    await t.waitFor('Phase 2');
+    t.write('c');
+    await t.waitFor('│ done │');
+    const withStyle = GREET.replace('    default: 1\n', '    default: 1\n  style:\n    message: In which style?\n').replace('{times} time(s).', '{times} time(s), in the style of {style}.');
+    writeFileSync(file, withStyle);
+    await t.waitFor('[ Run ]');
+    expect(t.screen()).toContain('new input `style`: enter its value, then Enter on Run');
+    expect(focusedRow(t.screen())).toBe('❯ In which style? *');
+    t.write('a pirate');
+    await t.waitFor('a pirate█');
+    t.write(KEYS.enter);
+    await t.waitFor((screen) => !screen.includes('[ Run ]') && screen.includes('hello GenText (stale)'));
+    // the step that reads it runs with the value (the later one still holds, so the run is done)
+    t.write('n');
+    await t.waitFor((screen) => screen.includes('Say hello to Bo in a warm way, 1 time(s), in the style of a pirate.') && screen.includes('│ done │'));
   });
 });

@@ -1,6 +1,6 @@
 // Editing the workflow file while the TUI is open: the screen follows every save, keeps
 // results the edit did not touch, and shows compile errors without losing the last good version.
-import { writeFileSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTerminal, type Terminal } from '../support/pty.js';
 import { assertBuilt } from '../support/run-cli.js';
@@ -60,5 +60,25 @@ describe('watching the workflow file', () => {
     writeFileSync(file, GREET);
     await t.waitFor((s) => !s.includes('GenTxt') && /^greet\.mdx — Greeting │ ok │/.test(s));
     expect(t.screen()).toMatch(/✓ Phase 2 +1\/1 action/);
+  });
+
+  it('a deleted file is named in the header; written back, it is compiled again and the header is back to normal', async () => {
+    const { t, file } = await startDone();
+    terminal = t;
+    expect(t.screen().split('\n')[0]).toMatch(/^greet\.mdx — Greeting │ ok │/);
+    unlinkSync(file);
+    await t.waitFor((screen) => screen.split('\n')[0]!.startsWith('greet.mdx · deleted — waiting for it to return │ ok │'));
+    // the last version and its results stay on screen
+    expect(t.screen()).toMatch(/✓ Phase 2 +1\/1 action/);
+    writeFileSync(file, `${GREET}\n---\n\nAnd a postscript for {name}.\n\n<GenText as="ps" />\n`);
+    await t.waitFor((screen) => screen.includes('Phase 3') && /^greet\.mdx — Greeting │ ok │/.test(screen));
+    expect(t.screen()).not.toContain('deleted');
+  });
+
+  it('--no-watch says so in the header', async () => {
+    const file = workspace().write('greet.mdx', GREET);
+    terminal = await startTerminal([file, '--model', 'echo', '--input', 'name=Bo', '--input', 'mood=warm', '--input', 'times=1', '--no-watch']);
+    await terminal.waitFor('Phase 2');
+    expect(terminal.screen().split('\n')[0]).toMatch(/^greet\.mdx — Greeting · not watched │ ok │ ready │/);
   });
 });

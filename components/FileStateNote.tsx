@@ -1,0 +1,19 @@
+// Beside the file name in the header: what happens to the file's saves. Nothing while it is
+// watched as usual; a deleted file and --no-watch say so, since the screen would otherwise
+// look as if it followed the file.
+import { Text } from 'ink';
+import type { FileState } from './hooks/useWorkflowFile.js';
+import { tint } from './palette.js';
+
+/** The note's text ('' while the file is watched as usual). */
+export function fileStateNote(state: FileState): string {
+  if (state === 'deleted') return ' · deleted — waiting for it to return';
+  if (state === 'not watched') return ' · not watched';
+  return '';
+}
+
+export function FileStateNote({ state }: { state: FileState }) {
+  const note = fileStateNote(state);
+  if (!note) return null;
+  return state === 'deleted' ? <Text color={tint('yellow')}>{note}</Text> : <Text dimColor>{note}</Text>;
+}

@@ -1,0 +1,58 @@
+// The TUI on a file that does not compile: the problems full-screen until a save compiles
+// (then the caller starts the TUI as usual), or the author quits. Every way out restores
+// the terminal.
+import { render } from 'ink';
+import type { BrokenFile } from '../src/cli/run.js';
+import { onExit } from '../src/cli/exit.js';
+import { BrokenFileScreen, type FileProblems } from './BrokenFileScreen.js';
+import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN } from './alternate-screen.js';
+
+export type WaitOutcome = { fixed: true } | ({ quit: true } & FileProblems);
+
+export async function waitForGoodSave(broken: BrokenFile): Promise<WaitOutcome> {
+  const stdout = process.stdout;
+  let outcome: WaitOutcome = { quit: true, text: broken.text, diagnostics: broken.diagnostics };
+  let instance: ReturnType<typeof render> | null = null;
+  let left = false;
+  const leave = () => {
+    if (left) return;
+    left = true;
+    stdout.write(LEAVE_ALTERNATE_SCREEN);
+  };
+  stdout.write(ENTER_ALTERNATE_SCREEN);
+  // a signal quits as `q` does (the problems are printed, exit 2); a second one or a crash at once
+  const uninstall = onExit({
+    stop: () => instance?.unmount(),
+    now: () => {
+      try {
+        instance?.unmount();
+      } finally {
+        leave();
+      }
+    },
+    code: 2,
+  });
+  // as in the TUI: a resized terminal re-wraps the old frame, so clear it first
+  const onResize = () => stdout.write('\x1b[2J\x1b[H');
+  stdout.on('resize', onResize);
+  try {
+    instance = render(
+      <BrokenFileScreen
+        file={broken.file}
+        text={broken.text}
+        diagnostics={broken.diagnostics}
+        compile={broken.compile}
+        onFixed={() => (outcome = { fixed: true })}
+        onQuit={(latest) => (outcome = { quit: true, ...latest })}
+      />,
+      { exitOnCtrlC: false, patchConsole: true, maxFps: 10 },
+    );
+    await instance.waitUntilExit();
+  } finally {
+    instance?.cleanup();
+    leave();
+    uninstall();
+    stdout.off('resize', onResize);
+  }
+  return outcome;
+}
