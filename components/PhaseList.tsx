@@ -7,7 +7,8 @@ import type { RunView } from './run-view.js';
 import { phaseMark } from './marks.js';
 import { stepKey, type OutlineItem } from './outline.js';
 import { PhasePanel } from './PhasePanel.js';
-import { StepView, stepHeight, PROMPT_LINES, type StepViewProps } from './StepView.js';
+import { StepView, stepHeight, stepNeed, type StepViewProps } from './StepView.js';
+import { PROMPT_LINES, clippedOutputLines, stepBudgets, type Budget, type StepNeed } from './step-budgets.js';
 import { headLines } from './format.js';
 
 export interface PhaseListProps {
@@ -24,12 +25,14 @@ export interface PhaseListProps {
 
 const EMPTY = {};
 
-/** Lines of output shown for a step: more for the selected or running one. */
+/** Lines of output a page of scrolling moves in the selected step (the clipped size). */
 export function outputLinesFor(height: number, focused: boolean): number {
-  return focused ? Math.max(3, Math.floor(height / 2)) : Math.min(4, Math.max(1, height - 2));
+  return clippedOutputLines(height, focused);
 }
 
-function stepProps(item: Extract<OutlineItem, { kind: 'step' }>, props: PhaseListProps): StepViewProps {
+type StepItem = Extract<OutlineItem, { kind: 'step' }>;
+
+function stepProps(item: StepItem, props: PhaseListProps, budget?: Budget): StepViewProps {
   const records = props.view?.records ?? EMPTY;
   const record = (records as Record<string, NonNullable<RunView['records'][string]>>)[item.key];
   const selected = props.selectedId === item.id;
@@ -43,7 +46,8 @@ function stepProps(item: Extract<OutlineItem, { kind: 'step' }>, props: PhaseLis
     partial: props.view?.partials[item.key],
     selected,
     width: props.width,
-    outputLines: outputLinesFor(props.height, selected || running),
+    outputLines: budget?.output ?? clippedOutputLines(props.height, selected || running),
+    promptLines: budget?.prompt,
     scroll: props.scrolls[item.key] ?? 0,
     live: running && props.view?.status === 'running',
   };
@@ -54,8 +58,23 @@ function trailingLines(item: Extract<OutlineItem, { kind: 'trailing' }>, props: 
   return headLines(prompt.trim(), Math.max(10, props.width - 4 - item.depth * 2), PROMPT_LINES).lines;
 }
 
-function itemHeight(item: OutlineItem, props: PhaseListProps): number {
-  if (item.kind === 'step') return stepHeight(stepProps(item, props));
+/** Every expanded step's budget: all of its text while the list fits, clipped when it does not. */
+function budgetsFor(items: OutlineItem[], props: PhaseListProps): Map<string, Budget> {
+  const needs: StepNeed[] = [];
+  let otherLines = 0;
+  for (const item of items) {
+    if (item.kind !== 'step' || item.compact || !props.view?.records[item.key]) {
+      otherLines += item.kind === 'trailing' ? trailingLines(item, props).length : 1;
+      continue;
+    }
+    const step = stepProps(item, props);
+    needs.push({ id: item.id, ...stepNeed(step, props.height), selected: step.selected, running: step.record?.status === 'running' });
+  }
+  return stepBudgets(needs, otherLines, props.height);
+}
+
+function itemHeight(item: OutlineItem, props: PhaseListProps, budgets: Map<string, Budget>): number {
+  if (item.kind === 'step') return stepHeight(stepProps(item, props, budgets.get(item.id)));
   if (item.kind === 'trailing') return trailingLines(item, props).length;
   return 1;
 }
@@ -75,8 +94,8 @@ export function PhaseList(props: PhaseListProps) {
   const { items, workflow, view, height } = props;
   const topRef = useRef(0);
   const selected = items.findIndex((item) => item.id === props.selectedId);
-  // heights only as far as needed: from the window start to the screen's end
-  const heights = items.map((item) => itemHeight(item, props));
+  const budgets = budgetsFor(items, props);
+  const heights = items.map((item) => itemHeight(item, props, budgets));
   const top = windowStart(heights, selected, topRef.current, height);
   topRef.current = top;
   const visible: OutlineItem[] = [];
@@ -104,7 +123,7 @@ export function PhaseList(props: PhaseListProps) {
             total={steps.length}
           >
             {group.map((item) => {
-              if (item.kind === 'step') return <StepView key={item.id} {...stepProps(item, props)} />;
+              if (item.kind === 'step') return <StepView key={item.id} {...stepProps(item, props, budgets.get(item.id))} />;
               if (item.kind === 'iteration') {
                 return (
                   <Text key={item.id} dimColor wrap="truncate">

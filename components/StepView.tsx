@@ -10,6 +10,8 @@ import { tint, type Tint } from './palette.js';
 import { clip, headLines, outputText } from './format.js';
 import { columnWidth } from './columns.js';
 import { StreamingText, visibleLines } from './StreamingText.js';
+import { PROMPT_LINES } from './step-budgets.js';
+import { textWindow } from './text-window.js';
 
 export interface StepViewProps {
   as: string;
@@ -25,30 +27,36 @@ export interface StepViewProps {
   width: number;
   /** most lines of output shown */
   outputLines: number;
+  /** most lines of the prompt shown (default PROMPT_LINES) */
+  promptLines?: number;
   /** output lines scrolled up from the bottom */
   scroll: number;
   /** the run is running (a running record shows a spinner, not a pending mark) */
   live: boolean;
 }
 
-export const PROMPT_LINES = 3;
 const BLOCKS = new Set(['Loop', 'Cond']);
 
-function indent(depth: number): number {
+export function indent(depth: number): number {
   return 2 + depth * 2;
 }
 
-function streamedText(props: StepViewProps): string {
+export function streamedText(props: Pick<StepViewProps, 'record' | 'partial'>): string {
   const record = props.record;
   if (!record || BLOCKS.has(record.action ?? '')) return '';
   if (record.status === 'running') return props.partial !== undefined ? outputText(props.partial) : record.partial ?? '';
   return outputText(record.output);
 }
 
+/** The prompt shown under a step's row. */
+export function promptText(props: Pick<StepViewProps, 'record'>): string {
+  return props.record?.prompt.trim() ?? '';
+}
+
 function promptLines(props: StepViewProps, width: number): string[] {
-  const prompt = props.record?.prompt.trim();
+  const prompt = promptText(props);
   if (!prompt) return [];
-  const { lines, more } = headLines(prompt, width, PROMPT_LINES);
+  const { lines, more } = headLines(prompt, width, props.promptLines ?? PROMPT_LINES);
   if (more && lines.length) lines[lines.length - 1] = clip(lines[lines.length - 1]! + '…', width);
   return lines;
 }
@@ -58,6 +66,21 @@ function errorLines(props: StepViewProps, width: number): string[] {
   if (!error) return [];
   const where = error.line ? ` (line ${error.line})` : '';
   return headLines(`✗ ${error.message}${where}`, width, 4).lines;
+}
+
+/** Lines the step's whole prompt and whole output would take, each counted up to `most`, and its fixed lines. */
+export function stepNeed(props: StepViewProps, most: number): { prompt: number; output: number; fixed: number } {
+  if (props.compact || !props.record) return { prompt: 0, output: 0, fixed: 1 };
+  const width = Math.max(10, props.width - indent(props.depth) - 2);
+  const prompt = promptText(props);
+  const head = prompt ? headLines(prompt, width, most) : { lines: [], more: false };
+  const text = streamedText(props);
+  const window = text ? textWindow(text, width, most) : null;
+  return {
+    prompt: head.lines.length + (head.more ? 1 : 0),
+    output: window ? window.lines.length + (window.above ? 1 : 0) : 0,
+    fixed: 1 + errorLines(props, width).length + props.record.warnings.length,
+  };
 }
 
 /** How many lines the step takes on screen (PhaseList windows by it). */
