@@ -15,6 +15,7 @@ import { hostLimits, type HostLimits } from '../limits.js';
 import { jsonSize, textSize } from './json-size.js';
 import { outputTooLarge, savedTooLarge } from './limit-errors.js';
 import type { StepError } from './errors.js';
+import { previewStep, type StepPreview } from './preview.js';
 
 export interface RunOptions {
   workflow: Workflow;
@@ -54,6 +55,8 @@ export class Run implements RunCommands, WalkHost {
   private restartAtGate = false;
   /** bytes this run's session holds: results, their messages, Loop results (limits.saved) */
   private saved = 0;
+  /** previews of the current state, by step key; every event but streamed text clears them */
+  private previews = new Map<string, StepPreview | null>();
 
   constructor(options: RunOptions) {
     this.workflow = options.workflow;
@@ -97,6 +100,24 @@ export class Run implements RunCommands, WalkHost {
     this.abort?.abort();
     this.wakeUp();
     this.sandbox.dispose();
+  }
+
+  /**
+   * What the step `key` would send if it ran now: its prompt and messages with the inputs
+   * and the results that hold, `{expr}` where a value does not exist yet. No model is
+   * called and nothing changes; memoised until the run's state changes, so the UI may ask
+   * on every render. Null when the workflow has no such action step.
+   */
+  preview(key: string): StepPreview | null {
+    if (this.previews.has(key)) return this.previews.get(key)!;
+    let preview: StepPreview | null = null;
+    try {
+      preview = previewStep({ workflow: this.workflow, state: this.state, sandbox: this.sandbox, modelOverride: this.modelOverride, defaultModel: this.defaultModel }, key);
+    } catch {
+      // a preview is a courtesy: a sandbox that is gone (the run was disposed) shows none
+    }
+    this.previews.set(key, preview);
+    return preview;
   }
 
   // ---- commands ----
@@ -197,6 +218,7 @@ export class Run implements RunCommands, WalkHost {
         this.state.title = change.workflow.title;
       }
       if (change.inputs) this.state.inputs = change.inputs;
+      this.previews.clear();
       if (this.abort) return void (this.restartAtGate = true);
       await this.restart();
     });
@@ -419,6 +441,7 @@ export class Run implements RunCommands, WalkHost {
   }
 
   private emit(event: RunEvent): void {
+    if (event.type !== 'text-delta' && event.type !== 'object-delta') this.previews.clear();
     for (const listener of this.listeners) listener(event);
   }
 
