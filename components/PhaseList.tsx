@@ -20,6 +20,8 @@ export interface PhaseListProps {
   height: number;
   /** output scroll per step key */
   scrolls: Record<string, number>;
+  /** the prompt a step would send now (run.preview), shown for one that has not run or is stale */
+  preview?: (key: string) => string | undefined;
 }
 
 const EMPTY = {};
@@ -46,6 +48,7 @@ function stepProps(item: Extract<OutlineItem, { kind: 'step' }>, props: PhaseLis
     outputLines: outputLinesFor(props.height, selected || running),
     scroll: props.scrolls[item.key] ?? 0,
     live: running && props.view?.status === 'running',
+    preview: !item.compact && (!record || record.stale) ? props.preview?.(item.key) : undefined,
   };
 }
 

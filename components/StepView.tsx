@@ -28,6 +28,8 @@ export interface StepViewProps {
   scroll: number;
   /** the run is running (a running record shows a spinner, not a pending mark) */
   live: boolean;
+  /** the prompt it would send now, for a step that has not run or is stale (run.preview) */
+  preview?: string;
 }
 
 export const PROMPT_LINES = 3;
@@ -45,7 +47,7 @@ function streamedText(props: StepViewProps): string {
 }
 
 function promptLines(props: StepViewProps, width: number): string[] {
-  const prompt = props.record?.prompt.trim();
+  const prompt = (props.preview ?? props.record?.prompt)?.trim();
   if (!prompt) return [];
   const { lines, more } = headLines(prompt, width, PROMPT_LINES);
   if (more && lines.length) lines[lines.length - 1] = clip(lines[lines.length - 1]! + '…', width);
@@ -61,9 +63,9 @@ function errorLines(props: StepViewProps, width: number): string[] {
 
 /** How many lines the step takes on screen (PhaseList windows by it). */
 export function stepHeight(props: StepViewProps): number {
-  if (props.compact || !props.record) return 1;
+  if (props.compact || (!props.record && props.preview === undefined)) return 1;
   const width = Math.max(10, props.width - indent(props.depth) - 2);
-  return 1 + promptLines(props, width).length + visibleLines(streamedText(props), width, props.outputLines, props.scroll).length + errorLines(props, width).length + props.record.warnings.length;
+  return 1 + promptLines(props, width).length + visibleLines(streamedText(props), width, props.outputLines, props.scroll).length + errorLines(props, width).length + (props.record?.warnings.length ?? 0);
 }
 
 function headerSuffix(record: StepRecord | undefined, compact: boolean, width: number): { text: string; color?: Tint } | null {
@@ -84,7 +86,7 @@ function StepViewImpl(props: StepViewProps) {
   const width = Math.max(10, props.width - indent(depth) - 2);
   const headerRoom = Math.max(0, props.width - indent(depth) - props.as.length - props.action.length - 4);
   const suffix = headerSuffix(record, compact, headerRoom - 2);
-  const expanded = !compact && record;
+  const expanded = !compact && (record || props.preview !== undefined);
   return (
     <Box flexDirection="column" flexShrink={0}>
       <Text wrap="truncate">
@@ -108,7 +110,7 @@ function StepViewImpl(props: StepViewProps) {
               {line}
             </Text>
           ))}
-          {record.warnings.map((warning, index) => (
+          {record?.warnings.map((warning, index) => (
             <Text key={`w${index}`} color={tint('yellow')} wrap="truncate">
               ! {warning}
             </Text>
