@@ -41,9 +41,14 @@ export function useFailedStep(failed: StepRecord | null, ids: Set<string>, selec
   }, [key]);
 }
 
-/** The failure line: the message, then how to retry the step that failed. */
+/**
+ * The failure line: which step failed, why, and that `r` retries it. Model errors often
+ * say "press r to retry" themselves: then it is not said twice.
+ */
 export function failureNotice(message: string, failed: StepRecord | null, selectedKey: string | null): string {
   if (!failed) return `failed: ${message}`;
   const name = `\`${failed.as ?? failed.key}\``;
-  return selectedKey === failed.key ? `failed: ${message} — press r to retry ${name}` : `failed: ${message} — select ${name} (↑/↓) and press r to retry it`;
+  const retry = /\bpress r\b/.test(message) ? '' : ' — press r to retry it';
+  const select = selectedKey === failed.key ? '' : ` — select ${name} first (↑/↓)`;
+  return `failed: ${name}: ${message}${retry}${select}`;
 }

@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mountApp } from '../support/app.js';
 import { KEYS } from '../support/ink.js';
-import { itemFor } from '../../components/hooks/useFailedStep.js';
+import { failureNotice, itemFor } from '../../components/hooks/useFailedStep.js';
+import type { StepRecord } from '../../src/runtime/types.js';
 import type { GenerateRequest, GenerateResult } from '../../src/models/types.js';
 
 let app: ReturnType<typeof mountApp> | undefined;
@@ -36,7 +37,7 @@ describe('retrying the step that failed', () => {
     app = mountApp('runtime/conversation.mdx', { generate: model.generate });
     await app.wait(has('│ ready │'));
     const failed = await app.press('c', (f) => f.includes('│ failed │') && /^›\s+✗ summary GenText/m.test(f));
-    expect(failed).toContain('failed: the server fell over — press r to retry `summary`');
+    expect(failed).toContain('failed: `summary`: the server fell over — press r to retry it');
     expect(model.prompts).toEqual(['Write a haiku about rain.', 'Now make it rhyme.', 'Summarise: reply 1']);
     const done = await app.press('r', has('│ done │'));
     expect(model.prompts).toEqual(['Write a haiku about rain.', 'Now make it rhyme.', 'Summarise: reply 1', 'Summarise: reply 1']);
@@ -52,9 +53,9 @@ describe('retrying the step that failed', () => {
     await app.press('c', (f) => /^›\s+✗ summary/m.test(f));
     // the phase's header still means its failed step: r there retries it too
     const phase = await app.press(KEYS.up, (f) => /^› ▾ ✗ Phase 2/m.test(f));
-    expect(phase).toContain('failed: the server fell over — press r to retry `summary`');
+    expect(phase).toContain('failed: `summary`: the server fell over — press r to retry it');
     const frame = await app.press(KEYS.up, (f) => /^›\s+✓ rhyme/m.test(f));
-    expect(frame).toContain('failed: the server fell over — select `summary` (↑/↓) and press r to retry it');
+    expect(frame).toContain('failed: `summary`: the server fell over — press r to retry it — select `summary` first (↑/↓)');
   });
 
   it('the failed phase stays open, the phase before it closes', async () => {
@@ -75,5 +76,15 @@ describe('the item a failed step selects', () => {
     expect(itemFor('1.0#2/0.1', ids('p:1', 's:1.0'))).toBe('s:1.0');
     expect(itemFor('1.0#2/0.1', ids('p:0', 'p:1'))).toBe('p:1');
     expect(itemFor('3.0', ids('p:0'))).toBeNull();
+  });
+});
+
+describe('the failure line', () => {
+  const failed = { key: '1.0', as: 'summary' } as StepRecord;
+  it('names the step, and says r retries it unless the message says so already', () => {
+    expect(failureNotice('the server fell over', failed, '1.0')).toBe('failed: `summary`: the server fell over — press r to retry it');
+    expect(failureNotice('the provider failed (500 oops): press r to retry', failed, '1.0')).toBe('failed: `summary`: the provider failed (500 oops): press r to retry');
+    expect(failureNotice('the provider failed (500 oops): press r to retry', failed, '0.0')).toBe('failed: `summary`: the provider failed (500 oops): press r to retry — select `summary` first (↑/↓)');
+    expect(failureNotice('internal error', null, null)).toBe('failed: internal error');
   });
 });
