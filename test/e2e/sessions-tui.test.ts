@@ -156,8 +156,8 @@ describe('sessions in the TUI', () => {
     const t = await open(file);
     await runAll(t);
     writeFileSync(file, THREE_STEPS.replace('Write a line about rain.', 'Write a line about hail.'));
-    // the stale step still shows the prompt its result was made with
-    await t.waitFor((screen) => /~ first GenText \(stale\)\n +Write a line about rain\.\n +Rain taps the glass\./.test(screen), WAIT);
+    // the stale step shows the prompt it would send now, beside the result made from the old one
+    await t.waitFor((screen) => /~ first GenText \(stale\)\n +Write a line about hail\.\n +Rain taps the glass\./.test(screen), WAIT);
     expect(t.screen()).toMatch(/~ third GenText \(stale\) +Both\./);
     expect(firstLine(t.screen())).toContain('│ paused │');
     writeFileSync(file, THREE_STEPS);
