@@ -9,7 +9,7 @@ import type { Sandbox } from '../sandbox/types.js';
 import type { RunState } from './types.js';
 import { usedNames } from '../compiler/used-names.js';
 import { buildMessages, sentAttributes, type ConversationTurn } from './context.js';
-import { renderContent, type PreviewRendering } from './render.js';
+import { renderContent, type PreviewRendering, type RenderedContent } from './render.js';
 import { ScopeValues } from './scope-values.js';
 import { loopHelpers, pickBlockHelpers, stepKey, type LoopHelpers } from './walk.js';
 
@@ -33,6 +33,8 @@ export interface PreviewSource {
   sandbox: Sandbox;
   modelOverride: string | null;
   defaultModel: string | null;
+  /** rendered content by step key, kept by the caller for the same state: previewing every step of a phase renders each once */
+  rendered?: Map<string, RenderedContent>;
 }
 
 type Names = Record<string, unknown>;
@@ -71,7 +73,7 @@ function previewIn(source: PreviewSource, scope: Scope, seen: Seen, prefix: stri
       if (!step.action) continue;
       const result = knownResult(source.state, key);
       if (last && p === phaseIndex) {
-        const rendered = renderContent(step.content, source.sandbox, values, rendering(seen));
+        const rendered = render(source, key, step, values, seen);
         earlier.push({ prompt: rendered.text, parts: rendered.parts, result: result.known ? result.value : `{${step.action.as}}` });
       }
       if (result.known) {
@@ -87,7 +89,7 @@ function previewIn(source: PreviewSource, scope: Scope, seen: Seen, prefix: stri
 }
 
 function target(source: PreviewSource, step: Step, action: Action, key: string, seen: Seen, values: ScopeValues, earlier: ConversationTurn[]): StepPreview {
-  const rendered = renderContent(step.content, source.sandbox, values, rendering(seen));
+  const rendered = render(source, key, step, values, seen);
   const block = action.name === 'Loop' || action.name === 'Cond';
   const attributes: Names = {};
   if (!block) for (const [name, attribute] of Object.entries(action.attributes)) if (name !== 'as') attributes[name] = attributeValue(source, attribute, seen, values);
@@ -145,6 +147,14 @@ function iterationResults(state: RunState, body: Scope, key: string, index: numb
 function knownResult(state: RunState, key: string): { known: boolean; value?: unknown } {
   const record = state.steps[key];
   return record && record.status === 'done' && !record.stale ? { known: true, value: record.output } : { known: false };
+}
+
+function render(source: PreviewSource, key: string, step: Step, values: ScopeValues, seen: Seen): RenderedContent {
+  const kept = source.rendered?.get(key);
+  if (kept) return kept;
+  const rendered = renderContent(step.content, source.sandbox, values, rendering(seen));
+  source.rendered?.set(key, rendered);
+  return rendered;
 }
 
 function rendering(seen: Seen): PreviewRendering {

@@ -16,6 +16,7 @@ import { jsonSize, textSize } from './json-size.js';
 import { outputTooLarge, savedTooLarge } from './limit-errors.js';
 import type { StepError } from './errors.js';
 import { previewStep, type StepPreview } from './preview.js';
+import type { RenderedContent } from './render.js';
 
 export interface RunOptions {
   workflow: Workflow;
@@ -57,6 +58,8 @@ export class Run implements RunCommands, WalkHost {
   private saved = 0;
   /** previews of the current state, by step key; every event but streamed text clears them */
   private previews = new Map<string, StepPreview | null>();
+  /** the prompts those previews rendered, so a phase's earlier steps render once for all of them */
+  private previewed = new Map<string, RenderedContent>();
 
   constructor(options: RunOptions) {
     this.workflow = options.workflow;
@@ -112,7 +115,7 @@ export class Run implements RunCommands, WalkHost {
     if (this.previews.has(key)) return this.previews.get(key)!;
     let preview: StepPreview | null = null;
     try {
-      preview = previewStep({ workflow: this.workflow, state: this.state, sandbox: this.sandbox, modelOverride: this.modelOverride, defaultModel: this.defaultModel }, key);
+      preview = previewStep({ workflow: this.workflow, state: this.state, sandbox: this.sandbox, modelOverride: this.modelOverride, defaultModel: this.defaultModel, rendered: this.previewed }, key);
     } catch {
       // a preview is a courtesy: a sandbox that is gone (the run was disposed) shows none
     }
@@ -218,7 +221,7 @@ export class Run implements RunCommands, WalkHost {
         this.state.title = change.workflow.title;
       }
       if (change.inputs) this.state.inputs = change.inputs;
-      this.previews.clear();
+      this.forgetPreviews();
       if (this.abort) return void (this.restartAtGate = true);
       await this.restart();
     });
@@ -434,6 +437,11 @@ export class Run implements RunCommands, WalkHost {
     }
   }
 
+  private forgetPreviews(): void {
+    this.previews.clear();
+    this.previewed.clear();
+  }
+
   private setStatus(status: RunStatus): void {
     if (this.state.status === status) return;
     this.state.status = status;
@@ -441,7 +449,7 @@ export class Run implements RunCommands, WalkHost {
   }
 
   private emit(event: RunEvent): void {
-    if (event.type !== 'text-delta' && event.type !== 'object-delta') this.previews.clear();
+    if (event.type !== 'text-delta' && event.type !== 'object-delta') this.forgetPreviews();
     for (const listener of this.listeners) listener(event);
   }
 

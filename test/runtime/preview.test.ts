@@ -86,6 +86,24 @@ describe('previewing a step before it runs', () => {
     expect(run.preview('0.1#1/0.0')!.prompt).toBe('Translate this poem to German (2 of 2):\n\nWrite a poem about cats.');
   });
 
+  it('previewing every step of a long phase evaluates each expression once, and again only after the run changes', async () => {
+    const steps = Array.from({ length: 60 }, (_, i) => `Step ${i} for {audience}.\n\n<GenText as="s${i}" />\n`).join('\n');
+    const text = `---\nmodel: echo\ninput:\n  audience:\n    default: kids\n---\n\n${steps}`;
+    ({ run } = await startRun('runtime/long-phase.mdx', { text }));
+    const evaluate = run.sandbox.evaluate.bind(run.sandbox);
+    let evaluations = 0;
+    run.sandbox.evaluate = (source, scope) => (evaluations++, evaluate(source, scope));
+    for (let i = 59; i >= 0; i--) run.preview(`0.${i}`);
+    expect(evaluations).toBe(60);
+    expect(run.preview('0.59')!.messages).toHaveLength(119);
+    expect(evaluations).toBe(60);
+    run.next();
+    await run.idle();
+    evaluations = 0;
+    expect(run.preview('0.1')!.messages[1]).toEqual({ role: 'assistant', content: 'Step 0 for kids.' });
+    expect(evaluations).toBe(2);
+  });
+
   it('null for a key the workflow has no action step for', async () => {
     ({ run } = await startRun('runtime/preview.mdx'));
     expect(run.preview('7.0')).toBeNull();
