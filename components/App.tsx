@@ -37,6 +37,9 @@ import { editedValue, editableText } from './edit-output.js';
 import type { KeyContext } from './keys.js';
 import { SaveProblemBanner, useSaveProblem } from './SaveProblemBanner.js';
 import type { SaveProblem } from './save-problem.js';
+import { failedRecord, failureNotice, useFailedStep } from './hooks/useFailedStep.js';
+import { shownRequest } from './shown-request.js';
+import { stepKey } from './outline.js';
 
 export interface AppProps {
   file: string;
@@ -104,6 +107,7 @@ export function App(props: AppProps) {
   const [selectedId, setSelectedId] = useState<string | null>('p:0');
   const [scrolls, setScrolls] = useState<Record<string, number>>({});
   const [messagesScroll, setMessagesScroll] = useState(0);
+  const [messagesKey, setMessagesKey] = useState<string | null>(null);
   const [target, setTarget] = useState<StepRecord | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pausing, setPausing] = useState(false);
@@ -153,14 +157,16 @@ export function App(props: AppProps) {
   );
   const fileState = useWorkflowFile(props.file, { enabled: props.watch, compile, onVersion, initialText: props.text });
 
-  // the phase being worked on opens by itself unless the author said otherwise
-  const activePhase = phaseOfKey(view?.next) ?? phaseOfKey(view?.order.filter((key) => view.records[key]?.status === 'running').pop()) ?? 0;
+  const failed = failedRecord(view);
+  // the phase being worked on (or the one that failed) opens by itself unless the author said otherwise
+  const activePhase = phaseOfKey(view?.next) ?? phaseOfKey(view?.order.filter((key) => view.records[key]?.status === 'running').pop()) ?? phaseOfKey(failed?.key) ?? 0;
   const isExpanded = useCallback((phase: number) => expandedByAuthor[phase] ?? phase === activePhase, [expandedByAuthor, activePhase]);
   const records = view?.records ?? {};
   const items = useMemo(() => buildOutline(workflow, records, isExpanded), [workflow, records, isExpanded]);
   const selectable = items.filter(isSelectable);
   const selectedIndex = Math.max(0, selectable.findIndex((item) => item.id === selectedId));
   const selected: OutlineItem | undefined = selectable[selectedIndex];
+  useFailedStep(failed, new Set(selectable.map((item) => item.id)), setSelectedId);
 
   /** The step r/e/f/u/m act on: the selected step, or the selected phase's first step with a result. */
   const targetRecord = (): StepRecord | undefined => {
@@ -270,9 +276,11 @@ export function App(props: AppProps) {
       if (record) run?.rewind(record.key);
     },
     messages: () => {
-      const record = targetRecord();
-      if (!record) return setNotice('no messages yet: select a step that has run (↑/↓)');
-      setTarget(record);
+      // a phase: its first step with a result, else its first step (what it would send)
+      const first = selected?.kind === 'phase' ? workflow.root.phases[selected.phase]?.steps.find((step) => step.action) : undefined;
+      const key = selected?.kind === 'step' ? selected.key : (current?.key ?? (first ? stepKey('', first) : null));
+      if (!key || !requestOf(key)) return setNotice('no request to show: select a step (↑/↓)');
+      setMessagesKey(key);
       setMessagesScroll(0);
       setMode('messages');
     },
@@ -345,7 +353,10 @@ export function App(props: AppProps) {
   // a step failed for the lack of an OpenAI key: offer to enter and store one
   const keyless = status === 'failed' ? Object.values(view?.records ?? {}).find((record) => record.status === 'failed' && record.error?.message.startsWith(NO_OPENAI_KEY)) ?? null : null;
   const hasHistory = Boolean(historyKey && view?.history[historyKey]?.length);
-  const keyContext: KeyContext = { status, hasResult, hasInputs: workflow.inputs.length > 0, needsKey: keyless !== null, hasHistory, stale: current?.stale === true, inHistory: mode === 'history' };
+  /** `m`: what the step sent, or what it would send now (run.preview) */
+  const requestOf = (key: string) => shownRequest(key, view?.records[key], () => run?.preview(key) ?? null);
+  const messagesRequest = mode === 'messages' && messagesKey ? requestOf(messagesKey) : null;
+  const keyContext: KeyContext = { status, hasResult, hasInputs: workflow.inputs.length > 0, needsKey: keyless !== null, hasHistory, stale: current?.stale === true, inHistory: mode === 'history', canPreview: Boolean(run && selected) && !hasResult };
   const model = props.modelOverride ?? workflow.model ?? props.defaultModel ?? 'model per action';
   const notSaved = useSaveProblem(props.saveProblem);
   const banner = bannerHeight(diagnostics, source, columns) + (notSaved ? 1 : 0);
@@ -366,7 +377,7 @@ export function App(props: AppProps) {
     <BottomLine
       showing={mode === 'feedback' && target ? 'feedback' : mode === 'api-key' && keyless ? 'api-key' : mode === 'quit' || mode === 'editing' ? mode : 'notice'}
       stepName={target?.as ?? target?.key}
-      notice={notice ?? (keyless ? 'failed: no OpenAI API key — press k to enter one (or set OPENAI_API_KEY)' : view?.error && status === 'failed' ? `failed: ${view.error.message}` : ' ')}
+      notice={notice ?? (keyless ? 'failed: no OpenAI API key — press k to enter one (or set OPENAI_API_KEY)' : view?.error && status === 'failed' ? failureNotice(view.error.message, failed, current?.key ?? null) : ' ')}
       onFeedback={(instruction) => {
         setMode('main');
         if (target) run?.feedback(target.key, instruction);
@@ -401,8 +412,8 @@ export function App(props: AppProps) {
           </FormScreen>
         ) : mode === 'help' ? (
           <HelpOverlay height={bodyHeight} />
-        ) : mode === 'messages' && target ? (
-          <MessagesView record={view?.records[target.key] ?? target} width={columns} height={bodyHeight} scroll={messagesScroll} />
+        ) : messagesRequest ? (
+          <MessagesView request={messagesRequest} width={columns} height={bodyHeight} scroll={messagesScroll} />
         ) : mode === 'history' && review.history ? (
           <HistoryView {...review.history} width={columns} height={bodyHeight} />
         ) : mode === 'diff' && review.diffView ? (
@@ -410,7 +421,7 @@ export function App(props: AppProps) {
         ) : (
           <>
             <DescriptionView text={workflow.description} width={columns} maxLines={3} />
-            <PhaseList workflow={workflow} view={view} items={items} selectedId={selected?.id ?? null} isExpanded={isExpanded} width={columns} height={listHeight} scrolls={scrolls} />
+            <PhaseList workflow={workflow} view={view} items={items} selectedId={selected?.id ?? null} isExpanded={isExpanded} width={columns} height={listHeight} scrolls={scrolls} preview={(key) => run?.preview(key)?.prompt} />
           </>
         )}
       </Box>

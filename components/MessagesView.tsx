@@ -1,16 +1,24 @@
-// `m`: the exact messages the model received for the selected action, each with its role.
+// `m`: the whole request for the selected action: to which model, its options and schema,
+// and every message with its role. For a step that has not run (or is stale), what it would
+// send now, marked as not sent yet.
 import { Box, Text } from 'ink';
 import type { ChatMessage } from '../src/models/types.js';
-import type { StepRecord } from '../src/runtime/types.js';
 import { wrapColumns } from './columns.js';
 import { tint } from './palette.js';
+import { attributeLines, requestTitle, type ShownRequest } from './shown-request.js';
 
 export interface MessagesViewProps {
-  record: StepRecord;
+  request: ShownRequest;
   width: number;
   height: number;
   /** lines scrolled down from the top */
   scroll: number;
+}
+
+interface Line {
+  /** shown bold in the heading colour: a `[role]`, or an attribute's name */
+  label: string;
+  text: string;
 }
 
 function contentText(message: ChatMessage): string {
@@ -18,34 +26,52 @@ function contentText(message: ChatMessage): string {
   return message.content.map((part) => (part.type === 'text' ? part.text : `[image ${part.mediaType}]`)).join('');
 }
 
+function wrapped(text: string, width: number): string[] {
+  return text.split('\n').flatMap((line) => wrapColumns(line.replace(/\t/g, '  '), Math.max(1, width)));
+}
+
 /** Every line of the view: `[role]` then the content, a blank line between messages. */
-export function messageLines(messages: ChatMessage[], width: number): Array<{ text: string; role: boolean }> {
-  const lines: Array<{ text: string; role: boolean }> = [];
-  const columns = Math.max(1, width);
+export function messageLines(messages: ChatMessage[], width: number): Line[] {
+  const lines: Line[] = [];
   messages.forEach((message, index) => {
-    if (index > 0) lines.push({ text: '', role: false });
-    lines.push({ text: `[${message.role}]`, role: true });
-    for (const line of contentText(message).split('\n')) {
-      for (const piece of wrapColumns(line.replace(/\t/g, '  '), columns)) lines.push({ text: piece, role: false });
-    }
+    if (index > 0) lines.push({ label: '', text: '' });
+    lines.push({ label: `[${message.role}]`, text: '' });
+    for (const piece of wrapped(contentText(message), width)) lines.push({ label: '', text: piece });
   });
   return lines;
 }
 
-export function MessagesView({ record, width, height, scroll }: MessagesViewProps) {
-  const lines = messageLines(record.messages, width);
+/** The attributes (options, schema…), a blank line, then the messages. */
+export function requestLines(request: ShownRequest, width: number): Line[] {
+  const lines: Line[] = [];
+  for (const { label, text } of attributeLines(request.attributes)) {
+    const room = width - (label ? label.length + 1 : 0);
+    wrapped(text, room).forEach((piece, index) => lines.push({ label: index === 0 ? label : '', text: piece }));
+  }
+  if (lines.length) lines.push({ label: '', text: '' });
+  return [...lines, ...messageLines(request.messages, width)];
+}
+
+export function MessagesView({ request, width, height, scroll }: MessagesViewProps) {
+  const lines = requestLines(request, width);
   const room = Math.max(1, height - 1);
   const start = Math.min(Math.max(0, scroll), Math.max(0, lines.length - room));
-  const title = `Messages sent for ${record.as ?? record.key}${record.model ? ` (${record.model})` : ''}: ${record.messages.length} — ↑/↓ PgUp/PgDn scroll, Esc closes`;
+  const nothing = request.sent ? 'nothing was sent to a model for this step' : 'nothing would be sent to a model for this step';
   return (
     <Box flexDirection="column" height={height} overflow="hidden" flexShrink={0}>
       <Text bold wrap="truncate">
-        {title}
+        {requestTitle(request)}
       </Text>
-      {record.messages.length === 0 ? <Text dimColor>nothing was sent to a model for this step</Text> : null}
+      {request.messages.length === 0 ? <Text dimColor>{nothing}</Text> : null}
       {lines.slice(start, start + room).map((line, index) => (
-        <Text key={start + index} color={line.role ? tint('cyan') : undefined} bold={line.role} wrap="truncate">
-          {line.text || ' '}
+        <Text key={start + index} wrap="truncate">
+          {line.label ? (
+            <Text color={tint('cyan')} bold>
+              {line.label}
+            </Text>
+          ) : null}
+          {line.label && line.text ? ' ' : null}
+          {line.text || (line.label ? '' : ' ')}
         </Text>
       ))}
     </Box>

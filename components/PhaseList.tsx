@@ -21,6 +21,8 @@ export interface PhaseListProps {
   height: number;
   /** output scroll per step key */
   scrolls: Record<string, number>;
+  /** the prompt a step would send now (run.preview), shown for one that has not run or is stale */
+  preview?: (key: string) => string | undefined;
 }
 
 const EMPTY = {};
@@ -50,6 +52,7 @@ function stepProps(item: StepItem, props: PhaseListProps, budget?: Budget): Step
     promptLines: budget?.prompt,
     scroll: props.scrolls[item.key] ?? 0,
     live: running && props.view?.status === 'running',
+    preview: !item.compact && (!record || record.stale) ? props.preview?.(item.key) : undefined,
   };
 }
 
@@ -63,11 +66,11 @@ function budgetsFor(items: OutlineItem[], props: PhaseListProps): Map<string, Bu
   const needs: StepNeed[] = [];
   let otherLines = 0;
   for (const item of items) {
-    if (item.kind !== 'step' || item.compact || !props.view?.records[item.key]) {
+    const step = item.kind === 'step' && !item.compact ? stepProps(item, props) : null;
+    if (!step || (!step.record && step.preview === undefined)) {
       otherLines += item.kind === 'trailing' ? trailingLines(item, props).length : 1;
       continue;
     }
-    const step = stepProps(item, props);
     needs.push({ id: item.id, ...stepNeed(step, props.height), selected: step.selected, running: step.record?.status === 'running' });
   }
   return stepBudgets(needs, otherLines, props.height);

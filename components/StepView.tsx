@@ -33,6 +33,8 @@ export interface StepViewProps {
   scroll: number;
   /** the run is running (a running record shows a spinner, not a pending mark) */
   live: boolean;
+  /** the prompt it would send now, for a step that has not run or is stale (run.preview) */
+  preview?: string;
 }
 
 const BLOCKS = new Set(['Loop', 'Cond']);
@@ -48,9 +50,9 @@ export function streamedText(props: Pick<StepViewProps, 'record' | 'partial'>): 
   return outputText(record.output);
 }
 
-/** The prompt shown under a step's row. */
-export function promptText(props: Pick<StepViewProps, 'record'>): string {
-  return props.record?.prompt.trim() ?? '';
+/** The prompt shown under a step's row: what it would send now for a pending or stale step. */
+export function promptText(props: Pick<StepViewProps, 'record' | 'preview'>): string {
+  return (props.preview ?? props.record?.prompt)?.trim() ?? '';
 }
 
 function promptLines(props: StepViewProps, width: number): string[] {
@@ -70,7 +72,7 @@ function errorLines(props: StepViewProps, width: number): string[] {
 
 /** Lines the step's whole prompt and whole output would take, each counted up to `most`, and its fixed lines. */
 export function stepNeed(props: StepViewProps, most: number): { prompt: number; output: number; fixed: number } {
-  if (props.compact || !props.record) return { prompt: 0, output: 0, fixed: 1 };
+  if (props.compact || (!props.record && props.preview === undefined)) return { prompt: 0, output: 0, fixed: 1 };
   const width = Math.max(10, props.width - indent(props.depth) - 2);
   const prompt = promptText(props);
   const head = prompt ? headLines(prompt, width, most) : { lines: [], more: false };
@@ -79,15 +81,15 @@ export function stepNeed(props: StepViewProps, most: number): { prompt: number; 
   return {
     prompt: head.lines.length + (head.more ? 1 : 0),
     output: window ? window.lines.length + (window.above ? 1 : 0) : 0,
-    fixed: 1 + errorLines(props, width).length + props.record.warnings.length,
+    fixed: 1 + errorLines(props, width).length + (props.record?.warnings.length ?? 0),
   };
 }
 
 /** How many lines the step takes on screen (PhaseList windows by it). */
 export function stepHeight(props: StepViewProps): number {
-  if (props.compact || !props.record) return 1;
+  if (props.compact || (!props.record && props.preview === undefined)) return 1;
   const width = Math.max(10, props.width - indent(props.depth) - 2);
-  return 1 + promptLines(props, width).length + visibleLines(streamedText(props), width, props.outputLines, props.scroll).length + errorLines(props, width).length + props.record.warnings.length;
+  return 1 + promptLines(props, width).length + visibleLines(streamedText(props), width, props.outputLines, props.scroll).length + errorLines(props, width).length + (props.record?.warnings.length ?? 0);
 }
 
 function headerSuffix(record: StepRecord | undefined, compact: boolean, width: number): { text: string; color?: Tint } | null {
@@ -127,7 +129,7 @@ function StepViewImpl(props: StepViewProps) {
   // the cost sits at the right edge, so the name and the output's first line stay where they were
   const shownSuffix = suffix && suffix.text ? 2 + columnWidth(suffix.text) : 0;
   const gap = meta ? props.width - 1 - used - shownSuffix - meta.length : 0;
-  const expanded = !compact && record;
+  const expanded = !compact && (record || props.preview !== undefined);
   return (
     <Box flexDirection="column" flexShrink={0}>
       <Text wrap="truncate">
@@ -152,7 +154,7 @@ function StepViewImpl(props: StepViewProps) {
               {line}
             </Text>
           ))}
-          {record.warnings.map((warning, index) => (
+          {record?.warnings.map((warning, index) => (
             <Text key={`w${index}`} color={tint('yellow')} wrap="truncate">
               ! {warning}
             </Text>

@@ -44,6 +44,8 @@ export interface KeyContext {
   stale?: boolean;
   /** the history view is open (`d` diffs the selected version with the current one) */
   inHistory?: boolean;
+  /** a step is selected that has not run yet: `m` shows what it would send */
+  canPreview?: boolean;
 }
 
 export interface Command {
@@ -75,7 +77,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'edit', keys: ['e'], label: 'edit', help: 'edit the selected output in $EDITOR (kept and marked as yours)', when: (c) => c.hasResult },
   { id: 'feedback', keys: ['f'], label: 'feedback', help: 'reject with feedback: type an instruction and regenerate', when: (c) => c.hasResult },
   { id: 'rewind', keys: ['u'], label: 'rewind', help: 'rewind to the selected step', when: (c) => c.hasResult },
-  { id: 'messages', keys: ['m'], label: 'messages', help: 'show the exact messages sent to the model', when: (c) => c.hasResult },
+  { id: 'messages', keys: ['m'], label: 'messages', help: 'show the whole request sent to the model (for a step not run yet: what it would send)', when: (c) => c.hasResult || c.canPreview === true },
   { id: 'history', keys: ['h'], label: 'history', help: "list the selected step's versions; Enter makes one current again", when: (c) => c.hasHistory === true },
   { id: 'diff', keys: ['d'], label: 'diff', help: "diff a stale step's old and new prompt (in the history: a version and the current one)", when: (c) => c.stale === true || c.inHistory === true },
   { id: 'inputs', keys: ['i'], label: 'inputs', help: 'edit the inputs', when: (c) => c.hasInputs },

@@ -42,3 +42,9 @@ export function buildMessages(options: {
   }
   return messages;
 }
+
+/** What an action is given besides its messages and model: its attributes, `model` and `role` aside (those are the model and the system message). */
+export function sentAttributes(attributes: Record<string, unknown>): Record<string, unknown> {
+  const { model: _model, role: _role, ...rest } = attributes;
+  return rest;
+}

@@ -29,8 +29,16 @@ export function evaluateExpression(sandbox: Sandbox, source: string, scope: Reco
   }
 }
 
+/**
+ * A preview (see preview.ts) renders a step before its turn: an expression whose values do
+ * not exist yet, or that fails on what exists, stays as written, `{expr}`.
+ */
+export interface PreviewRendering {
+  unresolved: (expression: object) => boolean;
+}
+
 /** `scope` is the whole scope, or a ScopeValues that hands each expression only the names it reads. */
-export function renderContent(segments: Segment[], sandbox: Sandbox, scope: Record<string, unknown> | ScopeValues): RenderedContent {
+export function renderContent(segments: Segment[], sandbox: Sandbox, scope: Record<string, unknown> | ScopeValues, preview?: PreviewRendering): RenderedContent {
   const warnings: string[] = [];
   const pieces: Array<string | ContentPart> = [];
   for (const segment of segments) {
@@ -38,7 +46,11 @@ export function renderContent(segments: Segment[], sandbox: Sandbox, scope: Reco
       pieces.push(segment.text);
       continue;
     }
-    const value = evaluateExpression(sandbox, segment.source, scope instanceof ScopeValues ? scope.for(segment) : scope, segment.line);
+    const value = preview ? previewValue(segment, sandbox, scope, preview) : evaluateExpression(sandbox, segment.source, scope instanceof ScopeValues ? scope.for(segment) : scope, segment.line);
+    if (value instanceof AsWritten) {
+      pieces.push(value.text);
+      continue;
+    }
     if (value === null || value === undefined) {
       warnings.push(`{${segment.source}} at line ${segment.line} is ${String(value)}: rendered as empty text`);
     }
@@ -60,6 +72,21 @@ export function renderContent(segments: Segment[], sandbox: Sandbox, scope: Reco
   if (buffer.trim()) parts.push({ type: 'text', text: tidy(buffer) });
   const text = parts.map((part) => (part.type === 'text' ? part.text : `[image ${part.mediaType}]`)).join('\n\n');
   return { text, parts, warnings };
+}
+
+/** An expression a preview leaves as the author wrote it. */
+export class AsWritten {
+  constructor(readonly text: string) {}
+}
+
+function previewValue(segment: Extract<Segment, { kind: 'expr' }>, sandbox: Sandbox, scope: Record<string, unknown> | ScopeValues, preview: PreviewRendering): unknown {
+  const asWritten = new AsWritten(`{${segment.source}}`);
+  if (preview.unresolved(segment)) return asWritten;
+  try {
+    return sandbox.evaluate(segment.source, scope instanceof ScopeValues ? scope.for(segment) : scope);
+  } catch {
+    return asWritten;
+  }
 }
 
 /** Trim surrounding blank lines and remove the indentation common to every line (block bodies are indented). */

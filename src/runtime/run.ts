@@ -15,6 +15,8 @@ import { hostLimits, type HostLimits } from '../limits.js';
 import { jsonSize, textSize } from './json-size.js';
 import { outputTooLarge, savedTooLarge } from './limit-errors.js';
 import type { StepError } from './errors.js';
+import { previewStep, type StepPreview } from './preview.js';
+import type { RenderedContent } from './render.js';
 
 export interface RunOptions {
   workflow: Workflow;
@@ -56,6 +58,10 @@ export class Run implements RunCommands, WalkHost {
   private restartAtGate = false;
   /** bytes this run's session holds: results, their messages, Loop results (limits.saved) */
   private saved = 0;
+  /** previews of the current state, by step key; every event but streamed text clears them */
+  private previews = new Map<string, StepPreview | null>();
+  /** the prompts those previews rendered, so a phase's earlier steps render once for all of them */
+  private previewed = new Map<string, RenderedContent>();
 
   constructor(options: RunOptions) {
     this.workflow = options.workflow;
@@ -104,6 +110,24 @@ export class Run implements RunCommands, WalkHost {
   /** The partial object a GenObject step has streamed so far (undefined when none streams). */
   partialObject(key: string): unknown {
     return this.partialObjects.get(key);
+  }
+
+  /**
+   * What the step `key` would send if it ran now: its prompt and messages with the inputs
+   * and the results that hold, `{expr}` where a value does not exist yet. No model is
+   * called and nothing changes; memoised until the run's state changes, so the UI may ask
+   * on every render. Null when the workflow has no such action step.
+   */
+  preview(key: string): StepPreview | null {
+    if (this.previews.has(key)) return this.previews.get(key)!;
+    let preview: StepPreview | null = null;
+    try {
+      preview = previewStep({ workflow: this.workflow, state: this.state, sandbox: this.sandbox, modelOverride: this.modelOverride, defaultModel: this.defaultModel, rendered: this.previewed }, key);
+    } catch {
+      // a preview is a courtesy: a sandbox that is gone (the run was disposed) shows none
+    }
+    this.previews.set(key, preview);
+    return preview;
   }
 
   // ---- commands ----
@@ -204,6 +228,7 @@ export class Run implements RunCommands, WalkHost {
         this.state.title = change.workflow.title;
       }
       if (change.inputs) this.state.inputs = change.inputs;
+      this.forgetPreviews();
       if (this.abort) return void (this.restartAtGate = true);
       await this.restart();
     });
@@ -428,6 +453,11 @@ export class Run implements RunCommands, WalkHost {
     }
   }
 
+  private forgetPreviews(): void {
+    this.previews.clear();
+    this.previewed.clear();
+  }
+
   private setStatus(status: RunStatus): void {
     if (this.state.status === status) return;
     this.state.status = status;
@@ -435,6 +465,7 @@ export class Run implements RunCommands, WalkHost {
   }
 
   private emit(event: RunEvent): void {
+    if (event.type !== 'text-delta' && event.type !== 'object-delta') this.forgetPreviews();
     for (const listener of this.listeners) listener(event);
   }
 

@@ -31,6 +31,8 @@ export interface StepRecord {
   /** exactly what the model (or custom action) received */
   messages: ChatMessage[];
   model: string | null;
+  /** the action's evaluated attributes besides `as`, `model` and `role` (options, schema…): the rest of the request, shown by `m` */
+  attributes?: Record<string, unknown>;
   output?: unknown;
   /** streamed text so far while running */
   partial?: string;

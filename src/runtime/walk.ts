@@ -8,7 +8,7 @@ import type { LeafExecutor } from '../actions/types.js';
 import type { GenerateRequest, GenerateResult } from '../models/types.js';
 import type { StepRecord } from './types.js';
 import type { ExecuteBase } from './step-records.js';
-import { buildMessages, type ConversationTurn } from './context.js';
+import { buildMessages, sentAttributes, type ConversationTurn } from './context.js';
 import { evaluateExpression, renderContent, type RenderedContent } from './render.js';
 import { StepError } from './errors.js';
 import { fingerprint } from './fingerprint.js';
@@ -66,7 +66,7 @@ interface StepBase {
   prompt: string;
 }
 
-interface LoopHelpers {
+export interface LoopHelpers {
   index: number;
   self: unknown[];
   last: unknown;
@@ -79,7 +79,7 @@ export async function walkWorkflow(host: WalkHost, workflow: Workflow, inputs: N
   return walkScope(host, workflow, workflow.root, names, {}, '', null, new Set(missing));
 }
 
-function stepKey(prefix: string, step: Step): string {
+export function stepKey(prefix: string, step: Step): string {
   const local = step.id.slice(step.id.lastIndexOf('/') + 1);
   return prefix ? `${prefix}/${local}` : local;
 }
@@ -144,7 +144,8 @@ function evaluateAttribute(host: WalkHost, attribute: Attribute, values: ScopeVa
   return evaluateExpression(host.sandbox, attribute.source, values.for(attribute), attribute.line);
 }
 
-function resolveModel(host: WalkHost, workflow: Workflow, attributes: Names, as: string): string {
+/** The model a leaf action calls: --model, its own attribute, the frontmatter's, the config's. */
+export function resolveModel(host: Pick<WalkHost, 'modelOverride' | 'defaultModel'>, workflow: Workflow, attributes: Names, as: string): string {
   const model = host.modelOverride ?? optionalString(attributes, 'model') ?? workflow.model ?? host.defaultModel;
   if (!model) {
     throw new StepError(`no model for \`${as}\`: add model="openai:gpt-4o-mini" to the action, a \`model:\` to the frontmatter, or run with --model echo`);
@@ -176,7 +177,7 @@ async function runLeaf(host: WalkHost, workflow: Workflow, action: Action, key: 
   }
   const messages = buildMessages({ role: prepared.role, earlier, prompt: rendered.text, parts: rendered.parts });
   const print = fingerprint({ action: action.name, as: action.as, attributes: prepared.attributes, model: prepared.model, messages });
-  const executeBase: ExecuteBase = { ...base, messages, model: prepared.model, warnings: rendered.warnings, fingerprint: print };
+  const executeBase: ExecuteBase = { ...base, messages, model: prepared.model, attributes: sentAttributes(prepared.attributes), warnings: rendered.warnings, fingerprint: print };
   const reused = host.reuse(key, executeBase);
   if (reused) return reused.output;
   await host.permit(key, base.phase, rendered.text);
@@ -201,7 +202,7 @@ async function runLeaf(host: WalkHost, workflow: Workflow, action: Action, key: 
   return record.output;
 }
 
-function loopHelpers(helpers: Names, as: string, own: LoopHelpers): Names {
+export function loopHelpers(helpers: Names, as: string, own: LoopHelpers): Names {
   return {
     ...helpers,
     $index: own.index,
@@ -287,7 +288,7 @@ async function runCond(host: WalkHost, workflow: Workflow, action: Action, key: 
 }
 
 /** A body sees the helpers of enclosing loops ($index, $<as>...) but none of the outer names. */
-function pickBlockHelpers(helpers: Names): Names {
+export function pickBlockHelpers(helpers: Names): Names {
   const picked: Names = {};
   for (const [name, value] of Object.entries(helpers)) if (name.startsWith('$')) picked[name] = value;
   return picked;

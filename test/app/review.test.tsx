@@ -88,12 +88,12 @@ describe('reviewing results', () => {
     expect(app.run!.state.order).toEqual(['0.0']);
   });
 
-  it('m shows the exact messages sent for the selected action; Esc closes', async () => {
+  it('m shows the exact messages sent for the selected action, and to which model; Esc closes', async () => {
     const app = await phaseOneDone();
     await app.press(KEYS.down, has('›   ✓ rhyme GenText'));
-    const frame = await app.press('m', has('Messages sent for rhyme'));
+    const frame = await app.press('m', has('Sent to echo for `rhyme`'));
     const lines = frame.split('\n');
-    const start = lines.findIndex((line) => line.startsWith('Messages sent for rhyme (echo): 3'));
+    const start = lines.findIndex((line) => line === 'Sent to echo for `rhyme`: 3 messages');
     expect(lines.slice(start + 1, start + 9)).toEqual(['[user]', 'Write a haiku about rain.', '', '[assistant]', 'Write a haiku about rain.', '', '[user]', 'Now make it rhyme.']);
     await app.press(KEYS.escape, has('›   ✓ rhyme GenText'));
   });

@@ -52,6 +52,6 @@ it('an input added by a save opens the form at it; cancelled, the step that read
   expect(frame).toContain('new input `style`: enter its value, then Enter on Run');
   frame = await app.press(KEYS.escape, (f) => !f.includes('[ Run ]'));
   frame = await app.press('n', has('│ failed │'));
-  expect(frame).toContain('failed: new input `style` has no value: press i to enter it');
+  expect(frame).toContain('failed: `rhyme`: new input `style` has no value: press i to enter it\n');
   expect(frame).not.toContain('not defined');
 });

@@ -6,6 +6,7 @@ import { KeyHints, keyHints, MODAL_HINTS } from '../../components/KeyHints.js';
 import { HelpOverlay } from '../../components/HelpOverlay.js';
 import { DiagnosticsBanner, bannerHeight } from '../../components/DiagnosticsBanner.js';
 import { MessagesView } from '../../components/MessagesView.js';
+import type { ShownRequest } from '../../components/shown-request.js';
 import { StreamingText } from '../../components/StreamingText.js';
 import { COMMANDS, commandKeys } from '../../components/keys.js';
 import { textWindow } from '../../components/text-window.js';
@@ -97,13 +98,56 @@ describe('DiagnosticsBanner', () => {
 });
 
 describe('MessagesView', () => {
-  it('shows each message with its role', () => {
+  const sent = (fields: Partial<ShownRequest>): ShownRequest => ({ as: 'poem', action: 'GenText', model: 'echo', messages: [], attributes: {}, sent: true, ...fields });
+
+  it('says where the request went, then each message with its role', () => {
     const messages = [
       { role: 'system' as const, content: 'Be terse.' },
       { role: 'user' as const, content: 'Line one\nLine two' },
     ];
-    expect(frame(<MessagesView record={record({ messages })} width={60} height={10} scroll={0} />)).toBe(
-      ['Messages sent for poem (echo): 2 — ↑/↓ PgUp/PgDn scroll, Esc closes', '[system]', 'Be terse.', '', '[user]', 'Line one', 'Line two'].join('\n'),
+    expect(frame(<MessagesView request={sent({ messages })} width={60} height={10} scroll={0} />)).toBe(
+      ['Sent to echo for `poem`: 2 messages', '[system]', 'Be terse.', '', '[user]', 'Line one', 'Line two'].join('\n'),
+    );
+  });
+
+  it('shows the options and the schema before the messages', () => {
+    const request = sent({
+      as: 'summary',
+      action: 'GenObject',
+      model: 'openai:gpt-4o',
+      messages: [{ role: 'user', content: 'Sum up.' }],
+      attributes: { schemaName: 'Summary', schema: { type: 'object', properties: { line: { type: 'string' } } }, options: { temperature: 0.2, maxTokens: 50 } },
+    });
+    expect(frame(<MessagesView request={request} width={60} height={20} scroll={0} />)).toBe(
+      [
+        'Sent to openai:gpt-4o for `summary`: 1 message',
+        'schemaName: Summary',
+        'schema:',
+        '  {',
+        '    "type": "object",',
+        '    "properties": {',
+        '      "line": {',
+        '        "type": "string"',
+        '      }',
+        '    }',
+        '  }',
+        'options: temperature 0.2, maxTokens 50',
+        '',
+        '[user]',
+        'Sum up.',
+      ].join('\n'),
+    );
+  });
+
+  it('marks a request that was not sent yet', () => {
+    expect(frame(<MessagesView request={sent({ sent: false, messages: [{ role: 'user', content: 'Sum up {poem}.' }] })} width={70} height={10} scroll={0} />)).toBe(
+      ['Would be sent to echo for `poem`: 1 message (not sent yet)', '[user]', 'Sum up {poem}.'].join('\n'),
+    );
+  });
+
+  it('says so when nothing was sent, and names a custom action that calls no model', () => {
+    expect(frame(<MessagesView request={sent({ model: null, action: 'Shout' })} width={60} height={10} scroll={0} />)).toBe(
+      ['Sent to <Shout> for `poem`: 0 messages', 'nothing was sent to a model for this step'].join('\n'),
     );
   });
 });

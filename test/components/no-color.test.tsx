@@ -56,7 +56,7 @@ function everyColoredPart(): string {
     <RunningMark />,
     <HelpOverlay height={30} />,
     <DiagnosticsBanner {...banner} width={80} />,
-    <MessagesView record={record({ messages: [{ role: 'user', content: 'Write a poem.' }] })} width={60} height={10} scroll={0} />,
+    <MessagesView request={{ as: 'poem', action: 'GenText', model: 'echo', messages: [{ role: 'user', content: 'Write a poem.' }], attributes: { options: { temperature: 0 } }, sent: true }} width={60} height={10} scroll={0} />,
     <BottomLine showing="quit" notice="" onFeedback={() => {}} onApiKey={() => {}} />,
     <BottomLine showing="notice" notice="saved" onFeedback={() => {}} onApiKey={() => {}} />,
     <BottomLine showing="feedback" stepName="poem" notice="" onFeedback={() => {}} onApiKey={() => {}} />,
@@ -139,7 +139,7 @@ describe('NO_COLOR', () => {
       await app.press('n', (frame) => shows('│ paused │')(frame) && shows('✓ haiku GenText')(frame));
       await app.press('?', shows('rewind to the selected step'));
       await app.press(KEYS.escape, (frame) => !shows('rewind to the selected step')(frame));
-      await app.press('m', shows('Messages sent for haiku'));
+      await app.press('m', shows('Sent to echo for `haiku`'));
       const written = app.frames.join('');
       app.unmount();
       return written;

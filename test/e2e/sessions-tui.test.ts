@@ -107,10 +107,10 @@ describe('sessions in the TUI', () => {
     expect(sessions(place.dir)).toEqual([saved]);
 
     const fresh = await open(file, ['--fresh']);
-    await fresh.waitFor((shown) => /○ first GenText\n +○ second GenText/.test(shown), WAIT);
+    await fresh.waitFor((shown) => /○ first GenText\n +Write a line about rain\.\n +○ second GenText/.test(shown), WAIT);
     screen = fresh.screen();
     expect(firstLine(screen)).toMatch(/^three\.mdx │ ok │ ready │/);
-    expect(screen).toMatch(/○ first GenText\n +○ second GenText/);
+    expect(screen).toMatch(/○ first GenText\n +Write a line about rain\.\n +○ second GenText/);
     expect(screen).not.toContain('Rain taps the glass.');
     expect(screen).not.toContain('✓');
     server.reply({ kind: 'text', text: 'Drizzle.' });
@@ -156,8 +156,8 @@ describe('sessions in the TUI', () => {
     const t = await open(file);
     await runAll(t);
     writeFileSync(file, THREE_STEPS.replace('Write a line about rain.', 'Write a line about hail.'));
-    // the stale step still shows the prompt its result was made with
-    await t.waitFor((screen) => /~ first GenText \(stale\) +\d+\+\d+ tokens \d+\.\ds\n +Write a line about rain\.\n +Rain taps the glass\./.test(screen), WAIT);
+    // the stale step shows the prompt it would send now, beside the result made from the old one
+    await t.waitFor((screen) => /~ first GenText \(stale\) +\d+\+\d+ tokens \d+\.\ds\n +Write a line about hail\.\n +Rain taps the glass\./.test(screen), WAIT);
     expect(t.screen()).toMatch(/~ third GenText \(stale\) +Both\./);
     expect(firstLine(t.screen())).toContain('│ paused │');
     writeFileSync(file, THREE_STEPS);

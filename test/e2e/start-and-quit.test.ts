@@ -38,7 +38,7 @@ describe('stepwise FILE in a terminal', () => {
     terminal.write('?');
     await terminal.waitFor('rewind to the selected step');
     const help = terminal.screen();
-    for (const text of ['run the next action', 'run to the end of the phase', 'continue to the end', 'pause after the current action', 'cancel the running generation', 're-run the selected action', '$EDITOR', 'feedback', 'show the exact messages sent to the model', 'edit the inputs', 'quit']) {
+    for (const text of ['run the next action', 'run to the end of the phase', 'continue to the end', 'pause after the current action', 'cancel the running generation', 're-run the selected action', '$EDITOR', 'feedback', 'show the whole request sent to the model', 'edit the inputs', 'quit']) {
       expect(help).toContain(text);
     }
     terminal.write(KEYS.escape);

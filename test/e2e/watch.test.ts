@@ -30,10 +30,12 @@ describe('watching the workflow file', () => {
     expect(screen).toMatch(/✓ Phase 1 +1\/1 action/);
     expect(screen).toMatch(/~ Phase 2 +1\/1 action/);
     expect(screen).not.toContain('hello GenText (stale)');
+    // the stale step shows the prompt it would send now above its old result
+    expect(screen).toMatch(/bye GenText \(stale\)\n +Now wave goodbye to Bo\.\n +Now say goodbye to Bo\./);
     // the next step command re-runs only the stale step, with the new prompt
     t.write('n');
-    await t.waitFor('Now wave goodbye to Bo.');
-    expect(t.screen()).toMatch(/✓ Phase 2 +1\/1 action/);
+    await t.waitFor(/✓ Phase 2 +1\/1 action/);
+    expect(t.screen()).toMatch(/✓ bye GenText +Now wave goodbye to Bo\./);
   });
 
   it('a new phase appears when one is added', async () => {
