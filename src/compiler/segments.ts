@@ -18,8 +18,6 @@ interface Mark {
 
 export interface ContentScope {
   names: NameScope;
-  /** keep `{expr}` as source text and check nothing (the description) */
-  verbatim?: boolean;
   /** remove this much common indentation from every line (a Loop/Cond body) */
   dedent?: boolean;
 }
@@ -58,7 +56,6 @@ function collectMarks(node: MdNode, context: CompileContext, scope: ContentScope
     return;
   }
   if (isExpression(node)) {
-    if (scope.verbatim) return;
     const line = lineOf(node);
     const column = columnOf(node);
     const program = node.data?.estree;
