@@ -68,7 +68,7 @@ export class NameScope {
    * Records the free names of an expression at `offset`, to check when the scope is complete, and
    * reports at once the syntax the sandbox cannot run; returns the names.
    */
-  use(program: Program, offset: number, helpers: ReadonlySet<string> = this.helpers, ownLoop = false): string[] {
+  use(program: Program, source: string, offset: number, helpers: ReadonlySet<string> = this.helpers, ownLoop = false): string[] {
     const names: string[] = [];
     const deep = expressionTooDeep(program);
     if (deep) {
@@ -81,7 +81,7 @@ export class NameScope {
       this.uses.push({ name: free.name, line: free.line, column: free.column, offset, helpers, ownLoop });
       names.push(free.name);
     }
-    reportUnsupported(program, unsupported, this.context);
+    reportUnsupported(program, source, unsupported, this.context);
     return names;
   }
 

@@ -2,10 +2,13 @@
 // written, so that a file `check` passes does not fail at run time for its syntax alone.
 // QuickJS evaluates an expression synchronously and hands back only data: it cannot parse
 // JSX, `await` or `import.meta` there; an async function or `import()` only ever yields
-// a Promise nothing waits for; and a function or BigInt value cannot become JSON.
+// a Promise nothing waits for; a function or BigInt value cannot become JSON; and it
+// refuses more than MAX_NESTING brackets open at once, counted in the source text.
 import type { Expression, Program } from 'estree';
 import type { CompileContext } from './context.js';
 import type { UnsupportedSyntax } from './free-names.js';
+import { MAX_NESTING, nestingDepth } from '../sandbox/wrapper.js';
+import { nestingDiagnostic } from './nesting.js';
 
 const WORDING: Record<UnsupportedSyntax['kind'], { rule: string; message: string }> = {
   async: {
@@ -33,8 +36,12 @@ const WORDING: Record<UnsupportedSyntax['kind'], { rule: string; message: string
   },
 };
 
-/** Reports what the walk found, then a value that can never leave the sandbox (a function, a BigInt). */
-export function reportUnsupported(program: Program, found: UnsupportedSyntax[], context: CompileContext): void {
+/**
+ * Reports what the walk found, then a value that can never leave the sandbox (a function,
+ * a BigInt), then brackets the sandbox's own count finds too deep (it counts those inside
+ * strings too, and is the same function, so check and run cannot disagree).
+ */
+export function reportUnsupported(program: Program, source: string, found: UnsupportedSyntax[], context: CompileContext): void {
   for (const { kind, line, column } of found) context.error(WORDING[kind].rule, WORDING[kind].message, line, column);
   const statement = program.body[0];
   if (statement?.type !== 'ExpressionStatement') return;
@@ -42,6 +49,10 @@ export function reportUnsupported(program: Program, found: UnsupportedSyntax[], 
   const start = value.loc?.start;
   const line = start?.line ?? 1;
   const column = (start?.column ?? 0) + 1;
+  if (nestingDepth(source) > MAX_NESTING) {
+    context.diagnostics.push(nestingDiagnostic(MAX_NESTING, 'this expression has that many brackets open at once, counting those inside its strings',
+      'split it into smaller expressions, or move bracket-heavy text into the frontmatter `data`', line, column));
+  }
   const isFunction = value.type === 'ArrowFunctionExpression' || value.type === 'FunctionExpression' || value.type === 'ClassExpression';
   // an async function already has its own error at the same place
   if (isFunction && !('async' in value && value.async)) {

@@ -59,7 +59,7 @@ function collectMarks(node: MdNode, context: CompileContext, scope: ContentScope
     const line = lineOf(node);
     const column = columnOf(node);
     const program = node.data?.estree;
-    const used = singleExpression(program, context, line, column, 'this expression') && program ? scope.names.use(program, startOf(node)) : null;
+    const used = singleExpression(program, context, line, column, 'this expression') && program ? scope.names.use(program, node.value ?? '', startOf(node)) : null;
     const start = startOf(node);
     const end = endOf(node);
     const block = node.type === 'mdxFlowExpression' && aloneOnLines(context.text, start, end);

@@ -39,6 +39,15 @@ describe('syntax the sandbox refuses is a compile error with a hint', () => {
     expect(check('[1].map(async function () { return 1 }).length').map((d) => [d.rule, d.column])).toEqual([['async-code', 17]]);
   });
 
+  it('counts brackets inside strings as the sandbox does, so a string of 201 `(` fails check, not the run', () => {
+    const deep = `"${'('.repeat(201)}"`;
+    expect(check(deep).map((d) => [d.rule, d.column])).toEqual([['nesting-depth', 9]]);
+    expect(() => sandbox.evaluate(deep, {})).toThrow(/nests brackets more than 200 levels/);
+    const fine = `"${'('.repeat(200)}"`;
+    expect(check(fine)).toEqual([]);
+    expect(sandbox.evaluate(fine, {})).toBe('('.repeat(200));
+  });
+
   it('reports JSX once, at the outermost element, and still checks the names inside it', () => {
     expect(check('<>Hi <b>{nobody}</b></>').map((d) => [d.rule, d.column])).toEqual([
       ['jsx-expression', 9],
