@@ -88,12 +88,15 @@ describe('check on a stray `<`', () => {
 
 describe('check on model providers', () => {
   it('warns about a provider that is neither built in nor configured, and still exits 0', async () => {
-    const result = await check({ 'w.mdx': `A.\n\n<GenText as="a" model="nosuch:thing" />\n\n<GenText as="b" model="opena:gpt-4o" />\n` });
+    const text = `A.\n\n<GenText as="a" model="nosuch:thing" />\n\n<GenText as="b" model="opena:gpt-4o" />\n\n<GenText as="c" model="gpt-4o" />\n`;
+    const result = await check({ 'w.mdx': text });
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n').filter((line) => line.startsWith('w.mdx:'))).toEqual([
       'w.mdx:3:17  warning  unknown model provider `nosuch` in `nosuch:thing`; known providers: openai, echo; add `nosuch` under `providers` in stepwise.config.ts  [unknown-provider]',
       'w.mdx:5:17  warning  unknown model provider `opena` in `opena:gpt-4o`; did you mean `openai:gpt-4o`?  [unknown-provider]',
+      'w.mdx:7:17  warning  model id `gpt-4o` names no provider and model: write it as `provider:model`, e.g. `openai:gpt-4o`, or `echo` for an offline dry run  [model-id]',
     ]);
+    expect(result.stdout.split('\n').at(-2)).toBe('3 warnings in 1 file');
   });
 
   it('warns about the frontmatter model at its value', async () => {
