@@ -63,9 +63,7 @@ function compileText(text: string, file: string, options: CompileOptions): Compi
   const { root, diagnostic: tooDeep } = limitMarkdownNesting(parsed);
   const children = root.children ?? [];
   const yaml = children[0]?.type === 'yaml' ? children[0] : undefined;
-  const frontmatter = yaml
-    ? parseFrontmatter(yaml.value ?? '', lineOf(yaml) + 1)
-    : { data: {}, inputs: [] as InputField[], diagnostics: [] as Diagnostic[] } satisfies Frontmatter as Frontmatter;
+  const frontmatter: Frontmatter = yaml ? parseFrontmatter(yaml.value ?? '', lineOf(yaml) + 1) : { data: {}, inputs: [], diagnostics: [] };
 
   const context = new CompileContext(text, buildRegistry(options.actions), frontmatter.model ?? null);
   context.diagnostics.push(...limited.diagnostics, ...frontmatter.diagnostics);
