@@ -45,6 +45,24 @@ describe('check fails what the sandbox would refuse at run time', () => {
     );
   });
 
+  it('--json: each construct the sandbox refuses has its rule and place', async () => {
+    const { dir, env } = workspace({
+      'w.mdx': `A {await x} {import("fs")} {import.meta.url}\n\n{() => 1}\n\n{1n}\n\nB {[1].map(async (n) => n)}${ACTION}`,
+    });
+    const result = await runCli(['check', 'w.mdx', '--json'], { cwd: dir, env });
+    expect(result.code).toBe(2);
+    const rules = JSON.parse(result.stdout).diagnostics.map((d: { rule: string; line: number; column: number }) => [d.rule, d.line, d.column]);
+    expect(rules).toEqual([
+      ['async-code', 1, 4],
+      ['unknown-name', 1, 10],
+      ['module-import', 1, 14],
+      ['module-import', 1, 29],
+      ['function-value', 3, 2],
+      ['bigint-value', 5, 2],
+      ['async-code', 7, 12],
+    ]);
+  });
+
   it('checks the names in the description as in a later step', async () => {
     const result = await check({ 'w.mdx': `Intro {foo}\n\n---\n\nWrite.${ACTION}` });
     expect(result.code).toBe(2);
