@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { checkDocument, compile, type CompileOptions } from '../compiler/index.js';
 import { loadProjectConfig } from '../models/config.js';
+import { knownProviders } from '../models/provider-names.js';
 import { customActionSpecs } from '../actions/specs.js';
 import { parseCommandArgs, usageError } from './args.js';
 import { formatDiagnostics, formatSummary } from './format-diagnostics.js';
@@ -37,7 +38,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
       io.stderr(`${text.error(file)}\n`);
       continue;
     }
-    const options = await compileOptions(dirname(path), io.cwd, configs);
+    const options = await compileOptions(dirname(path), io, configs);
     if (typeof options === 'string') {
       unchecked++;
       io.stderr(`${options}\n`);
@@ -71,18 +72,20 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
 }
 
 /**
- * The project's custom actions, so `check` knows them as `run` does; or the config's
+ * The project's custom actions and providers, so `check` knows them as `run` does; or the config's
  * load error. Cheap when there is no config (the loader pulls in jiti and zod only
  * for a config file that exists). Cached per folder.
  */
 function compileOptions(
   workflowDir: string,
-  cwd: string,
+  io: CliIO,
   cache: Map<string, Promise<CompileOptions | string>>,
 ): Promise<CompileOptions | string> {
   let loading = cache.get(workflowDir);
   if (!loading) {
-    loading = loadProjectConfig(workflowDir, cwd).then((loaded) => loaded.error ?? { actions: customActionSpecs(loaded.config) });
+    loading = loadProjectConfig(workflowDir, io.cwd).then(
+      (loaded) => loaded.error ?? { actions: customActionSpecs(loaded.config), providers: knownProviders(loaded.config, io.env) },
+    );
     cache.set(workflowDir, loading);
   }
   return loading;

@@ -4,6 +4,8 @@
 // the content alone.
 import type { Run } from '../runtime/run.js';
 import type { RunEvent } from '../runtime/types.js';
+import type { Workflow } from '../compiler/types.js';
+import { stepLine } from './step-line.js';
 import { resultAsText } from '../runtime/context.js';
 import type { Palette } from './paint.js';
 
@@ -15,7 +17,7 @@ export interface ReporterStreams {
   err: Palette;
 }
 
-export function reportHeadless(run: Run, streams: ReporterStreams): () => void {
+export function reportHeadless(run: Run, workflow: Workflow, streams: ReporterStreams): () => void {
   const { write, warn, out, err } = streams;
   let phase: number | null = null;
   let streamed = false;
@@ -60,6 +62,8 @@ export function reportHeadless(run: Run, streams: ReporterStreams): () => void {
       warn(`${err.dim('↺')} ${record.as}  ${err.dim('kept, no model call')}\n`);
     }
   };
+  // the title heads the content, as it heads output.md
+  content(`${out.bold(workflow.title)}\n`);
   return run.subscribe((event: RunEvent) => {
     switch (event.type) {
       case 'step-start': {
@@ -86,10 +90,12 @@ export function reportHeadless(run: Run, streams: ReporterStreams): () => void {
         warn(`${err.green('✓')} ${record.as}  ${err.dim(`${record.usage.inputTokens}+${record.usage.outputTokens} tokens  ${seconds}s`)}\n`);
         return;
       }
-      case 'step-error':
+      case 'step-error': {
         endLine();
-        warn(`${err.red('✗')} ${event.record.as ?? event.key} failed: ${event.record.error?.message}${event.record.error?.line ? ` (line ${event.record.error.line})` : ''}\n`);
+        const line = event.record.error?.line ?? stepLine(workflow, event.record.stepId);
+        warn(`${err.red('✗')} ${event.record.as ?? event.key} failed: ${event.record.error?.message}${line ? ` (line ${line})` : ''}\n`);
         return;
+      }
       case 'done':
         reportKept();
         return;

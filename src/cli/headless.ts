@@ -15,6 +15,7 @@ import { openSession } from './open-session.js';
 import { onExit, type ExitSignal } from './exit.js';
 import { reportHeadless } from './headless-reporter.js';
 import { missingInputMessage } from '../runtime/inputs.js';
+import { stepLine } from './step-line.js';
 
 export function resultDocument(workflow: Workflow, state: RunState, transcript: string | null) {
   const outputs: Record<string, unknown> = {};
@@ -64,7 +65,7 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
   const json = prepared.args.json;
   const err = palette(stderrColorEnabled(io));
   if (session.state && !json) io.stderr(`resuming ${session.dir}\n`);
-  const unsubscribe = json ? () => {} : reportHeadless(run, { write: io.stdout, warn: io.stderr, out: palette(colorEnabled(io)), err });
+  const unsubscribe = json ? () => {} : reportHeadless(run, prepared.workflow, { write: io.stdout, warn: io.stderr, out: palette(colorEnabled(io)), err });
   const saver = autosave(run, session.dir);
   let interrupted: ExitSignal | null = null;
   const uninstall = onExit({
@@ -98,7 +99,7 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
     ? { message: `the run could not be saved: ${saveError}`, step: null, line: null }
     : interrupted
       ? { message: `interrupted (${interrupted}): the run was saved; continue it with --resume`, step: state.error?.step ?? null, line: null }
-      : state.error;
+      : withStepLine(prepared.workflow, state);
   if (json) io.stdout(printableDocument({ ...resultDocument(prepared.workflow, state, transcript), ok, error, session: saveError ? null : session.dir }) + '\n');
   else {
     const outcome = ok ? err.green('✓ done') : err.red(`✗ ${saveError || interrupted ? '' : 'failed: '}${error?.message ?? 'stopped'}`);
@@ -106,6 +107,14 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
     if (transcript) io.stderr(`saved ${transcript}\n`);
   }
   return ok ? 0 : 1;
+}
+
+/** The run's error, with the failed step's line when the error has none of its own (a model error). */
+function withStepLine(workflow: Workflow, state: RunState): RunState['error'] {
+  const error = state.error;
+  if (!error || error.line !== null) return error;
+  const failed = state.order.map((key) => state.steps[key]).find((record) => record?.status === 'failed');
+  return failed ? { ...error, line: stepLine(workflow, failed.stepId) } : error;
 }
 
 /** The --json document; one too large for a single string (limits.saved raised far) fails the run's document, not the process. */

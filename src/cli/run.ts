@@ -81,7 +81,7 @@ export async function prepareRun(args: string[], io: CliIO, options: { keepBroke
   }
   const pairs = parseInputPairs(parsed.inputs);
   Object.assign(raw, pairs.raw);
-  const typed = resolveInputs(result.workflow.inputs, raw, io.cwd);
+  const typed = resolveInputs(result.workflow.inputs, raw, io.cwd, dirname(file));
   const problems = [...pairs.problems, ...typed.problems.filter((problem) => !problem.missing)];
   if (problems.length) {
     for (const problem of problems) io.stderr(`${problem.message}\n`);

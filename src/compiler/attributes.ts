@@ -71,7 +71,7 @@ export function readAttributes(
     const expression = singleExpression(value.data?.estree, context, line, column, `the value of \`${name}\``);
     if (!expression) continue;
     result.expressions.set(name, { expression, line, column });
-    noteUsedNames(compiled, scope.names.use(value.data!.estree!, startOf(attribute), scope.helpers, scope.ownLoop));
+    noteUsedNames(compiled, scope.names.use(value.data!.estree!, source, startOf(attribute), scope.helpers, scope.ownLoop));
     const kind = literalKind(expression);
     if (attributeSpec && kind) checkKind(name, kind, attributeSpec, context, line, column);
   }

@@ -9,6 +9,13 @@ export interface FreeName {
   column: number;
 }
 
+/** Syntax the expression sandbox refuses or cannot use, found on the same walk (sandbox-syntax.ts words it). */
+export interface UnsupportedSyntax {
+  kind: 'async' | 'await' | 'import' | 'import-meta' | 'jsx';
+  line: number;
+  column: number;
+}
+
 /** Names bound by one function, block or catch clause; lookups climb `parent`. */
 interface Scope {
   names: Set<string>;
@@ -21,15 +28,26 @@ interface Scope {
  * bodies, function and class names, catch parameters) are not free; neither are
  * property names, labels, `this`, `new.target` or `import.meta`.
  */
-export function freeNames(program: Program): FreeName[] {
+export function freeNames(program: Program, unsupported: UnsupportedSyntax[] = []): FreeName[] {
   const found: FreeName[] = [];
-  const walker = new Walker(found);
+  const walker = new Walker(found, unsupported);
   walker.block(program.body as AnyNode[], null, true);
   return found;
 }
 
 class Walker {
-  constructor(private readonly found: FreeName[]) {}
+  /** inside JSX: only the outermost element or fragment is reported */
+  private inJsx = false;
+
+  constructor(
+    private readonly found: FreeName[],
+    private readonly unsupported: UnsupportedSyntax[],
+  ) {}
+
+  private refuse(kind: UnsupportedSyntax['kind'], node: AnyNode): void {
+    const start = node.loc?.start;
+    this.unsupported.push({ kind, line: start?.line ?? 1, column: (start?.column ?? 0) + 1 });
+  }
 
   private use(node: AnyNode, scope: Scope | null): void {
     const name: string = node.name;
@@ -138,10 +156,12 @@ class Walker {
     switch (node.type) {
       case 'Identifier':
         return this.use(node, scope);
+      case 'MetaProperty':
+        if (node.meta?.name === 'import') this.refuse('import-meta', node);
+        return;
       case 'Literal':
       case 'ThisExpression':
       case 'Super':
-      case 'MetaProperty':
       case 'PrivateIdentifier':
       case 'JSXText':
       case 'JSXEmptyExpression':
@@ -167,10 +187,12 @@ class Walker {
         // assigning to an undefined name is as much an error as reading one
         this.pattern(node.left, scope);
         return this.expression(node.right, scope);
+      case 'AwaitExpression':
+        this.refuse('await', node);
+        return this.expression(node.argument, scope);
       case 'UnaryExpression':
       case 'UpdateExpression':
       case 'SpreadElement':
-      case 'AwaitExpression':
       case 'YieldExpression':
       case 'RestElement':
       case 'JSXSpreadAttribute':
@@ -194,7 +216,8 @@ class Walker {
           }
           if (property.computed) this.expression(property.key, scope);
           // a shorthand `{ langs }` has the same Identifier as value: it is a read
-          this.expression(property.value, scope);
+          if (property.method) this.func(property.value, scope, property);
+          else this.expression(property.value, scope);
         }
         return;
       case 'TemplateLiteral':
@@ -209,6 +232,7 @@ class Walker {
       case 'ClassExpression':
         return this.classBody(node, scope);
       case 'ImportExpression':
+        this.refuse('import', node);
         return this.expression(node.source, scope);
       case 'JSXElement':
       case 'JSXFragment':
@@ -247,7 +271,9 @@ class Walker {
     }
   }
 
-  private func(node: AnyNode, scope: Scope | null): void {
+  /** `at`: a method's whole definition, so an error points at its `async` rather than its parameters */
+  private func(node: AnyNode, scope: Scope | null, at: AnyNode = node): void {
+    if (node.async) this.refuse('async', at);
     const names = new Set<string>();
     // a function expression's own name is visible inside it; a declaration's is hoisted by `declare`
     if (node.id && node.type === 'FunctionExpression') names.add(node.id.name);
@@ -268,11 +294,20 @@ class Walker {
         continue;
       }
       if (member.computed) this.expression(member.key, inner);
-      this.expression(member.value, inner);
+      if (member.type === 'MethodDefinition') this.func(member.value, inner, member);
+      else this.expression(member.value, inner);
     }
   }
 
   private jsx(node: AnyNode, scope: Scope | null): void {
+    const outermost = !this.inJsx;
+    if (outermost) this.refuse('jsx', node);
+    this.inJsx = true;
+    this.jsxParts(node, scope);
+    if (outermost) this.inJsx = false;
+  }
+
+  private jsxParts(node: AnyNode, scope: Scope | null): void {
     const opening = node.openingElement;
     if (opening) {
       this.jsxName(opening.name, scope);

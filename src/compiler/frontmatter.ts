@@ -10,6 +10,8 @@ import { camelCase, defaultProblem, FIELD_KEYS, humanise, INPUT_TYPES, KEY_TYPES
 export interface Frontmatter {
   title?: string;
   model?: string;
+  /** where the `model` value is written, for warnings about it */
+  modelPlace?: { line: number; column: number };
   data: Record<string, unknown>;
   inputs: InputField[];
   diagnostics: Diagnostic[];
@@ -76,7 +78,10 @@ class FrontmatterReader {
     for (const pair of top.items) {
       const key = keyName(pair);
       if (key === 'title') result.title = this.text(pair, '`title` must be text, e.g. `title: My workflow`', true);
-      else if (key === 'model') result.model = this.text(pair, '`model` must be a model id such as `openai:gpt-4o`', false);
+      else if (key === 'model') {
+        result.model = this.text(pair, '`model` must be a model id such as `openai:gpt-4o`', false);
+        if (result.model !== undefined) result.modelPlace = this.place(start(pair.value as Node));
+      }
       else if (key === 'data') dataPair = this.mapOrEmpty(pair, 'data', 'names to values, e.g. `data: { tone: friendly }`');
       else if (key === 'input') inputPair = this.mapOrEmpty(pair, 'input', 'input names to fields, e.g. `input: { topic: { type: text } }`');
       else {

@@ -2,11 +2,12 @@
 // Never throws: every problem in the file is a located Diagnostic.
 import type { ActionSpec } from './action-specs.js';
 import { CompileContext } from './context.js';
-import { parseFrontmatter } from './frontmatter.js';
+import { parseFrontmatter, type Frontmatter } from './frontmatter.js';
 import { NameScope } from './names.js';
 import { MAX_MARKDOWN_NESTING } from './limits.js';
 import { limitMarkdownNesting, NESTING_RULE, nestingDiagnostic } from './nesting.js';
 import { limitMarkdownText } from './markdown-limits.js';
+import { checkModelIds, type KnownProviders } from './model-ids.js';
 import { lineOf, type MdNode } from './nodes.js';
 import { describeParseError, type ParseErrorLike } from './parse-error.js';
 import { parseMdx } from './parse.js';
@@ -19,10 +20,13 @@ export type { ActionSpec, AttributeSpec } from './action-specs.js';
 export { BUILTIN_ACTION_SPECS } from './action-specs.js';
 export { checkDocument, type CheckDocument, type CheckInput } from './check-document.js';
 export type * from './types.js';
+export type { KnownProviders } from './model-ids.js';
 
 export interface CompileOptions {
   /** custom actions from stepwise.config, by element name */
   actions?: Record<string, ActionSpec>;
+  /** when given, literal model ids whose provider is not among these get a warning (`check`) */
+  providers?: KnownProviders;
 }
 
 export function compile(source: string, file: string, options: CompileOptions = {}): CompileResult {
@@ -52,23 +56,27 @@ function compileText(text: string, file: string, options: CompileOptions): Compi
     parsed = parseMdx(limited.text);
   } catch (error) {
     if (error instanceof RangeError) throw error;
-    return { workflow: null, diagnostics: [describeParseError(text, toParseError(error))] };
+    // the frontmatter's own problems still count, so the first reported is the first in the file
+    const diagnostics = [...frontmatterProblems(text), ...limited.diagnostics, describeParseError(text, toParseError(error))];
+    return { workflow: null, diagnostics: diagnostics.sort(byPlace) };
   }
   const { root, diagnostic: tooDeep } = limitMarkdownNesting(parsed);
   const children = root.children ?? [];
   const yaml = children[0]?.type === 'yaml' ? children[0] : undefined;
-  const frontmatter = yaml
-    ? parseFrontmatter(yaml.value ?? '', lineOf(yaml) + 1)
-    : { title: undefined, model: undefined, data: {}, inputs: [] as InputField[], diagnostics: [] as Diagnostic[] };
+  const frontmatter: Frontmatter = yaml ? parseFrontmatter(yaml.value ?? '', lineOf(yaml) + 1) : { data: {}, inputs: [], diagnostics: [] };
 
   const context = new CompileContext(text, buildRegistry(options.actions), frontmatter.model ?? null);
   context.diagnostics.push(...limited.diagnostics, ...frontmatter.diagnostics);
   const names = new NameScope(context, rootNames(frontmatter.data, frontmatter.inputs), new Set(['$']), null, 'the workflow');
   const { scope, description } = compileScope(children, context, names, { idPrefix: '', dedent: false, root: true });
+  if (options.providers) {
+    const place = frontmatter.model !== undefined && frontmatter.modelPlace ? { id: frontmatter.model, ...frontmatter.modelPlace } : null;
+    checkModelIds(scope, place, options.providers, context);
+  }
   // the Loops-and-Conds limit, reported first, already says where the nesting went too far
   if (tooDeep && !context.diagnostics.some((d) => d.rule === NESTING_RULE && d.line <= tooDeep.line)) context.diagnostics.push(tooDeep);
 
-  const diagnostics = context.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  const diagnostics = context.diagnostics.sort(byPlace);
   return {
     workflow: {
       file,
@@ -90,6 +98,16 @@ function rootNames(data: Record<string, unknown>, inputs: InputField[]): Map<str
   for (const key of Object.keys(data)) names.set(key, `by the frontmatter data \`${key}\``);
   for (const input of inputs) names.set(input.name, `by the frontmatter input \`${input.name}\` (line ${input.line})`);
   return names;
+}
+
+function byPlace(a: Diagnostic, b: Diagnostic): number {
+  return a.line - b.line || a.column - b.column;
+}
+
+/** The frontmatter's diagnostics read straight from the text, for a body the parser could not read. */
+function frontmatterProblems(text: string): Diagnostic[] {
+  const fenced = /^---[ \t]*\n(?:([\s\S]*?)\n)?---[ \t]*(?:\n|$)/.exec(text);
+  return fenced ? parseFrontmatter(fenced[1] ?? '', 2).diagnostics : [];
 }
 
 function toParseError(error: unknown): ParseErrorLike {

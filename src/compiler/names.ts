@@ -3,7 +3,8 @@
 // so a use can tell "defined later" (forward reference) from "never defined".
 import type { Program } from 'estree';
 import { BUILTIN_GLOBALS } from './globals.js';
-import { freeNames } from './free-names.js';
+import { freeNames, type UnsupportedSyntax } from './free-names.js';
+import { reportUnsupported } from './sandbox-syntax.js';
 import { suggest } from './suggest.js';
 import type { CompileContext } from './context.js';
 import { MAX_EXPRESSION_NESTING } from './limits.js';
@@ -63,8 +64,11 @@ export class NameScope {
     this.definitions.set(name, { start, end, line, action });
   }
 
-  /** Records the free names of an expression at `offset`, to check when the scope is complete; returns them. */
-  use(program: Program, offset: number, helpers: ReadonlySet<string> = this.helpers, ownLoop = false): string[] {
+  /**
+   * Records the free names of an expression at `offset`, to check when the scope is complete, and
+   * reports at once the syntax the sandbox cannot run; returns the names.
+   */
+  use(program: Program, source: string, offset: number, helpers: ReadonlySet<string> = this.helpers, ownLoop = false): string[] {
     const names: string[] = [];
     const deep = expressionTooDeep(program);
     if (deep) {
@@ -72,10 +76,12 @@ export class NameScope {
         'split it into smaller expressions, or compute the value in earlier steps', deep.line, deep.column));
       return names;
     }
-    for (const free of freeNames(program)) {
+    const unsupported: UnsupportedSyntax[] = [];
+    for (const free of freeNames(program, unsupported)) {
       this.uses.push({ name: free.name, line: free.line, column: free.column, offset, helpers, ownLoop });
       names.push(free.name);
     }
+    reportUnsupported(program, source, unsupported, this.context);
     return names;
   }
 

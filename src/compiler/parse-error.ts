@@ -57,7 +57,7 @@ function explain(file: SourceText, error: ParseErrorLike, reported: number | und
       offset: tagStart,
     };
   }
-  if (rule === 'unexpected-character') return explainCharacter(file, reason, reported);
+  if (rule === 'unexpected-character') return explainCharacter(file, reason, reported, fromJsx);
   if (rule === 'end-tag-mismatch') return explainMismatch(file, reason, reported);
   if (rule === 'unexpected-closing-slash') {
     const start = reported === undefined ? undefined : file.text.lastIndexOf('<', reported);
@@ -80,7 +80,7 @@ function explain(file: SourceText, error: ParseErrorLike, reported: number | und
   return { message: reason, offset: reported };
 }
 
-function explainCharacter(file: SourceText, reason: string, reported: number | undefined): { message: string; offset?: number } {
+function explainCharacter(file: SourceText, reason: string, reported: number | undefined, fromJsx: boolean): { message: string; offset?: number } {
   const at = reported ?? 0;
   const lessThan = file.text.lastIndexOf('<', at);
   const tagStart = lessThan >= 0 ? lessThan : undefined;
@@ -102,6 +102,20 @@ function explainCharacter(file: SourceText, reason: string, reported: number | u
   if (/before name/.test(reason) && tagStart !== undefined && tagStart === at - 1) {
     return { message: '`<` starts a tag in MDX: write `\\<` or `&lt;` for a literal less-than sign', offset: tagStart };
   }
+  if (fromJsx && tagStart !== undefined && !file.startsLine(tagStart)) {
+    // a stray `<` before a word (`a <b tag here.`): the fix is at the `<`, not where the parser gave up
+    const name = TAG_NAME.exec(file.text.slice(tagStart))![0] || '<';
+    const character = /^Unexpected character `(.+?)` \(U\+/.exec(reason)?.[1];
+    const why = character ? `, and \`${character}\` cannot be part of a tag` : '';
+    const bare = name.replace(/^<\/?/, '');
+    const example = bare ? `, e.g. \`<${bare}>…</${bare}>\` or \`<${bare} />\`` : '';
+    return {
+      message: `\`${name}\` starts a tag in MDX${why}: write \`\\<\` or \`&lt;\` for a literal \`<\`, or finish the tag${example}`,
+      offset: tagStart,
+    };
+  }
+  // a tag on a line of its own is meant as a tag: the parser's reason says what to fix in it
+  if (fromJsx) return { message: `${reason.replace(/\.$/, '')}: fix the tag, or write \`\\<\` for a literal \`<\``, offset: reported };
   return { message: reason, offset: reported };
 }
 
@@ -145,6 +159,12 @@ function reportedOffset(file: SourceText, error: ParseErrorLike): number | undef
 class SourceText {
   private readonly lines: LineIndex;
   private mask: Uint8Array | undefined;
+
+  /** Whether only spaces and tabs come before `offset` on its line. */
+  startsLine(offset: number): boolean {
+    for (let i = offset - 1; i >= 0 && this.text[i] !== '\n'; i--) if (this.text[i] !== ' ' && this.text[i] !== '\t') return false;
+    return true;
+  }
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);

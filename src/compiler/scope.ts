@@ -71,9 +71,12 @@ function firstContentLine(nodes: MdNode[]): number | undefined {
   return node ? lineOf(node) : undefined;
 }
 
-/** The description keeps its expressions as source text: it is shown, never evaluated. */
+/**
+ * The description keeps its expressions as source text: it is shown, never evaluated. Its
+ * names are checked all the same, so a typo there is found like one in a prompt.
+ */
 function describe(phase: PhaseNodes, context: CompileContext, names: NameScope): { text: string; line: number } {
-  const segments = buildSegments(context, phase.start, phase.end, phase.nodes, { names, verbatim: true });
+  const segments = buildSegments(context, phase.start, phase.end, phase.nodes, { names });
   const text = segments.map((segment) => (segment.kind === 'text' ? segment.text : `{${segment.source}}`)).join('');
   return { text, line: firstContentLine(phase.nodes) ?? phase.line };
 }

@@ -18,8 +18,6 @@ interface Mark {
 
 export interface ContentScope {
   names: NameScope;
-  /** keep `{expr}` as source text and check nothing (the description) */
-  verbatim?: boolean;
   /** remove this much common indentation from every line (a Loop/Cond body) */
   dedent?: boolean;
 }
@@ -58,11 +56,10 @@ function collectMarks(node: MdNode, context: CompileContext, scope: ContentScope
     return;
   }
   if (isExpression(node)) {
-    if (scope.verbatim) return;
     const line = lineOf(node);
     const column = columnOf(node);
     const program = node.data?.estree;
-    const used = singleExpression(program, context, line, column, 'this expression') && program ? scope.names.use(program, startOf(node)) : null;
+    const used = singleExpression(program, context, line, column, 'this expression') && program ? scope.names.use(program, node.value ?? '', startOf(node)) : null;
     const start = startOf(node);
     const end = endOf(node);
     const block = node.type === 'mdxFlowExpression' && aloneOnLines(context.text, start, end);

@@ -6,7 +6,8 @@ const CASE_ONLY = 0.5;
 /**
  * The candidate closest to `name` by optimal-string-alignment distance (insert,
  * delete, substitute, swap two neighbours), or undefined when none is close enough:
- * at most max(1, floor(name.length / 3)) edits. Ties go to the earliest candidate.
+ * at most max(1, floor(name.length / 3)) edits, and fewer than the longer one's length
+ * (replacing all of `x` by `$` is no suggestion). Ties go to the earliest candidate.
  */
 export function suggest(name: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.max(1, Math.floor(name.length / 3));
@@ -19,7 +20,7 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
     if (candidate.toLowerCase() === lowerName) distance = CASE_ONLY;
     else if (Math.abs(candidate.length - name.length) > limit) continue;
     else distance = alignmentDistance(name, candidate, limit);
-    if (distance <= limit && distance < bestDistance) {
+    if (distance <= limit && distance < Math.max(name.length, candidate.length) && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }

@@ -4,6 +4,7 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createRequire } from 'node:module';
 import type { ProviderSetting, StepwiseConfig } from '../actions/define.js';
 import { createEchoModel, echoDelayFromEnv } from './echo.js';
+import { BUILT_IN_PROVIDERS } from './provider-names.js';
 import { hostLimits } from '../limits.js';
 import { openKeyStore, type KeyStore } from './keys.js';
 import { ModelError, NO_OPENAI_KEY } from './model-error.js';
@@ -25,8 +26,7 @@ export function idleTimeout(context: ModelContext): number {
   return context.timeout ?? context.config?.timeout ?? MODEL_IDLE_TIMEOUT_SECONDS;
 }
 
-/** Providers stepwise knows without any setting; the user settings it reads are listed in settings-keys.ts. */
-export const BUILT_IN_PROVIDERS = ['openai', 'echo'];
+export { BUILT_IN_PROVIDERS };
 
 // Providers load when a model needs them: offline runs (echo) never do, and each costs
 // tens of milliseconds at start.

@@ -83,19 +83,32 @@ export function coerceInput(field: InputField, raw: unknown, baseDir: string): {
 }
 
 export function missingInputMessage(field: InputField): string {
+  if (field.type === 'file' && 'default' in field) {
+    // only a default file that cannot be read leaves a defaulted input without a value
+    return `input \`${field.name}\`: its default file \`${String(field.default)}\` cannot be read (paths are relative to the workflow's folder): create it, fix the default, or pass --input ${field.name}=PATH`;
+  }
   return `missing input \`${field.name}\` (${field.message}): pass --input ${field.name}=...`;
 }
 
 /**
  * All inputs: given values win, then defaults; a required input with no value is a problem
  * naming it. `raw` maps names to strings (repeated `--input` gives arrays) or JSON values.
+ * Given file paths are read from `baseDir` (where the command runs); a `file` input's
+ * default is a path written in the workflow, so it is read from `workflowDir`, as the
+ * TUI's form reads it. A default file that cannot be read counts as missing.
  */
-export function resolveInputs(fields: InputField[], raw: Record<string, unknown>, baseDir: string): { values: Record<string, unknown>; problems: InputProblem[] } {
+export function resolveInputs(
+  fields: InputField[],
+  raw: Record<string, unknown>,
+  baseDir: string,
+  workflowDir: string = baseDir,
+): { values: Record<string, unknown>; problems: InputProblem[] } {
   const values: Record<string, unknown> = {};
   const problems: InputProblem[] = [];
   for (const field of fields) {
     if (!(field.name in raw) || raw[field.name] === undefined) {
-      if ('default' in field) values[field.name] = field.default;
+      const fromDefault = 'default' in field && field.type === 'file' ? coerceInput(field, field.default, workflowDir) : { value: field.default };
+      if ('default' in field && 'value' in fromDefault) values[field.name] = fromDefault.value;
       else problems.push({ name: field.name, missing: true, message: missingInputMessage(field) });
       continue;
     }

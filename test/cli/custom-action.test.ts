@@ -51,7 +51,7 @@ describe('custom actions', () => {
     const dir = project('<Broken as="x" />\n');
     const result = await runCli(['run', 'flow.mdx', '--json'], { cwd: dir, env: { STEPWISE_ECHO_DELAY_MS: '0' } });
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout).error).toEqual({ message: '<Broken> failed: the service is down', step: 'x', line: null });
+    expect(JSON.parse(result.stdout).error).toEqual({ message: '<Broken> failed: the service is down', step: 'x', line: 1 });
   });
 
   it('an attribute of the wrong type is a compile error from the action schema', async () => {

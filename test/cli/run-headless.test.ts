@@ -50,7 +50,7 @@ describe('stepwise run --headless', () => {
     const out = mkdtempSync(join(tmpdir(), 'stepwise-out-'));
     const result = await runCli(['fixtures/runtime/inputs.mdx', '--input', 'topic=rain', '--input', 'lines=2', '--out', out], { env: ENV });
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('\n── phase 1 ──\n\n▸ poem (GenText, echo)\nWrite 2 lines about rain.\n');
+    expect(result.stdout).toBe('Inputs\n\n── phase 1 ──\n\n▸ poem (GenText, echo)\nWrite 2 lines about rain.\n');
     const saved = join(savedRun(out, 'inputs'), 'output.md');
     expect(result.stderr).toMatch(new RegExp(`^✓ poem  7\\+7 tokens  \\d+\\.\\ds\\n\\n✓ done  7\\+7 tokens\\nsaved ${saved.replace(/[.\\]/g, '\\$&')}\\n$`));
   });
@@ -59,7 +59,7 @@ describe('stepwise run --headless', () => {
     const out = mkdtempSync(join(tmpdir(), 'stepwise-out-'));
     const args = ['fixtures/runtime/inputs.mdx', '--input', 'topic=rain', '--out', out];
     const forced = await runCli(args, { env: { ...ENV, FORCE_COLOR: '1' } });
-    expect(forced.stdout).toContain('\u001b[36m── phase 1 ──\u001b[39m\n\n▸ \u001b[1mpoem\u001b[22m \u001b[2m(GenText, echo)\u001b[22m\n');
+    expect(forced.stdout).toContain('\u001b[1mInputs\u001b[22m\n\n\u001b[36m── phase 1 ──\u001b[39m\n\n▸ \u001b[1mpoem\u001b[22m \u001b[2m(GenText, echo)\u001b[22m\n');
     expect(forced.stderr).toContain('\u001b[32m✓ done\u001b[39m');
     const plain = await runCli(args, { env: { ...ENV, FORCE_COLOR: '1', NO_COLOR: '1' } });
     expect(plain.stdout + plain.stderr).not.toContain('\u001b[');
@@ -88,7 +88,8 @@ describe('stepwise run --headless', () => {
     expect(document.error).toEqual({
       message: 'no OpenAI API key: set OPENAI_API_KEY or run `stepwise config set openai.apiKey sk-...`',
       step: 'haiku',
-      line: null,
+      // the line of the action that needed the key
+      line: 10,
     });
     expect(existsSync(document.transcript)).toBe(true);
   });

@@ -35,7 +35,7 @@ describe('checkDocument', () => {
   it('keeps the description out of the phases', () => {
     const document = checkDocument('d.mdx', compileFixture('valid/description.mdx'));
     expect(document.description).toBe('# Cat poems\n\nThis workflow writes a poem about {topic}, then improves it.');
-    expect(document.phases).toEqual([{ line: 9, actions: [{ action: 'GenText', as: 'poem', line: 11 }] }]);
+    expect(document.phases).toEqual([{ line: 14, actions: [{ action: 'GenText', as: 'poem', line: 16 }] }]);
   });
 
   it('reports a parse error with the file name as title and no phases', () => {

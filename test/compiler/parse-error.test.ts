@@ -83,11 +83,21 @@ describe('describeParseError on real parser errors (fixtures/parse-errors)', () 
       mdx(
         3,
         10,
-        'Unexpected character `1` (U+0031) after name, expected a character that can start an attribute name, such as a letter, `$`, or `_`; whitespace before attributes; or the end of the tag',
+        'Unexpected character `1` (U+0031) after name, expected a character that can start an attribute name, such as a letter, `$`, or `_`; whitespace before attributes; or the end of the tag: fix the tag, or write `\\<` for a literal `<`',
       ),
     ],
   ])('%s', (name, expected) => {
     expect(diagnose(fixture(name))).toEqual(expected);
+  });
+});
+
+describe('describeParseError: a stray `<` in prose', () => {
+  it.each([
+    ['Hello a <b tag here.\n', 1, 9, '`<b` starts a tag in MDX, and `.` cannot be part of a tag: write `\\<` or `&lt;` for a literal `<`, or finish the tag, e.g. `<b>…</b>` or `<b />`'],
+    ['Say x <y!\n', 1, 7, '`<y` starts a tag in MDX, and `!` cannot be part of a tag: write `\\<` or `&lt;` for a literal `<`, or finish the tag, e.g. `<y>…</y>` or `<y />`'],
+    ['# T\n\nif a <b c d="1" ! e\n', 3, 6, '`<b` starts a tag in MDX, and `!` cannot be part of a tag: write `\\<` or `&lt;` for a literal `<`, or finish the tag, e.g. `<b>…</b>` or `<b />`'],
+  ])('%j says to write \\< at the `<`', (text, line, column, message) => {
+    expect(diagnose(text)).toEqual(mdx(line, column, message));
   });
 });
 

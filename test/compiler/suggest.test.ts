@@ -14,13 +14,17 @@ describe('suggest', () => {
     ['Lop', actions, 'Loop'],
     ['Con', actions, 'Cond'],
     ['Foo', actions, undefined],
-    ['x', ['y', 'z'], 'y'],
+    // replacing every letter is no suggestion: a one-letter name gets none but a case change or a longer name
+    ['x', ['y', 'z'], undefined],
+    ['x', ['$', 'a'], undefined],
+    ['x', ['X'], 'X'],
+    ['x', ['xs'], 'xs'],
     ['x', ['xyz'], undefined],
     ['tittle', ['title', 'model', 'data', 'input'], 'title'],
     ['inputs', ['title', 'model', 'data', 'input'], 'input'],
     ['txt', ['text', 'select', 'number'], 'text'],
     ['poem', ['poem'], undefined],
-    ['', ['a'], 'a'],
+    ['', ['a'], undefined],
     ['langs', [], undefined],
   ] as const)('%s among %j -> %s', (name, candidates, expected) => {
     expect(suggest(name, candidates)).toBe(expected);

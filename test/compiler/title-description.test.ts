@@ -25,9 +25,25 @@ describe('description', () => {
     expect(diagnostics).toEqual([]);
     expect(workflow!.title).toBe('Cat poems');
     expect(workflow!.description).toBe('# Cat poems\n\nThis workflow writes a poem about {topic}, then improves it.');
-    expect(workflow!.descriptionLine).toBe(1);
+    expect(workflow!.descriptionLine).toBe(6);
     expect(workflow!.root.phases.map((phase) => phase.steps[0]!.id)).toEqual(['0.0']);
-    expect(workflow!.root.phases[0]!.line).toBe(9);
+    expect(workflow!.root.phases[0]!.line).toBe(14);
+  });
+
+  it('checks the names of its expressions like any other (they are shown, not run)', () => {
+    expect(compile('Intro {foo}\n\n---\n\nA.' + ACTION, 'intro.mdx').diagnostics).toEqual([
+      {
+        severity: 'error',
+        rule: 'unknown-name',
+        line: 1,
+        column: 8,
+        message: "unknown name `foo`: define it with an action's as=\"foo\" above, or as a frontmatter `input` or `data` key",
+      },
+    ]);
+    // an action's result does not exist yet where the description is
+    expect(compile('About {a}.\n\n---\n\nA.' + ACTION, 'intro.mdx').diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([
+      ['forward-reference', 1, 8],
+    ]);
   });
 
   it('is null when the first phase has an action', () => {
