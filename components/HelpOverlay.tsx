@@ -1,6 +1,8 @@
-// `?`: every binding of the command table with what it does.
+// `?`: every binding of the command table with what it does, then the editing keys of
+// text (the form's fields and the `f`/`k` prompts).
 import { Box, Text } from 'ink';
 import { COMMANDS, commandKeys } from './keys.js';
+import { EDITING_KEYS } from './fields/editing-keys.js';
 import { tint } from './palette.js';
 
 export function HelpOverlay({ height }: { height: number }) {
@@ -12,6 +14,17 @@ export function HelpOverlay({ height }: { height: number }) {
         <Text key={command.id} wrap="truncate">
           <Text color={tint('cyan')}>{commandKeys(command).padEnd(width)}</Text>
           {command.help}
+        </Text>
+      ))}
+      <Text bold>Editing text (form fields, f and k prompts)</Text>
+      {EDITING_KEYS.map((line, index) => (
+        <Text key={index}>
+          {line.map((entry, at) => (
+            <Text key={entry.keys}>
+              {at > 0 ? ' · ' : ''}
+              <Text color={tint('cyan')}>{entry.keys}</Text> {entry.does}
+            </Text>
+          ))}
         </Text>
       ))}
     </Box>
