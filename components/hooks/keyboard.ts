@@ -19,6 +19,9 @@ export interface KeyListener {
 /** The Delete key (`ESC [3~`, with modifiers `ESC [3;5~`); Ink reports Backspace (DEL, 0x7f) as `delete` too. */
 const FORWARD_DELETE = /^\x1b\[3(;\d+)?~$/;
 
+/** How long a key waits for its frame before the next goes anyway (a frame takes milliseconds). */
+const STUCK_MS = 500;
+
 export class Keyboard {
   private readonly listeners: KeyListener[] = [];
   private readonly queue: Keypress[] = [];
@@ -29,6 +32,7 @@ export class Keyboard {
   private turn = 0;
   /** a key was handled and its frame is not drawn yet */
   private waiting = false;
+  private fallback: ReturnType<typeof setTimeout> | undefined;
 
   constructor(emitter: EventEmitter | undefined) {
     this.marksEvents = emitter !== undefined;
@@ -62,6 +66,7 @@ export class Keyboard {
   drawn(turn: number): void {
     if (!this.waiting || turn !== this.turn) return;
     this.waiting = false;
+    clearTimeout(this.fallback);
     setImmediate(() => {
       if (!this.waiting) this.next();
     });
@@ -78,6 +83,10 @@ export class Keyboard {
       for (const handler of active) handler(press.input, press.key);
     } finally {
       for (const listener of this.listeners) listener.wake(this.turn);
+      // should no frame come (nothing left listening), the keys still go on, never stuck
+      const turn = this.turn;
+      this.fallback = setTimeout(() => this.drawn(turn), STUCK_MS);
+      this.fallback.unref?.();
     }
   }
 }
@@ -90,12 +99,13 @@ function withBackspace(press: Keypress, raw: string): Keypress {
 
 const keyboards = new WeakMap<object, Keyboard>();
 
-/** The keyboard of the Ink app that reads `stdin`. */
+/** The keyboard of one Ink app: its input event emitter (one per app), else its stdin. */
 export function keyboardFor(stdin: object, emitter: EventEmitter | undefined): Keyboard {
-  let keyboard = keyboards.get(stdin);
+  const app = emitter ?? stdin;
+  let keyboard = keyboards.get(app);
   if (!keyboard) {
     keyboard = new Keyboard(emitter);
-    keyboards.set(stdin, keyboard);
+    keyboards.set(app, keyboard);
   }
   return keyboard;
 }
