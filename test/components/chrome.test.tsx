@@ -51,6 +51,16 @@ describe('KeyHints', () => {
 });
 
 describe('HelpOverlay', () => {
+  it('on a short terminal shows the rows that fit, whole, and counts the rest', () => {
+    const lines = frame(<HelpOverlay height={10} />).split('\n');
+    const total = 1 + COMMANDS.length + 1 + 3;
+    expect(lines).toEqual([
+      'Keys (press any key to close)',
+      ...COMMANDS.slice(0, 8).map((command) => `${commandKeys(command).padEnd(11)}${command.help}`),
+      `… ${total - 9} more: a taller terminal shows them`,
+    ]);
+  });
+
   it('lists every entry of the command table with its keys and help, then the keys that edit text', () => {
     const lines = frame(<HelpOverlay height={30} />).split('\n');
     expect(lines[0]).toBe('Keys (press any key to close)');
