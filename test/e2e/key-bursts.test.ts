@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, startTerminal, type Terminal } from '../support/pty.js';
 import { assertBuilt } from '../support/run-cli.js';
 import { GREET } from './greet-workflow.js';
-import { focusedRow, keysReady, workspace } from './workspace.js';
+import { focusedRow, workspace } from './workspace.js';
 
 let terminal: Terminal | undefined;
 beforeAll(() => assertBuilt());
@@ -27,7 +27,14 @@ describe('keys in one burst', () => {
     const file = workspace().write('five.mdx', FIVE_STEPS);
     terminal = await startTerminal([file, '--model', 'echo']);
     await terminal.waitFor('│ ready │');
-    await keysReady(terminal);
+    // `?` lists the commands and, under them, the keys that edit text; it fits 30 rows
+    terminal.write('?');
+    await terminal.waitFor('Editing text (form fields, f and k prompts)');
+    expect(terminal.screen()).toContain('Backspace/Delete delete a char · Ctrl+W a word back · Alt+D a word on · Ctrl+U/K to line start/end');
+    expect(terminal.screen()).toContain('↑/↓ lines of a multi-line box (leave it from the first/last) · Ctrl+E there: $EDITOR');
+    expect(terminal.screen()).not.toContain('more: a taller terminal shows them');
+    terminal.write(KEYS.escape);
+    await terminal.waitFor((screen) => !screen.includes('Editing text'));
     terminal.write(KEYS.right);
     await terminal.waitFor('s5 GenText');
     expect(selectedRow(terminal.screen())).toMatch(/^› ▾ ○ Phase 1/);
