@@ -24,7 +24,7 @@ export const EDITING_KEYS: readonly (readonly EditingKey[])[] = [
 ];
 
 /** The form's hint line for every text it holds. */
-export const TEXT_KEYS_HINT = 'In text: ←/→ Home/End Alt+←/→ move · Backspace/Delete · Ctrl+W word · Ctrl+U/K to start/end of line';
+export const TEXT_KEYS_HINT = 'Text: ←/→ Home/End Alt+←/→ move · Delete · Ctrl+W word · Ctrl+U/K to line start/end';
 
 /** The hint under a focused multi-line box (`what` says what Enter starts). */
 export function boxKeysHint(what: string): string {

@@ -30,7 +30,7 @@ describe('InputForm', () => {
         '    3',
         '  [ Run ]',
         'Tab/↓ next · Shift+Tab/↑ previous · Enter on the last field or on Run: start · Esc cancel',
-        'In text: ←/→ Home/End Alt+←/→ move · Backspace/Delete · Ctrl+W word · Ctrl+U/K to start/end of line',
+        'Text: ←/→ Home/End Alt+←/→ move · Delete · Ctrl+W word · Ctrl+U/K to line start/end',
       ].join('\n'),
     );
   });
