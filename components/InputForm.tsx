@@ -14,6 +14,7 @@ import { NumberField } from './fields/NumberField.js';
 import { SelectField } from './fields/SelectField.js';
 import { TextField } from './fields/TextField.js';
 import { isEnter } from './fields/use-line-editing.js';
+import { TEXT_KEYS_HINT } from './fields/editing-keys.js';
 
 export interface InputFormProps {
   fields: InputField[];
@@ -31,8 +32,8 @@ export interface InputFormProps {
   focusOn?: string;
 }
 
-/** Fields where Enter types a new line instead of moving on. */
-function takesEnter(field: InputField | undefined): boolean {
+/** The multi-line boxes: Enter types a new line instead of moving on, ↑/↓ move between its lines. */
+function isBox(field: InputField | undefined): boolean {
   return field !== undefined && (field.type === 'array' || (field.type === 'text' && field.multiline === true));
 }
 
@@ -101,11 +102,13 @@ export function InputForm({ fields, initial, baseDir, onSubmit, onCancel, focusO
 
   useCurrentInput((input, key) => {
     if (key.escape) onCancel();
-    else if ((key.tab && key.shift) || key.upArrow) move(-1);
-    else if (key.tab || key.downArrow) move(1);
+    else if (key.tab && key.shift) move(-1);
+    else if (key.tab) move(1);
+    // a box moves its cursor with ↑/↓ and hands them back from its first/last line (onLeave)
+    else if ((key.upArrow || key.downArrow) && !isBox(fields[focus])) move(key.upArrow ? -1 : 1);
     else if (isEnter(input, key)) {
-      if (focus === runRow || (focus === runRow - 1 && !takesEnter(fields[focus]))) submit();
-      else if (!takesEnter(fields[focus])) move(1);
+      if (focus === runRow || (focus === runRow - 1 && !isBox(fields[focus]))) submit();
+      else if (!isBox(fields[focus])) move(1);
     }
   });
 
@@ -116,7 +119,7 @@ export function InputForm({ fields, initial, baseDir, onSubmit, onCancel, focusO
       {fields.map((field, index) => {
         const change = (update: (previous: never) => FieldValue) =>
           setValues((previous) => ({ ...previous, [field.name]: update(previous[field.name] as never) }));
-        const common = { field, focused: focus === index, error: errors[field.name], onChange: change };
+        const common = { field, focused: focus === index, error: errors[field.name], onChange: change, onLeave: move };
         const text = (values[field.name] ?? '') as string;
         switch (field.type) {
           case 'boolean':
@@ -138,6 +141,7 @@ export function InputForm({ fields, initial, baseDir, onSubmit, onCancel, focusO
       </Text>
       {errorCount ? <Text color={tint('red')}>{errorCount === 1 ? '1 input needs' : `${errorCount} inputs need`} fixing before the run</Text> : null}
       <Text dimColor>Tab/↓ next · Shift+Tab/↑ previous · Enter on the last field or on Run: start · Esc cancel</Text>
+      <Text dimColor>{TEXT_KEYS_HINT}</Text>
     </Box>
   );
 }

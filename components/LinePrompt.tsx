@@ -1,8 +1,7 @@
 // One line asking for text: the feedback instruction (`f`) or an API key (`k`, masked).
-// Typing edits it as in a form field, Enter sends it, Esc (handled by the App's key
-// handler) cancels. The value lives in a ref as well as in state, so an Enter sends every
-// key typed before it, drawn yet or not.
-import { useRef, useState } from 'react';
+// Typing edits it as in a form field (the keys of a shell line, with a cursor), Enter
+// sends it, Esc (handled by the App's key handler) cancels.
+import { useState } from 'react';
 import { Box, Text } from 'ink';
 import { useCurrentInput } from './hooks/useCurrentInput.js';
 import { isEnter, useLineEditing } from './fields/use-line-editing.js';
@@ -17,20 +16,17 @@ export interface LinePromptProps {
 }
 
 export function LinePrompt({ label, mask, onSubmit }: LinePromptProps) {
-  const typed = useRef('');
   const [value, setValue] = useState('');
-  useLineEditing(true, (update) => {
-    typed.current = update(typed.current);
-    setValue(typed.current);
-  });
+  const cursor = useLineEditing(true, value, setValue);
+  // the keyboard hands out Enter only once the keys before it are drawn, so `value` holds them
   useCurrentInput((input, key) => {
-    const text = typed.current.trim();
+    const text = value.trim();
     if (isEnter(input, key) && text) onSubmit(text);
   });
   return (
     <Box height={1} flexShrink={0}>
       <Text color={tint('cyan')}>{label} </Text>
-      <LineValue value={mask ? '•'.repeat(value.length) : value} focused />
+      <LineValue value={mask ? '•'.repeat(value.length) : value} cursor={cursor} />
     </Box>
   );
 }

@@ -2,12 +2,13 @@
 import type { FieldProps } from './field-props.js';
 import { FieldFrame } from './FieldFrame.js';
 import { TextBox } from './TextBox.js';
+import { boxKeysHint } from './editing-keys.js';
 
-export function ArrayField({ field, value, focused, error, onChange }: FieldProps<string>) {
+export function ArrayField({ field, value, focused, error, onChange, onLeave }: FieldProps<string>) {
   const count = value.split('\n').filter((line) => line.trim() !== '').length;
   return (
-    <FieldFrame field={field} focused={focused} error={error} hint={`one item per line (${count}${limits(field.min, field.max)}) · Enter new item · Ctrl+E open in $EDITOR · Tab next field`}>
-      <TextBox value={value} focused={focused} onChange={onChange} placeholder="(no items)" />
+    <FieldFrame field={field} focused={focused} error={error} hint={`one item per line (${count}${limits(field.min, field.max)}) · ${boxKeysHint('new item')}`}>
+      <TextBox value={value} focused={focused} onChange={onChange} onLeave={onLeave} placeholder="(no items)" />
     </FieldFrame>
   );
 }

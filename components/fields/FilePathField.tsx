@@ -14,14 +14,14 @@ export interface FilePathFieldProps extends FieldProps<string> {
 }
 
 export function FilePathField({ field, value, focused, error, onChange, baseDir }: FilePathFieldProps) {
-  useLineEditing(focused, onChange);
+  const cursor = useLineEditing(focused, value, onChange);
   const path = value.trim();
   const found = path !== '' && isFile(resolve(baseDir, path));
   const kind = field.fileType === 'image' ? 'an image (.png, .jpg, .gif, .webp)' : 'a text file';
   return (
     <FieldFrame field={field} focused={focused} error={error} hint={`the path of ${kind}, relative to the workflow's folder`}>
       <Box>
-        <LineValue value={value} focused={focused} placeholder="(no file)" />
+        <LineValue value={value} cursor={focused ? cursor : undefined} placeholder="(no file)" />
         {path === '' ? null : found ? <Text color={tint('green')}> ✓ found</Text> : <Text color={tint('yellow')}> (no such file yet)</Text>}
       </Box>
     </FieldFrame>

@@ -1,12 +1,23 @@
-// A one-line value with a block cursor at its end while focused.
+// A one-line value; while focused, the cursor shows as the character under it in inverse,
+// or as a block after the last character.
 import { Text } from 'ink';
 
-export function LineValue({ value, focused, placeholder }: { value: string; focused: boolean; placeholder?: string | undefined }) {
-  if (!value && !focused && placeholder) return <Text dimColor>{placeholder}</Text>;
+export interface LineValueProps {
+  value: string;
+  /** where the cursor is, when the value has the focus */
+  cursor?: number | undefined;
+  placeholder?: string | undefined;
+}
+
+export function LineValue({ value, cursor, placeholder }: LineValueProps) {
+  if (cursor === undefined) return value || !placeholder ? <Text>{value}</Text> : <Text dimColor>{placeholder}</Text>;
+  if (cursor >= value.length) return <Text>{value}█</Text>;
+  const under = value.codePointAt(cursor)! > 0xffff ? 2 : 1;
   return (
     <Text>
-      {value}
-      {focused ? '█' : ''}
+      {value.slice(0, cursor)}
+      <Text inverse>{value.slice(cursor, cursor + under)}</Text>
+      {value.slice(cursor + under)}
     </Text>
   );
 }

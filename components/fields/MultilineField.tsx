@@ -2,11 +2,12 @@
 import type { FieldProps } from './field-props.js';
 import { FieldFrame } from './FieldFrame.js';
 import { TextBox } from './TextBox.js';
+import { boxKeysHint } from './editing-keys.js';
 
-export function MultilineField({ field, value, focused, error, onChange }: FieldProps<string>) {
+export function MultilineField({ field, value, focused, error, onChange, onLeave }: FieldProps<string>) {
   return (
-    <FieldFrame field={field} focused={focused} error={error} hint="Enter new line · Ctrl+E open in $EDITOR · Tab next field">
-      <TextBox value={value} focused={focused} onChange={onChange} placeholder="(empty)" />
+    <FieldFrame field={field} focused={focused} error={error} hint={boxKeysHint('new line')}>
+      <TextBox value={value} focused={focused} onChange={onChange} onLeave={onLeave} placeholder="(empty)" />
     </FieldFrame>
   );
 }

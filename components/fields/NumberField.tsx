@@ -5,10 +5,10 @@ import { LineValue } from './LineValue.js';
 import { useLineEditing } from './use-line-editing.js';
 
 export function NumberField({ field, value, focused, error, onChange }: FieldProps<string>) {
-  useLineEditing(focused, onChange);
+  const cursor = useLineEditing(focused, value, onChange);
   return (
     <FieldFrame field={field} focused={focused} error={error} hint={`a number${range(field.min, field.max)}`}>
-      <LineValue value={value} focused={focused} placeholder="(empty)" />
+      <LineValue value={value} cursor={focused ? cursor : undefined} placeholder="(empty)" />
     </FieldFrame>
   );
 }

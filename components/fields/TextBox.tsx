@@ -1,11 +1,13 @@
-// A small multi-line box: typing appends, Enter starts a new line, Backspace deletes,
-// Ctrl+E opens the text in $EDITOR (the terminal is handed over and taken back).
+// A small multi-line box with a cursor: the keys of a shell line (line-edit.ts), Enter
+// starts a new line, ↑/↓ move between lines, Ctrl+E opens the text in $EDITOR (the
+// terminal is handed over and taken back).
 import { useState } from 'react';
 import { Box, Text } from 'ink';
 import { useCurrentInput } from '../hooks/useCurrentInput.js';
 import { useTerminalHandover } from '../hooks/useTerminalHandover.js';
 import { editInEditor } from '../editor.js';
 import { useLineEditing } from './use-line-editing.js';
+import { LineValue } from './LineValue.js';
 import { tint } from '../palette.js';
 
 export interface TextBoxProps {
@@ -13,12 +15,14 @@ export interface TextBoxProps {
   focused: boolean;
   onChange: (update: (previous: string) => string) => void;
   placeholder: string;
+  /** ↑ on the first line or ↓ on the last: the key leaves the box */
+  onLeave?: ((direction: -1 | 1) => void) | undefined;
 }
 
-export function TextBox({ value, focused, onChange, placeholder }: TextBoxProps) {
+export function TextBox({ value, focused, onChange, placeholder, onLeave }: TextBoxProps) {
   const handOver = useTerminalHandover();
   const [editorError, setEditorError] = useState<string | null>(null);
-  useLineEditing(focused, onChange, { multiline: true });
+  const cursor = useLineEditing(focused, value, onChange, { multiline: true, ctrlEIsTaken: true, onLeave });
   useCurrentInput(
     (input, key) => {
       if (!(key.ctrl && input === 'e')) return;
@@ -38,18 +42,17 @@ export function TextBox({ value, focused, onChange, placeholder }: TextBoxProps)
     { isActive: focused },
   );
   const lines = value.split('\n');
+  // the line the cursor is on, and where in it
+  let cursorLine = 0;
+  let lineStart = 0;
+  for (; cursorLine < lines.length - 1 && lineStart + lines[cursorLine]!.length < cursor; cursorLine++) lineStart += lines[cursorLine]!.length + 1;
   return (
     <Box flexDirection="column">
       <Box borderStyle="round" borderColor={tint(focused ? 'cyan' : 'gray')} borderDimColor={!focused} flexDirection="column" paddingX={1}>
         {value === '' && !focused ? (
           <Text dimColor>{placeholder}</Text>
         ) : (
-          lines.map((line, index) => (
-            <Text key={index}>
-              {line}
-              {focused && index === lines.length - 1 ? '█' : ''}
-            </Text>
-          ))
+          lines.map((line, index) => <LineValue key={index} value={line} cursor={focused && index === cursorLine ? cursor - lineStart : undefined} />)
         )}
       </Box>
       {editorError ? <Text color={tint('red')}>✗ {editorError}</Text> : null}

@@ -5,10 +5,10 @@ import { LineValue } from './LineValue.js';
 import { useLineEditing } from './use-line-editing.js';
 
 export function TextField({ field, value, focused, error, onChange }: FieldProps<string>) {
-  useLineEditing(focused, onChange);
+  const cursor = useLineEditing(focused, value, onChange);
   return (
-    <FieldFrame field={field} focused={focused} error={error} hint="type a value · Ctrl+U clears">
-      <LineValue value={value} focused={focused} placeholder="(empty)" />
+    <FieldFrame field={field} focused={focused} error={error} hint="type a value">
+      <LineValue value={value} cursor={focused ? cursor : undefined} placeholder="(empty)" />
     </FieldFrame>
   );
 }

@@ -1,5 +1,4 @@
-// The props every field component takes. Updates are functions of the previous value so
-// keys typed faster than React renders are not lost.
+// The props every field component takes. Updates are functions of the previous value.
 import type { InputField } from '../../src/compiler/types.js';
 
 export interface FieldProps<Value> {
@@ -8,4 +7,6 @@ export interface FieldProps<Value> {
   focused: boolean;
   error?: string | undefined;
   onChange: (update: (previous: Value) => Value) => void;
+  /** a multi-line box hands ↑ on its first line and ↓ on its last back to the form */
+  onLeave?: ((direction: -1 | 1) => void) | undefined;
 }

@@ -1,52 +1,34 @@
-// Typing into a text value: printable keys append, Backspace deletes the last character,
-// Ctrl+U clears. Navigation keys are left to the form.
+// Typing into a text value with a cursor (the keys are in line-edit.ts). The value belongs
+// to the caller; the cursor is kept here. When the value changes from outside (the
+// editor, a reset), the cursor goes to its end.
+import { useState } from 'react';
 import type { Key } from 'ink';
 import { useCurrentInput } from '../hooks/useCurrentInput.js';
+import { editLine, type EditOptions } from './line-edit.js';
 
-/** Enter, including a lone line feed: Enter typed before the terminal was in raw mode arrives as `\n`. */
-export function isEnter(input: string, key: Key): boolean {
-  return key.return || input === '\n';
+export { isEnter } from './line-edit.js';
+
+export interface LineEditingOptions extends EditOptions {
+  /** ↑ on a box's first line or ↓ on its last: the key leaves the box */
+  onLeave?: (direction: -1 | 1) => void;
 }
 
-export function isNavigationKey(key: Key, input = ''): boolean {
-  return isEnter(input, key) || key.tab || key.escape || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end;
-}
-
-/**
- * Applies typed text to a value. useCurrentInput already splits a chunk of several keys
- * into single keys; should control characters still come inside text, Backspace and
- * Enter are honoured and the others dropped, never shown.
- */
-export function applyTyping(previous: string, typed: string, multiline: boolean): string {
-  let value = previous;
-  for (const char of typed.replace(/\r\n?/g, '\n')) {
-    if (char === '\x7f' || char === '\b') value = value.slice(0, -1);
-    else if (char === '\n') value += multiline ? '\n' : ' ';
-    else if (char === '\t') value += multiline ? '\t' : ' ';
-    else if (char >= ' ') value += char;
-  }
-  return value;
-}
-
-export function useLineEditing(focused: boolean, onChange: (update: (previous: string) => string) => void, options: { multiline?: boolean } = {}): void {
-  const multiline = options.multiline === true;
+export function useLineEditing(focused: boolean, value: string, onChange: (update: (previous: string) => string) => void, options: LineEditingOptions = {}): number {
+  // the cursor, for the value it was placed in
+  const [mark, setMark] = useState({ value, cursor: value.length });
+  const cursor = mark.value === value ? Math.min(mark.cursor, value.length) : value.length;
   useCurrentInput(
-    (input, key) => {
-      if (key.backspace || key.delete) {
-        onChange((previous) => previous.slice(0, -1));
+    (input: string, key: Key) => {
+      const next = editLine({ value, cursor }, input, key, options);
+      if (!next) {
+        if (options.multiline && (key.upArrow || key.downArrow)) options.onLeave?.(key.upArrow ? -1 : 1);
         return;
       }
-      if (key.ctrl && input === 'u') {
-        onChange(() => '');
-        return;
-      }
-      if (multiline && isEnter(input, key)) {
-        onChange((previous) => `${previous}\n`);
-        return;
-      }
-      if (key.ctrl || key.meta || isNavigationKey(key, input) || !input) return;
-      onChange((previous) => applyTyping(previous, input, multiline));
+      // The keyboard hands out a key only after the one before is drawn, so `value` is current.
+      if (next.value !== value) onChange(() => next.value);
+      setMark(next);
     },
     { isActive: focused },
   );
+  return cursor;
 }

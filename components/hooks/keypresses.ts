@@ -18,8 +18,8 @@ function isControl(code: number): boolean {
 
 /**
  * The keys in one chunk, in order: each control key on its own, and the text between them
- * as one piece (typing into a field, a paste: one edit). Every listener splits a chunk
- * alike, so they all handle its keys in step.
+ * as one piece (typing into a field, a paste: one edit). The app's keyboard (keyboard.ts)
+ * splits each chunk once and hands its keys to every listener in turn.
  */
 export function splitKeypresses(input: string, key: Key): Keypress[] {
   if (input.length < 2 || FLAGS.some((flag) => key[flag])) return [{ input, key }];

@@ -23,13 +23,14 @@ describe('InputForm', () => {
         'Inputs',
         '❯ Topic *',
         '    █',
-        '    type a value · Ctrl+U clears',
+        '    type a value',
         '  Language',
         '    French',
         '  Count',
         '    3',
         '  [ Run ]',
         'Tab/↓ next · Shift+Tab/↑ previous · Enter on the last field or on Run: start · Esc cancel',
+        'Text: ←/→ Home/End Alt+←/→ move · Delete · Ctrl+W word · Ctrl+U/K to line start/end',
       ].join('\n'),
     );
   });

@@ -23,6 +23,23 @@ describe('MultilineField', () => {
     expect(run.submitted[0]!.values).toEqual({ notes: 'Dear Ann,\nthanks!' });
   });
 
+  it('has a cursor: ↑ keeps the column, typing and Ctrl+U act on that line, ↓ from the last line moves on', async () => {
+    const run = await renderForm([notes, field({ name: 'after', message: 'After', default: 'x' })]);
+    await press(run.instance, 'first', KEY.enter, 'second', KEY.left, KEY.left, KEY.up, '!');
+    await waitForFrame(run.instance, 'firs!t');
+    await press(run.instance, KEY.down, KEY.ctrlU);
+    let frame = await waitForFrame(run.instance, (f) => !f.includes('second'));
+    expect(frame).toMatch(/│ firs!t +│\n +│ d +│/);
+    expect(frame).toContain('❯ Notes *');
+    await press(run.instance, KEY.down);
+    frame = await waitForFrame(run.instance, (f) => f.includes('❯ After'));
+    await press(run.instance, KEY.up, KEY.up, KEY.up);
+    await waitForFrame(run.instance, (f) => f.includes('❯ Notes *'));
+    await press(run.instance, KEY.tab, KEY.tab, KEY.enter);
+    await waitForSubmit(run);
+    expect(run.submitted[0]!.values).toEqual({ notes: 'firs!t\nd', after: 'x' });
+  });
+
   it('Ctrl+E opens $EDITOR on the text and keeps what was saved', async () => {
     vi.stubEnv('VISUAL', '');
     vi.stubEnv('EDITOR', `${JSON.stringify(process.execPath)} ${JSON.stringify(FAKE)} --upper --append "\n"`);

@@ -1,3 +1,4 @@
+import chalk from 'chalk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanupForms, field, KEY, press, renderForm, waitForFrame, waitForSubmit } from './form-harness.js';
 
@@ -52,5 +53,20 @@ describe('TextField', () => {
     const run = await renderForm([field({ name: 'topic' })]);
     await press(run.instance, 'ab\x7fc\x07d');
     await waitForFrame(run.instance, '    acd█');
+  });
+
+  it('shows the cursor as the character under it in inverse, or a block after the last one; typing inserts there', async () => {
+    const level = chalk.level;
+    chalk.level = 2;
+    try {
+      const run = await renderForm([field({ name: 'lang', default: 'Frnch' })]);
+      await waitForFrame(run.instance, 'Frnch█');
+      await press(run.instance, KEY.left, KEY.left, KEY.left);
+      await waitForFrame(run.instance, 'Fr\x1b[7mn\x1b[27mch');
+      await press(run.instance, 'e', KEY.end);
+      await waitForFrame(run.instance, 'French█');
+    } finally {
+      chalk.level = level;
+    }
   });
 });

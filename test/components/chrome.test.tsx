@@ -67,10 +67,26 @@ describe('KeyHints', () => {
 });
 
 describe('HelpOverlay', () => {
-  it('lists every entry of the command table with its keys and help', () => {
+  it('on a short terminal shows the rows that fit, whole, and counts the rest', () => {
+    const lines = frame(<HelpOverlay height={10} />).split('\n');
+    const total = 1 + COMMANDS.length + 1 + 3;
+    expect(lines).toEqual([
+      'Keys (press any key to close)',
+      ...COMMANDS.slice(0, 8).map((command) => `${commandKeys(command).padEnd(11)}${command.help}`),
+      `… ${total - 9} more: a taller terminal shows them`,
+    ]);
+  });
+
+  it('lists every entry of the command table with its keys and help, then the keys that edit text', () => {
     const lines = frame(<HelpOverlay height={30} />).split('\n');
     expect(lines[0]).toBe('Keys (press any key to close)');
-    expect(lines.slice(1)).toEqual(COMMANDS.map((command) => `${commandKeys(command).padEnd(11)}${command.help}`));
+    expect(lines.slice(1, COMMANDS.length + 1)).toEqual(COMMANDS.map((command) => `${commandKeys(command).padEnd(11)}${command.help}`));
+    expect(lines.slice(COMMANDS.length + 1)).toEqual([
+      'Editing text (form fields, f and k prompts)',
+      '←/→ move a char · Alt+←/→ Ctrl+←/→ Alt+B/F a word · Home/End Ctrl+A/E to line start/end',
+      'Backspace/Delete delete a char · Ctrl+W a word back · Alt+D a word on · Ctrl+U/K to line start/end',
+      '↑/↓ lines of a multi-line box (leave it from the first/last) · Ctrl+E there: $EDITOR',
+    ]);
     expect(lines).toContain('Ctrl+C     cancel the running generation; press again to quit');
     expect(lines).toContain('↑/↓        select a step or phase');
   });

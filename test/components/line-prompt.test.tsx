@@ -57,6 +57,14 @@ describe('LinePrompt', () => {
     expect(sent).toEqual([]);
   });
 
+  it('edits at the cursor like a form field, even when the keys come in one chunk', async () => {
+    const { ui, sent } = await prompt();
+    ui.stdin.write(`rhyme${KEYS.home}more ${KEYS.end}${KEYS.ctrlW}verse`);
+    expect(await waitForFrame(ui, (frame) => frame.includes('verse'))).toBe('Feedback for haiku: more verse█');
+    ui.stdin.write(`${KEYS.altLeft}${KEYS.altLeft}${KEYS.delete}M${KEYS.enter}`);
+    expect(await sentOnce(sent)).toEqual(['More verse']);
+  });
+
   it('masks a secret', async () => {
     const { ui } = await prompt({ mask: true });
     ui.stdin.write('sk-123');

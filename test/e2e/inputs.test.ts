@@ -143,3 +143,67 @@ describe('the input form', () => {
     await t.waitFor((screen) => screen.includes('Say hello to Bo in a warm way, 1 time(s), in the style of a pirate.') && screen.includes('│ done │'));
   });
 });
+
+const NOTES = `---
+model: echo
+input:
+  title:
+    default: Notes
+  notes:
+    type: text
+    multiline: true
+    message: Your notes
+---
+
+{title}: {notes}
+
+<GenText as="summary" />
+`;
+
+describe('editing text in the form', () => {
+  it('a text field edits like a shell line: the cursor moves by character, word and line, and Delete, Ctrl+W, Ctrl+K and Backspace cut there', async () => {
+    const file = workspace().write('greet.mdx', GREET);
+    // colours on, so the cursor's inverse shows in what the terminal receives
+    terminal = await startTerminal([file, '--model', 'echo'], { env: { FORCE_COLOR: '' } });
+    await terminal.waitFor('[ Run ]');
+    terminal.write('hello wrld');
+    await terminal.waitFor('hello wrld█');
+    terminal.write(`${KEYS.left}${KEYS.left}${KEYS.left}o`);
+    await terminal.waitFor((screen) => screen.includes('hello world') && !screen.includes('hello world█'));
+    expect(terminal.raw()).toContain('hello wo\x1b[7mr\x1b[27mld');
+    terminal.write(`${KEYS.altLeft}${KEYS.altLeft}${KEYS.delete}H`);
+    await terminal.waitFor('Hello world');
+    terminal.write(`${KEYS.end}${KEYS.ctrlW}there`);
+    await terminal.waitFor('Hello there█');
+    terminal.write(`${KEYS.ctrlA}${KEYS.altF}${KEYS.ctrlK}`);
+    await terminal.waitFor('Hello█');
+    terminal.write(`${KEYS.backspace}${KEYS.ctrlLeft}${KEYS.ctrlRight}p`);
+    await terminal.waitFor('Hellp█');
+    terminal.write(`${KEYS.enter}${KEYS.enter}${KEYS.enter}n`);
+    await terminal.waitFor('Say hello to Hellp in a warm way, 1 time(s).');
+  });
+
+  it('in a multi-line box ↑/↓ move between its lines and leave it only from the first or last line', async () => {
+    const file = workspace().write('notes.mdx', NOTES);
+    terminal = await startTerminal([file, '--model', 'echo']);
+    await terminal.waitFor('[ Run ]');
+    terminal.write(KEYS.tab);
+    await terminal.waitFor((screen) => focusedRow(screen) === '❯ Your notes *');
+    terminal.write(`one${KEYS.enter}two${KEYS.enter}three${KEYS.up}${KEYS.home}X`);
+    await terminal.waitFor('│ Xtwo');
+    // ↓ from the middle line stays in the box; from the last line it moves on to [ Run ]
+    terminal.write(`${KEYS.down}${KEYS.end}!`);
+    await terminal.waitFor('│ three!');
+    expect(focusedRow(terminal.screen())).toBe('❯ Your notes *');
+    terminal.write(KEYS.down);
+    await terminal.waitFor((screen) => focusedRow(screen) === '❯ [ Run ]');
+    // ↑ back into the box, up its lines, and out to the field above; ↓ the same way down
+    terminal.write(KEYS.up.repeat(4));
+    await terminal.waitFor((screen) => focusedRow(screen) === '❯ Title');
+    terminal.write(KEYS.down.repeat(4));
+    await terminal.waitFor((screen) => focusedRow(screen) === '❯ [ Run ]');
+    terminal.write(`${KEYS.enter}n`);
+    await terminal.waitFor('│ done │');
+    expect(terminal.screen()).toContain('✓ summary GenText\n      Notes: one\n      Xtwo\n      three!\n');
+  });
+});

@@ -1,0 +1,111 @@
+// One keyboard per Ink app: every key that reaches the app goes through one queue, to every
+// listening hook (useCurrentInput) in turn, and the next key waits until React has drawn
+// what the one before changed. Without it, keys that arrive together (auto-repeat, a slow
+// SSH link, typing while the app is busy) were handled against the state of a frame that
+// was already out of date: React renders in a later task than the key, so a second ↓ read
+// the selection the first had not yet moved, and a form's Enter reached both the form and
+// the screen behind it.
+import type { EventEmitter } from 'node:events';
+import type { Key } from 'ink';
+import { splitKeypresses, type Keypress } from './keypresses.js';
+
+export interface KeyListener {
+  /** the handler and isActive of the listener's latest render */
+  latest: { readonly current: { handler: (input: string, key: Key) => void; active: boolean } };
+  /** asks the listener to render again; its effect calls `drawn` with the same turn */
+  wake: (turn: number) => void;
+}
+
+/** The Delete key (`ESC [3~`, with modifiers `ESC [3;5~`); Ink reports Backspace (DEL, 0x7f) as `delete` too. */
+const FORWARD_DELETE = /^\x1b\[3(;\d+)?~$/;
+
+/** How long a key waits for its frame before the next goes anyway (a frame takes milliseconds). */
+const STUCK_MS = 500;
+
+export class Keyboard {
+  private readonly listeners: KeyListener[] = [];
+  private readonly queue: Keypress[] = [];
+  /** the raw sequence of the event Ink is handing out, and whether a listener has queued it */
+  private raw = '';
+  private taken = false;
+  private readonly marksEvents: boolean;
+  private turn = 0;
+  /** a key was handled and its frame is not drawn yet */
+  private waiting = false;
+  private fallback: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(emitter: EventEmitter | undefined) {
+    this.marksEvents = emitter !== undefined;
+    // Ink hands each event to every useInput hook: this marks where one event starts, so
+    // it is queued once, and keeps its raw sequence (to tell Backspace from Delete).
+    emitter?.prependListener('input', (raw: string) => {
+      this.raw = raw;
+      this.taken = false;
+    });
+  }
+
+  add(listener: KeyListener): () => void {
+    this.listeners.push(listener);
+    // the key before unmounted every listener that could have said it was drawn
+    if (this.waiting) this.drawn(this.turn);
+    return () => {
+      const index = this.listeners.indexOf(listener);
+      if (index >= 0) this.listeners.splice(index, 1);
+    };
+  }
+
+  /** One event as a useInput hook got it; the first hook to get it queues it, the others skip it. */
+  receive(input: string, key: Key): void {
+    if (this.taken) return;
+    this.taken = this.marksEvents;
+    this.queue.push(...splitKeypresses(input, key).map((press) => withBackspace(press, this.raw)));
+    if (!this.waiting) this.next();
+  }
+
+  /** A listener rendered the frame of `turn`: the next key may go. */
+  drawn(turn: number): void {
+    if (!this.waiting || turn !== this.turn) return;
+    this.waiting = false;
+    clearTimeout(this.fallback);
+    setImmediate(() => {
+      if (!this.waiting) this.next();
+    });
+  }
+
+  private next(): void {
+    const press = this.queue.shift();
+    if (!press) return;
+    this.waiting = true;
+    this.turn++;
+    // Who listens is decided by the frame the key arrived on, before any handler ran.
+    const active = this.listeners.filter((listener) => listener.latest.current.active).map((listener) => listener.latest.current.handler);
+    try {
+      for (const handler of active) handler(press.input, press.key);
+    } finally {
+      for (const listener of this.listeners) listener.wake(this.turn);
+      // should no frame come (nothing left listening), the keys still go on, never stuck
+      const turn = this.turn;
+      this.fallback = setTimeout(() => this.drawn(turn), STUCK_MS);
+      this.fallback.unref?.();
+    }
+  }
+}
+
+/** Ink calls Backspace `delete`; the Delete key is the only one that deletes forward. */
+function withBackspace(press: Keypress, raw: string): Keypress {
+  if (!press.key.delete || FORWARD_DELETE.test(raw)) return press;
+  return { input: press.input, key: { ...press.key, delete: false, backspace: true } };
+}
+
+const keyboards = new WeakMap<object, Keyboard>();
+
+/** The keyboard of one Ink app: its input event emitter (one per app), else its stdin. */
+export function keyboardFor(stdin: object, emitter: EventEmitter | undefined): Keyboard {
+  const app = emitter ?? stdin;
+  let keyboard = keyboards.get(app);
+  if (!keyboard) {
+    keyboard = new Keyboard(emitter);
+    keyboards.set(app, keyboard);
+  }
+  return keyboard;
+}
