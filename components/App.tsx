@@ -13,6 +13,8 @@ import { Header } from './Header.js';
 import { DiagnosticsBanner, bannerHeight } from './DiagnosticsBanner.js';
 import { DescriptionView, descriptionLines } from './DescriptionView.js';
 import { PhaseList, outputLinesFor } from './PhaseList.js';
+import { scrollOutput, type OutputScroll, type ScrollKey } from './output-scroll.js';
+import { wholeText } from './StepView.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { MessagesView } from './MessagesView.js';
 import { HistoryView } from './HistoryView.js';
@@ -105,7 +107,7 @@ export function App(props: AppProps) {
   const [mode, setMode] = useState<Mode>(askFirst ? 'form' : 'main');
   const [expandedByAuthor, setExpandedByAuthor] = useState<Record<number, boolean>>({});
   const [selectedId, setSelectedId] = useState<string | null>('p:0');
-  const [scrolls, setScrolls] = useState<Record<string, number>>({});
+  const [scrolls, setScrolls] = useState<Record<string, OutputScroll>>({});
   const [messagesScroll, setMessagesScroll] = useState(0);
   const [messagesKey, setMessagesKey] = useState<string | null>(null);
   const [target, setTarget] = useState<StepRecord | null>(null);
@@ -248,11 +250,21 @@ export function App(props: AppProps) {
       setExpandedByAuthor(Object.fromEntries(workflow.root.phases.map((_, phase) => [phase, !all])));
       if (all && selected) setSelectedId(`p:${selected.phase}`);
     },
+    follow: () => handlers.scroll!('end'),
     scroll: (key) => {
-      const record = targetRecord();
+      // a selected phase scrolls the step running in it, else its first result
+      const running = selected?.kind === 'phase' && view ? phaseRecords(view.order, view.records, selected.phase).find((r) => r.status === 'running') : undefined;
+      const record = running ?? targetRecord();
       if (!record) return;
       const page = Math.max(1, outputLinesFor(listHeight, true) - 2);
-      setScrolls((was) => ({ ...was, [record.key]: Math.max(0, (was[record.key] ?? 0) + (key === 'pageup' ? page : -page)) }));
+      const text = wholeText({ record, partial: view?.partials[record.key] });
+      setScrolls((was) => {
+        const { [record.key]: previous, ...others } = was;
+        const next = scrollOutput(previous, key as ScrollKey, page, record, text);
+        return next ? { ...others, [record.key]: next } : others;
+      });
+      // a phase the author reads in stays open when the run moves on
+      if (key === 'pageup') setExpandedByAuthor((was) => (record.phase in was ? was : { ...was, [record.phase]: true }));
     },
     rerun: () => {
       const record = needResult('re-run');

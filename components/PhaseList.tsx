@@ -10,6 +10,7 @@ import { PhasePanel } from './PhasePanel.js';
 import { StepView, stepHeight, stepNeed, type StepViewProps } from './StepView.js';
 import { PROMPT_LINES, clippedOutputLines, stepBudgets, type Budget, type StepNeed } from './step-budgets.js';
 import { headLines } from './format.js';
+import { pinnedLength, type OutputScroll } from './output-scroll.js';
 
 export interface PhaseListProps {
   workflow: Workflow;
@@ -20,7 +21,7 @@ export interface PhaseListProps {
   width: number;
   height: number;
   /** output scroll per step key */
-  scrolls: Record<string, number>;
+  scrolls: Record<string, OutputScroll>;
   /** the prompt a step would send now (run.preview), shown for one that has not run or is stale */
   preview?: (key: string) => string | undefined;
 }
@@ -50,7 +51,8 @@ function stepProps(item: StepItem, props: PhaseListProps, budget?: Budget): Step
     width: props.width,
     outputLines: budget?.output ?? clippedOutputLines(props.height, selected || running),
     promptLines: budget?.prompt,
-    scroll: props.scrolls[item.key] ?? 0,
+    scroll: props.scrolls[item.key]?.up ?? 0,
+    until: pinnedLength(props.scrolls[item.key], record),
     live: running && props.view?.status === 'running',
     preview: !item.compact && (!record || record.stale) ? props.preview?.(item.key) : undefined,
   };

@@ -31,6 +31,8 @@ export interface StepViewProps {
   promptLines?: number;
   /** output lines scrolled up from the bottom */
   scroll: number;
+  /** the output is shown up to this many characters (pinned while the author reads above a stream) */
+  until?: number;
   /** the run is running (a running record shows a spinner, not a pending mark) */
   live: boolean;
   /** the prompt it would send now, for a step that has not run or is stale (run.preview) */
@@ -43,7 +45,13 @@ export function indent(depth: number): number {
   return 2 + depth * 2;
 }
 
-export function streamedText(props: Pick<StepViewProps, 'record' | 'partial'>): string {
+export function streamedText(props: Pick<StepViewProps, 'record' | 'partial' | 'until'>): string {
+  const text = wholeText(props);
+  return props.until !== undefined && props.until < text.length ? text.slice(0, props.until) : text;
+}
+
+/** The step's output as text: what has streamed so far while it runs. */
+export function wholeText(props: Pick<StepViewProps, 'record' | 'partial'>): string {
   const record = props.record;
   if (!record || BLOCKS.has(record.action ?? '')) return '';
   if (record.status === 'running') return props.partial !== undefined ? outputText(props.partial) : record.partial ?? '';

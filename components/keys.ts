@@ -13,6 +13,7 @@ export type CommandId =
   | 'expand'
   | 'toggle-all'
   | 'scroll'
+  | 'follow'
   | 'rerun'
   | 'edit'
   | 'feedback'
@@ -72,7 +73,8 @@ export const COMMANDS: readonly Command[] = [
   { id: 'select', keys: ['up', 'down'], label: 'select', help: 'select a step or phase' },
   { id: 'expand', keys: ['right', 'left'], label: 'expand', help: 'expand/collapse the selected phase' },
   { id: 'toggle-all', keys: ['o'], label: 'all', help: 'expand/collapse all phases' },
-  { id: 'scroll', keys: ['pageup', 'pagedown'], label: 'scroll', help: "scroll the selected step's output" },
+  { id: 'scroll', keys: ['pageup', 'pagedown'], label: 'scroll', help: "scroll the selected step's output (a stream holds still while you read above it)" },
+  { id: 'follow', keys: ['end'], label: 'follow', help: "back to the end of the selected step's output, following a stream again", when: () => false },
   { id: 'rerun', keys: ['r'], label: 'rerun', help: 're-run the selected action (later results go stale)', when: (c) => c.hasResult },
   { id: 'edit', keys: ['e'], label: 'edit', help: 'edit the selected output in $EDITOR (kept and marked as yours)', when: (c) => c.hasResult },
   { id: 'feedback', keys: ['f'], label: 'feedback', help: 'reject with feedback: type an instruction and regenerate', when: (c) => c.hasResult },
@@ -96,6 +98,7 @@ const KEY_LABELS: Record<string, string> = {
   left: '←',
   pageup: 'PgUp',
   pagedown: 'PgDn',
+  end: 'End',
   'ctrl+c': 'Ctrl+C',
 };
 
@@ -117,6 +120,7 @@ export function keyName(input: string, key: Key): KeyName | null {
   if (key.rightArrow) return 'right';
   if (key.pageUp) return 'pageup';
   if (key.pageDown) return 'pagedown';
+  if (key.end) return 'end';
   // a lone line feed is Enter typed before the terminal was in raw mode (or Ctrl+J)
   if (key.return || input === '\n') return 'return';
   if (key.escape) return 'escape';

@@ -204,6 +204,6 @@ describe('editing text in the form', () => {
     await terminal.waitFor((screen) => focusedRow(screen) === '❯ [ Run ]');
     terminal.write(`${KEYS.enter}n`);
     await terminal.waitFor('│ done │');
-    expect(terminal.screen()).toContain('✓ summary GenText\n      Notes: one\n      Xtwo\n      three!\n');
+    expect(terminal.screen()).toMatch(/✓ summary GenText +6\+6 tokens \d+\.\ds\n {6}Notes: one\n {6}Xtwo\n {6}three!\n/);
   });
 });

@@ -31,7 +31,7 @@ describe('watching the workflow file', () => {
     expect(screen).toMatch(/~ Phase 2 +1\/1 action/);
     expect(screen).not.toContain('hello GenText (stale)');
     // the stale step shows the prompt it would send now above its old result
-    expect(screen).toMatch(/bye GenText \(stale\)\n +Now wave goodbye to Bo\.\n +Now say goodbye to Bo\./);
+    expect(screen).toMatch(/bye GenText \(stale\) +6\+6 tokens \d+\.\ds\n +Now wave goodbye to Bo\.\n +Now say goodbye to Bo\./);
     // the next step command re-runs only the stale step, with the new prompt
     t.write('n');
     await t.waitFor(/✓ Phase 2 +1\/1 action/);
