@@ -21,6 +21,7 @@ export type CommandId =
   | 'history'
   | 'diff'
   | 'inputs'
+  | 'problems'
   | 'api-key'
   | 'help'
   | 'quit'
@@ -44,6 +45,8 @@ export interface KeyContext {
   stale?: boolean;
   /** the history view is open (`d` diffs the selected version with the current one) */
   inHistory?: boolean;
+  /** the file on disk does not compile (`!` lists every problem) */
+  hasProblems?: boolean;
 }
 
 export interface Command {
@@ -67,6 +70,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'pause', keys: ['space'], label: 'pause', help: 'pause after the current action', when: running },
   { id: 'cancel', keys: ['escape'], label: 'cancel', help: 'cancel the running generation', when: running },
   { id: 'api-key', keys: ['k'], label: 'enter key', help: 'enter an OpenAI API key and store it (when a step failed without one)', when: (c) => c.needsKey === true },
+  { id: 'problems', keys: ['!'], label: 'problems', help: 'list every problem of the file while it does not compile', when: (c) => c.hasProblems === true },
   { id: 'select', keys: ['up', 'down'], label: 'select', help: 'select a step or phase' },
   { id: 'expand', keys: ['right', 'left'], label: 'expand', help: 'expand/collapse the selected phase' },
   { id: 'toggle-all', keys: ['o'], label: 'all', help: 'expand/collapse all phases' },

@@ -57,9 +57,9 @@ function everyColoredPart(): string {
     <HelpOverlay height={30} />,
     <DiagnosticsBanner {...banner} width={80} />,
     <MessagesView record={record({ messages: [{ role: 'user', content: 'Write a poem.' }] })} width={60} height={10} scroll={0} />,
-    <BottomLine showing="quit" notice="" onFeedback={() => {}} onApiKey={() => {}} />,
-    <BottomLine showing="notice" notice="saved" onFeedback={() => {}} onApiKey={() => {}} />,
-    <BottomLine showing="feedback" stepName="poem" notice="" onFeedback={() => {}} onApiKey={() => {}} />,
+    <BottomLine width={80} showing="quit" notice="" onFeedback={() => {}} onApiKey={() => {}} />,
+    <BottomLine width={80} showing="notice" notice="saved" onFeedback={() => {}} onApiKey={() => {}} />,
+    <BottomLine width={80} showing="feedback" stepName="poem" notice="" onFeedback={() => {}} onApiKey={() => {}} />,
   ]
     .map(frame)
     .join('\n');
