@@ -1,10 +1,16 @@
 // Long messages wrap instead of being cut at the screen edge: the compile banner, the notice
 // line above the key hints (a step's `failed: …`), and the problems view that lists them all.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
 import { DiagnosticsBanner, bannerHeight, bannerLimit } from '../../components/DiagnosticsBanner.js';
 import { BottomLine, bottomLineRows, noticeLines } from '../../components/BottomLine.js';
 import { ProblemsView, problemsMaxScroll, scrollForKey } from '../../components/ProblemsView.js';
+import { BrokenFileScreen } from '../../components/BrokenFileScreen.js';
+import { compile } from '../../src/compiler/index.js';
+import { waitForFrame, KEYS } from '../support/ink.js';
 
 function frame(element: React.ReactElement) {
   const ui = render(element);
@@ -109,5 +115,34 @@ describe('the problems view', () => {
     expect(scrollForKey('up', 0, 10, max)).toBe(0);
     expect(scrollForKey('down', 0, 10, max)).toBe(1);
     expect(scrollForKey('n', 3, 10, max)).toBeNull();
+  });
+});
+
+describe('the screen of a file that never compiled', () => {
+  it('lists the problems in the same view, and ↓/PgDn scroll to the last one', async () => {
+    const source = ['---', 'model: echo', '---', '', ...[1, 2, 3, 4, 5, 6].map((n) => `Line {nme${n}}.`), '', '<GenText as="x" />', ''].join('\n');
+    const file = join(mkdtempSync(join(tmpdir(), 'stepwise-broken-')), 'broken.mdx');
+    writeFileSync(file, source);
+    const { diagnostics } = compile(source, file);
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toHaveLength(6);
+    const ui = render(<BrokenFileScreen file={file} text={source} diagnostics={errors} compile={(text) => compile(text, file)} onFixed={() => {}} onQuit={() => {}} size={{ rows: 16, columns: 100 }} />);
+    try {
+      let shown = await waitForFrame(ui, (f) => f.includes('more lines (↓/PgDn)'));
+      expect(shown.split('\n')[1]).toBe('✗ 6 errors in the file: fix and save, and the workflow opens once it compiles');
+      expect(shown).toContain('line 5, column 7: unknown name `nme1`');
+      expect(shown).not.toContain('nme6');
+      expect(shown.trimEnd().split('\n').at(-1)).toBe('↑/↓ PgUp/PgDn scroll  q quit');
+      for (let page = 0; page < 4 && !shown.includes('10 | Line {nme6}.'); page++) {
+        ui.stdin.write(KEYS.pageDown);
+        const before = shown;
+        shown = await waitForFrame(ui, (f) => f !== before);
+      }
+      expect(shown).toContain('line 10, column 7: unknown name `nme6`');
+      expect(shown).toContain('  10 | Line {nme6}.');
+      expect(shown).not.toContain('more lines');
+    } finally {
+      ui.unmount();
+    }
   });
 });
