@@ -24,7 +24,7 @@ const INPUTS = ['--input', 'name=Bo', '--input', 'mood=warm', '--input', 'times=
 const SIX_PROBLEMS = GREET.replace('Now say goodbye to {name}.', ['Now say goodbye to {nme1}.', 'And {nme2}.', 'And {nme3}.', 'And {nme4}.', 'And {nme5}.', 'And {nme6}.'].join('\n'));
 const rows = (screen: string) => screen.split('\n');
 /** The key hints: the last row drawn (the terminal's own last row stays blank). */
-const hintsRow = (screen: string[]) => screen.findLast((row) => row !== '');
+const hintsRow = (screen: string[]) => [...screen].reverse().find((row) => row !== '');
 
 /** The two lines a problem's message takes at 100 columns: the fix hint ends the second. */
 const problem = (line: number, column: number, name: string) => [
@@ -92,7 +92,7 @@ describe('long messages on the screen', () => {
     t.write('n');
     await t.waitFor((s) => s.includes('│ failed │') && s.includes('? help'));
     const screen = rows(t.screen());
-    const hints = screen.findLastIndex((row) => row.includes('? help'));
+    const hints = screen.findIndex((row) => row.includes('? help'));
     expect(screen.slice(hints - 3, hints)).toEqual([
       'failed: the provider refused the request (400 This model supports at most 128 tokens of context, but',
       "the request asked for 4000; shorten the messages): check the model id `openai:gpt-4o-mini` and the",
