@@ -10,7 +10,9 @@ import type { Run } from '../src/runtime/run.js';
 import type { RunState, StepRecord } from '../src/runtime/types.js';
 import { savedView } from './run-view.js';
 import { Header } from './Header.js';
-import { DiagnosticsBanner, bannerHeight } from './DiagnosticsBanner.js';
+import { DiagnosticsBanner, bannerHeight, bannerLimit } from './DiagnosticsBanner.js';
+import { ProblemsView } from './ProblemsView.js';
+import { useProblemsView } from './hooks/useProblemsView.js';
 import { DescriptionView, descriptionLines } from './DescriptionView.js';
 import { PhaseList, outputLinesFor } from './PhaseList.js';
 import { scrollOutput, type OutputScroll, type ScrollKey } from './output-scroll.js';
@@ -20,7 +22,7 @@ import { MessagesView } from './MessagesView.js';
 import { HistoryView } from './HistoryView.js';
 import { DiffView } from './DiffView.js';
 import { KeyHints, MODAL_HINTS } from './KeyHints.js';
-import { BottomLine } from './BottomLine.js';
+import { BottomLine, bottomLineRows } from './BottomLine.js';
 import { openKeyStore } from '../src/models/keys.js';
 import { NO_OPENAI_KEY } from '../src/models/model-error.js';
 import { inputsForWorkflow, newInputMessage } from '../src/runtime/inputs.js';
@@ -81,7 +83,7 @@ export interface AppProps {
   saveProblem?: SaveProblem;
 }
 
-type Mode = 'main' | 'form' | 'help' | 'messages' | 'history' | 'diff' | 'feedback' | 'api-key' | 'quit' | 'editing';
+type Mode = 'main' | 'form' | 'help' | 'messages' | 'history' | 'diff' | 'problems' | 'feedback' | 'api-key' | 'quit' | 'editing';
 
 const REMEMBER = { load: loadRememberedInputs, save: saveRememberedInputs };
 
@@ -302,6 +304,7 @@ export function App(props: AppProps) {
       review.openHistory(historyKey, name ?? historyKey);
     },
     diff: () => review.diff(current),
+    problems: () => problems.open(),
     inputs: () => {
       if (!workflow.inputs.length) return setNotice('this workflow has no inputs');
       setMode('form');
@@ -331,6 +334,10 @@ export function App(props: AppProps) {
         return false;
       }
       if (mode === 'history' || mode === 'diff') return review.onKey(name, input, { width: columns, height: bodyHeight });
+      if (mode === 'problems') {
+        problems.onKey(name, input);
+        return true;
+      }
       if (mode === 'help') setMode('main');
       else if (mode === 'quit') {
         if (input === 'y') exit();
@@ -368,12 +375,19 @@ export function App(props: AppProps) {
   /** `m`: what the step sent, or what it would send now (run.preview) */
   const requestOf = (key: string) => shownRequest(key, view?.records[key], () => run?.preview(key) ?? null);
   const messagesRequest = mode === 'messages' && messagesKey ? requestOf(messagesKey) : null;
-  const keyContext: KeyContext = { status, hasResult, hasInputs: workflow.inputs.length > 0, needsKey: keyless !== null, hasHistory, stale: current?.stale === true, inHistory: mode === 'history', canPreview: Boolean(run && selected) && !hasResult };
+  const keyContext: KeyContext = { status, hasResult, hasInputs: workflow.inputs.length > 0, needsKey: keyless !== null, hasHistory, stale: current?.stale === true, inHistory: mode === 'history', canPreview: Boolean(run && selected) && !hasResult, hasProblems: diagnostics.length > 0 };
   const model = props.modelOverride ?? workflow.model ?? props.defaultModel ?? 'model per action';
   const notSaved = useSaveProblem(props.saveProblem);
-  const banner = bannerHeight(diagnostics, source, columns) + (notSaved ? 1 : 0);
+  // the banner keeps at most half the screen (the problems view `!` lists them all) and
+  // gives way to that view; the notice row grows with its wrapped text
+  const shownProblems = bannerLimit(diagnostics, source, columns, Math.floor(rows / 2));
+  const banner = (mode === 'problems' ? 0 : bannerHeight(diagnostics, source, columns, shownProblems)) + (notSaved ? 1 : 0);
+  const showing = mode === 'feedback' && target ? 'feedback' : mode === 'api-key' && keyless ? 'api-key' : mode === 'quit' || mode === 'editing' ? mode : 'notice';
+  const noticeText = notice ?? (keyless ? 'failed: no OpenAI API key — press k to enter one (or set OPENAI_API_KEY)' : view?.error && status === 'failed' ? failureNotice(view.error.message, failed, current?.key ?? null) : ' ');
+  const noticeRows = bottomLineRows(showing, noticeText, columns);
   const description = descriptionLines(workflow.description, columns, 3).length;
-  const bodyHeight = Math.max(3, rows - 1 - 1 - 2 - banner);
+  const bodyHeight = Math.max(3, rows - 1 - 1 - 1 - noticeRows - banner);
+  const problems = useProblemsView({ diagnostics, text: source, width: columns, height: bodyHeight, setMode, setNotice });
   const listHeight = Math.max(1, bodyHeight - description);
   const storeApiKey = (apiKey: string) => {
     setMode('main');
@@ -387,9 +401,10 @@ export function App(props: AppProps) {
   };
   const bottomLine = (
     <BottomLine
-      showing={mode === 'feedback' && target ? 'feedback' : mode === 'api-key' && keyless ? 'api-key' : mode === 'quit' || mode === 'editing' ? mode : 'notice'}
+      showing={showing}
       stepName={target?.as ?? target?.key}
-      notice={notice ?? (keyless ? 'failed: no OpenAI API key — press k to enter one (or set OPENAI_API_KEY)' : view?.error && status === 'failed' ? failureNotice(view.error.message, failed, current?.key ?? null) : ' ')}
+      notice={noticeText}
+      width={columns}
       onFeedback={(instruction) => {
         setMode('main');
         if (target) run?.feedback(target.key, instruction);
@@ -416,7 +431,7 @@ export function App(props: AppProps) {
         fileState={fileState}
       />
       {notSaved ? <SaveProblemBanner message={notSaved} /> : null}
-      <DiagnosticsBanner diagnostics={diagnostics} text={source} width={columns} />
+      {mode === 'problems' ? null : <DiagnosticsBanner diagnostics={diagnostics} text={source} width={columns} limit={shownProblems} />}
       <Box flexDirection="column" height={bodyHeight} overflow="hidden" flexShrink={0}>
         {mode === 'form' ? (
           <FormScreen title={workflow.title}>
@@ -430,6 +445,8 @@ export function App(props: AppProps) {
           <HistoryView {...review.history} width={columns} height={bodyHeight} />
         ) : mode === 'diff' && review.diffView ? (
           <DiffView {...review.diffView} width={columns} height={bodyHeight} />
+        ) : mode === 'problems' ? (
+          <ProblemsView {...problems.props} />
         ) : (
           <>
             <DescriptionView text={workflow.description} width={columns} maxLines={3} />
@@ -437,7 +454,7 @@ export function App(props: AppProps) {
           </>
         )}
       </Box>
-      <Box height={1} flexShrink={0}>
+      <Box height={noticeRows} flexShrink={0}>
         {bottomLine}
       </Box>
       <KeyHints context={keyContext} width={columns} override={MODAL_HINTS[mode] ?? null} />

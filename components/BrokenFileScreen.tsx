@@ -1,15 +1,17 @@
 // What the TUI shows when the file it opens does not compile: every problem, and a promise
-// to open the workflow on the first save that compiles. Nothing can run yet, so the only key
-// is quit.
+// to open the workflow on the first save that compiles. Nothing can run yet, so the only keys
+// scroll the list and quit.
 import { basename } from 'node:path';
 import { useRef, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import type { CompileResult, Diagnostic } from '../src/compiler/types.js';
-import { DiagnosticsBanner, bannerHeight } from './DiagnosticsBanner.js';
+import { errorCount } from './DiagnosticsBanner.js';
+import { ProblemsView, problemsMaxScroll, scrollForKey } from './ProblemsView.js';
 import { FileStateNote } from './FileStateNote.js';
 import { useCurrentInput } from './hooks/useCurrentInput.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { useWorkflowFile } from './hooks/useWorkflowFile.js';
+import { keyName } from './keys.js';
 import { tint } from './palette.js';
 
 export interface FileProblems {
@@ -32,6 +34,7 @@ export function BrokenFileScreen(props: BrokenFileScreenProps) {
   const measured = useTerminalSize();
   const { rows, columns } = props.size ?? measured;
   const [latest, setLatest] = useState<FileProblems>({ text: props.text, diagnostics: props.diagnostics });
+  const [scroll, setScroll] = useState(0);
   const latestRef = useRef(latest);
   latestRef.current = latest;
   const done = useRef(false);
@@ -52,14 +55,15 @@ export function BrokenFileScreen(props: BrokenFileScreenProps) {
       setLatest({ text: version.text, diagnostics: errors });
     },
   });
-  useCurrentInput((input, key) => {
-    if (input === 'q' || (key.ctrl && input === 'c')) finish(false);
-  });
-
   const count = latest.diagnostics.length;
-  // the whole screen is the banner's: as many problems as fit (header, footer and a spare row)
-  let limit = count;
-  while (limit > 1 && bannerHeight(latest.diagnostics, latest.text, columns, limit) > rows - 3) limit--;
+  // the whole screen but the header and the footer (and the spare last row) is the list's
+  const list = { diagnostics: latest.diagnostics, text: latest.text, width: columns, height: Math.max(1, rows - 3), title: `✗ ${errorCount(count)} in the file: fix and save, and the workflow opens once it compiles` };
+  const maxScroll = problemsMaxScroll(list);
+  useCurrentInput((input, key) => {
+    if (input === 'q' || (key.ctrl && input === 'c')) return finish(false);
+    const name = keyName(input, key);
+    setScroll((was) => scrollForKey(name, was, Math.max(1, list.height - 2), maxScroll) ?? was);
+  });
   return (
     <Box flexDirection="column" height={rows - 1}>
       <Box height={1} overflow="hidden">
@@ -67,17 +71,17 @@ export function BrokenFileScreen(props: BrokenFileScreenProps) {
           <Text bold>{basename(props.file)}</Text>
           <FileStateNote state={fileState} />
           {' │ '}
-          <Text color={tint('red')}>{count} error{count === 1 ? '' : 's'}</Text>
+          <Text color={tint('red')}>{errorCount(count)}</Text>
           {' │ '}
           {/* said once the watcher is ready: a save before that would be missed */}
           <Text color={tint('yellow')}>{fileState === 'starting' ? 'opening' : 'waiting for a save that compiles'}</Text>
         </Text>
       </Box>
       <Box flexDirection="column" flexGrow={1} overflow="hidden">
-        <DiagnosticsBanner diagnostics={latest.diagnostics} text={latest.text} width={columns} limit={limit} title={`✗ ${count} error${count === 1 ? '' : 's'} in the file: fix and save, and the workflow opens once it compiles`} />
+        <ProblemsView {...list} scroll={scroll} />
       </Box>
       <Text dimColor wrap="truncate">
-        q quit
+        {maxScroll > 0 ? '↑/↓ PgUp/PgDn scroll  q quit' : 'q quit'}
       </Text>
     </Box>
   );

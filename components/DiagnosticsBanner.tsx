@@ -1,8 +1,11 @@
-// Shown while the file on disk does not compile: every error with its place and a code
-// frame. The last good version of the workflow stays usable underneath.
+// Shown while the file on disk does not compile: the first errors with their place and a code
+// frame, wrapped to the width so each fix hint is read in full; the rest are counted, with the
+// key that lists them all (the problems view). The last good version stays usable underneath.
 import { Box, Text } from 'ink';
 import type { Diagnostic } from '../src/compiler/types.js';
-import { codeFrame } from '../src/cli/code-frame.js';
+import { wrapColumns } from './columns.js';
+import { problemsLines, type ProblemLine } from './problem-lines.js';
+import { ProblemLineText } from './ProblemLineText.js';
 import { tint } from './palette.js';
 
 export interface DiagnosticsBannerProps {
@@ -11,41 +14,66 @@ export interface DiagnosticsBannerProps {
   width: number;
   /** most diagnostics shown; the rest are counted */
   limit?: number;
-  /** the first line, when the screen is not the usual one (a file that never compiled) */
-  title?: string;
 }
 
 export const BANNER_LIMIT = 3;
 
-/** Lines the banner takes: a title, then per diagnostic its message and a two-line frame. */
-export function bannerHeight(diagnostics: Diagnostic[], text: string, width: number, limit = BANNER_LIMIT): number {
-  if (!diagnostics.length) return 0;
-  const shown = diagnostics.slice(0, limit);
-  const frames = shown.reduce((sum, d) => sum + 1 + (codeFrame(text, d.line, d.column, { width: width - 2 }) ? 2 : 0), 0);
-  return 1 + frames + (diagnostics.length > limit ? 1 : 0);
+/** The key that opens the full list (keys.ts binds it to the problems view). */
+export const PROBLEMS_KEY = '!';
+
+interface BannerLines {
+  title: string[];
+  problems: ProblemLine[];
+  more: string[];
 }
 
-export function DiagnosticsBanner({ diagnostics, text, width, limit = BANNER_LIMIT, title }: DiagnosticsBannerProps) {
-  if (!diagnostics.length) return null;
+export function errorCount(count: number): string {
+  return `${count} error${count === 1 ? '' : 's'}`;
+}
+
+function bannerLines(diagnostics: Diagnostic[], text: string, width: number, limit: number): BannerLines {
   const count = diagnostics.length;
-  const shown = diagnostics.slice(0, limit);
+  const title = `✗ ${errorCount(count)} in the file: still showing the last version that compiled; fix and save to update`;
+  const more = count > limit ? `…and ${count - limit} more: press ${PROBLEMS_KEY} to see them all` : '';
+  return {
+    title: wrapColumns(title, width),
+    problems: problemsLines(diagnostics.slice(0, limit), text, width),
+    more: more ? wrapColumns(more, width) : [],
+  };
+}
+
+/** Lines the banner takes: its wrapped title, each shown problem's lines and the count of the rest. */
+export function bannerHeight(diagnostics: Diagnostic[], text: string, width: number, limit = BANNER_LIMIT): number {
+  if (!diagnostics.length) return 0;
+  const lines = bannerLines(diagnostics, text, width, limit);
+  return lines.title.length + lines.problems.length + lines.more.length;
+}
+
+/** The most problems (at least one, at most BANNER_LIMIT) whose banner fits in `rows`. */
+export function bannerLimit(diagnostics: Diagnostic[], text: string, width: number, rows: number): number {
+  let limit = Math.min(BANNER_LIMIT, diagnostics.length);
+  while (limit > 1 && bannerHeight(diagnostics, text, width, limit) > rows) limit--;
+  return limit;
+}
+
+export function DiagnosticsBanner({ diagnostics, text, width, limit = BANNER_LIMIT }: DiagnosticsBannerProps) {
+  if (!diagnostics.length) return null;
+  const lines = bannerLines(diagnostics, text, width, limit);
   return (
     <Box flexDirection="column" flexShrink={0}>
-      <Text color={tint('red')} bold wrap="truncate">
-        {title ?? `✗ ${count} error${count === 1 ? '' : 's'} in the file: still showing the last version that compiled; fix and save to update`}
-      </Text>
-      {shown.map((diagnostic, index) => {
-        const frame = codeFrame(text, diagnostic.line, diagnostic.column, { width: width - 2 });
-        return (
-          <Box key={index} flexDirection="column">
-            <Text wrap="truncate">
-              <Text color={tint('red')}>line {diagnostic.line}, column {diagnostic.column}</Text>: {diagnostic.message.replace(/\s*\n\s*/g, " ")} <Text dimColor>[{diagnostic.rule}]</Text>
-            </Text>
-            {frame ? frame.split('\n').map((line, row) => <Text key={row} dimColor={row === 0} color={row === 1 ? tint('red') : undefined} wrap="truncate">{line}</Text>) : null}
-          </Box>
-        );
-      })}
-      {count > limit ? <Text dimColor>…and {count - limit} more</Text> : null}
+      {lines.title.map((line, index) => (
+        <Text key={`t${index}`} color={tint('red')} bold wrap="truncate">
+          {line}
+        </Text>
+      ))}
+      {lines.problems.map((line, index) => (
+        <ProblemLineText key={`p${index}`} line={line} />
+      ))}
+      {lines.more.map((line, index) => (
+        <Text key={`m${index}`} dimColor wrap="truncate">
+          {line}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -16,6 +16,7 @@ export const MODAL_HINTS: Record<string, string> = {
   messages: '↑/↓ PgUp/PgDn scroll  Esc back',
   history: '↑/↓ select  Enter make current  d diff with current  Esc back',
   diff: '↑/↓ PgUp/PgDn scroll  Esc back',
+  problems: '↑/↓ PgUp/PgDn scroll  Esc back',
   feedback: 'Enter regenerate with this instruction  Esc cancel',
   'api-key': 'Enter store the key and re-run the step  Esc cancel',
   quit: 'y quit  n keep running',

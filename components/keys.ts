@@ -22,6 +22,7 @@ export type CommandId =
   | 'history'
   | 'diff'
   | 'inputs'
+  | 'problems'
   | 'api-key'
   | 'help'
   | 'quit'
@@ -47,6 +48,8 @@ export interface KeyContext {
   inHistory?: boolean;
   /** a step is selected that has not run yet: `m` shows what it would send */
   canPreview?: boolean;
+  /** the file on disk does not compile (`!` lists every problem) */
+  hasProblems?: boolean;
 }
 
 export interface Command {
@@ -70,6 +73,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'pause', keys: ['space'], label: 'pause', help: 'pause after the current action', when: running },
   { id: 'cancel', keys: ['escape'], label: 'cancel', help: 'cancel the running generation', when: running },
   { id: 'api-key', keys: ['k'], label: 'enter key', help: 'enter an OpenAI API key and store it (when a step failed without one)', when: (c) => c.needsKey === true },
+  { id: 'problems', keys: ['!'], label: 'problems', help: 'list every problem of the file while it does not compile', when: (c) => c.hasProblems === true },
   { id: 'select', keys: ['up', 'down'], label: 'select', help: 'select a step or phase' },
   { id: 'expand', keys: ['right', 'left'], label: 'expand', help: 'expand/collapse the selected phase' },
   { id: 'toggle-all', keys: ['o'], label: 'all', help: 'expand/collapse all phases' },

@@ -96,7 +96,7 @@ describe('DiagnosticsBanner', () => {
   const text = '---\nmodel: echo\n---\n\nHello {nme}\n';
   const diagnostics = [{ severity: 'error' as const, message: 'unknown name `nme`; did you mean `name`?', line: 5, column: 8, rule: 'unknown-name' }];
   it('each error with its line, column, rule and a code frame', () => {
-    expect(frame(<DiagnosticsBanner diagnostics={diagnostics} text={text} width={80} />)).toBe(
+    expect(frame(<DiagnosticsBanner diagnostics={diagnostics} text={text} width={100} />)).toBe(
       [
         '✗ 1 error in the file: still showing the last version that compiled; fix and save to update',
         'line 5, column 8: unknown name `nme`; did you mean `name`? [unknown-name]',
@@ -104,7 +104,7 @@ describe('DiagnosticsBanner', () => {
         '    |        ^',
       ].join('\n'),
     );
-    expect(bannerHeight(diagnostics, text, 80)).toBe(4);
+    expect(bannerHeight(diagnostics, text, 100)).toBe(4);
   });
 
   it('shows nothing when the file compiles', () => {

@@ -57,9 +57,9 @@ function everyColoredPart(): string {
     <HelpOverlay height={30} />,
     <DiagnosticsBanner {...banner} width={80} />,
     <MessagesView request={{ as: 'poem', action: 'GenText', model: 'echo', messages: [{ role: 'user', content: 'Write a poem.' }], attributes: { options: { temperature: 0 } }, sent: true }} width={60} height={10} scroll={0} />,
-    <BottomLine showing="quit" notice="" onFeedback={() => {}} onApiKey={() => {}} />,
-    <BottomLine showing="notice" notice="saved" onFeedback={() => {}} onApiKey={() => {}} />,
-    <BottomLine showing="feedback" stepName="poem" notice="" onFeedback={() => {}} onApiKey={() => {}} />,
+    <BottomLine width={80} showing="quit" notice="" onFeedback={() => {}} onApiKey={() => {}} />,
+    <BottomLine width={80} showing="notice" notice="saved" onFeedback={() => {}} onApiKey={() => {}} />,
+    <BottomLine width={80} showing="feedback" stepName="poem" notice="" onFeedback={() => {}} onApiKey={() => {}} />,
   ]
     .map(frame)
     .join('\n');

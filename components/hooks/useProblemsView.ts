@@ -1,0 +1,37 @@
+// The problems view (`!`): every compile problem of the file, over the run. Its scroll and its
+// keys live here; App renders it and hands it the keyboard while it is open.
+import { useState } from 'react';
+import type { Diagnostic } from '../../src/compiler/types.js';
+import { errorCount } from '../DiagnosticsBanner.js';
+import { problemsMaxScroll, scrollForKey, type ProblemsViewProps } from '../ProblemsView.js';
+import type { KeyName } from '../keys.js';
+
+export interface ProblemsViewOptions {
+  diagnostics: Diagnostic[];
+  text: string;
+  width: number;
+  height: number;
+  setMode: (mode: 'main' | 'problems') => void;
+  setNotice: (notice: string | null) => void;
+}
+
+export function useProblemsView({ diagnostics, text, width, height, setMode, setNotice }: ProblemsViewOptions) {
+  const [scroll, setScroll] = useState(0);
+  const title = diagnostics.length ? `✗ ${errorCount(diagnostics.length)} in the file: fix and save to update` : 'Problems';
+  const props: ProblemsViewProps = { diagnostics, text, title, width, height, scroll };
+
+  const open = () => {
+    if (!diagnostics.length) return setNotice('no problems: the file compiles');
+    setScroll(0);
+    setMode('problems');
+  };
+
+  /** A key while the view is open: Esc, `!` or q close it, the arrows and pages scroll. */
+  const onKey = (name: KeyName | null, input: string) => {
+    if (name === 'escape' || input === '!' || input === 'q') return setMode('main');
+    const max = problemsMaxScroll(props);
+    setScroll((was) => scrollForKey(name, was, Math.max(1, height - 2), max) ?? was);
+  };
+
+  return { open, onKey, props };
+}
