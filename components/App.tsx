@@ -17,7 +17,7 @@ import { DescriptionView, descriptionLines } from './DescriptionView.js';
 import { PhaseList, outputLinesFor } from './PhaseList.js';
 import { scrollOutput, type OutputScroll, type ScrollKey } from './output-scroll.js';
 import { wholeText } from './StepView.js';
-import { HelpOverlay } from './HelpOverlay.js';
+import { HelpOverlay, helpMaxScroll } from './HelpOverlay.js';
 import { MessagesView } from './MessagesView.js';
 import { HistoryView } from './HistoryView.js';
 import { DiffView } from './DiffView.js';
@@ -111,6 +111,7 @@ export function App(props: AppProps) {
   const [selectedId, setSelectedId] = useState<string | null>('p:0');
   const [scrolls, setScrolls] = useState<Record<string, OutputScroll>>({});
   const [messagesScroll, setMessagesScroll] = useState(0);
+  const [helpScroll, setHelpScroll] = useState(0);
   const [messagesKey, setMessagesKey] = useState<string | null>(null);
   const [target, setTarget] = useState<StepRecord | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -312,7 +313,10 @@ export function App(props: AppProps) {
     'api-key': () => {
       if (keyless) setMode('api-key');
     },
-    help: () => setMode('help'),
+    help: () => {
+      setHelpScroll(0);
+      setMode('help');
+    },
     quit: () => (status === 'running' ? setMode('quit') : exit()),
     interrupt: () => {
       if (status === 'running' && !interruptArmed.current) {
@@ -338,7 +342,12 @@ export function App(props: AppProps) {
         problems.onKey(name, input);
         return true;
       }
-      if (mode === 'help') setMode('main');
+      if (mode === 'help') {
+        const page = Math.max(1, bodyHeight - 2);
+        const step = name === 'up' ? -1 : name === 'down' ? 1 : name === 'pageup' ? -page : name === 'pagedown' ? page : 0;
+        if (step) setHelpScroll((was) => Math.min(helpMaxScroll(bodyHeight), Math.max(0, was + step)));
+        else setMode('main');
+      }
       else if (mode === 'quit') {
         if (input === 'y') exit();
         else if (input === 'n' || name === 'escape') setMode('main');
@@ -438,7 +447,7 @@ export function App(props: AppProps) {
             <InputForm fields={workflow.inputs} focusOn={run ? inputsForWorkflow(workflow.inputs, run.state.inputs).missing[0] : undefined} initial={lastTyped.current ?? { ...remember.load(props.file), ...(props.explicit ?? props.inputs) }} baseDir={dirname(props.file)} onSubmit={submitInputs} onCancel={cancelForm} />
           </FormScreen>
         ) : mode === 'help' ? (
-          <HelpOverlay height={bodyHeight} />
+          <HelpOverlay height={bodyHeight} scroll={helpScroll} />
         ) : messagesRequest ? (
           <MessagesView request={messagesRequest} width={columns} height={bodyHeight} scroll={messagesScroll} />
         ) : mode === 'history' && review.history ? (

@@ -1,16 +1,21 @@
 // `?`: every binding of the command table with what it does, then the editing keys of
-// text (the form's fields and the `f`/`k` prompts). Rows that do not fit are counted on
-// the last line, never squeezed on top of each other.
+// text (the form's fields and the `f`/`k` prompts). On a short terminal it scrolls with
+// ↑/↓ PgUp/PgDn; rows are never squeezed on top of each other.
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { COMMANDS, commandKeys } from './keys.js';
 import { EDITING_KEYS } from './fields/editing-keys.js';
 import { tint } from './palette.js';
 
-export function HelpOverlay({ height }: { height: number }) {
+/** Rows the help has in all (App scrolls it by them). */
+export function helpRowCount(): number {
+  return helpRows().length;
+}
+
+function helpRows(): ReactNode[] {
   const width = Math.max(...COMMANDS.map((command) => commandKeys(command).length)) + 2;
-  const rows: ReactNode[] = [
-    <Text bold>Keys (press any key to close)</Text>,
+  return [
+    <Text bold>Keys (↑/↓ PgUp/PgDn scroll; any other key closes)</Text>,
     ...COMMANDS.map((command) => (
       <Text wrap="truncate">
         <Text color={tint('cyan')}>{commandKeys(command).padEnd(width)}</Text>
@@ -29,7 +34,21 @@ export function HelpOverlay({ height }: { height: number }) {
       </Text>
     )),
   ];
-  const fits = rows.length <= height ? rows : [...rows.slice(0, Math.max(0, height - 1)), <Text dimColor>… {rows.length - height + 1} more: a taller terminal shows them</Text>];
+}
+
+/** The most the help scrolls on a screen of `height` rows. */
+export function helpMaxScroll(height: number): number {
+  const rows = helpRowCount();
+  return rows <= height ? 0 : rows - height + 1;
+}
+
+export function HelpOverlay({ height, scroll = 0 }: { height: number; scroll?: number }) {
+  const rows = helpRows();
+  const top = Math.min(Math.max(0, scroll), helpMaxScroll(height));
+  const fits =
+    rows.length <= height
+      ? rows
+      : [...rows.slice(top, top + height - 1), <Text dimColor>{top + height - 1 < rows.length ? `⋮ ${rows.length - top - height + 1} more rows: ↓ or PgDn` : '(end of the help)'}</Text>];
   return (
     <Box flexDirection="column" height={height} overflow="hidden" flexShrink={0}>
       {fits.map((row, index) => (

@@ -12,7 +12,7 @@ export interface KeyHintsProps {
 /** The keys of the screens that take over the keyboard (the input form lists its own keys). */
 export const MODAL_HINTS: Record<string, string> = {
   form: '',
-  help: 'any key closes the help',
+  help: '↑/↓ PgUp/PgDn scroll · any other key closes the help',
   messages: '↑/↓ PgUp/PgDn scroll  Esc back',
   history: '↑/↓ select  Enter make current  d diff with current  Esc back',
   diff: '↑/↓ PgUp/PgDn scroll  Esc back',

@@ -78,9 +78,9 @@ it("a failed step's long message wraps above the key hints and the screen makes 
   await app.wait(has('│ ready │'));
   const frame = await app.press('n', has('│ failed │', '? help'));
   expect(lines(frame).slice(-4)).toEqual([
-    'failed: the gateway refused the request because the account',
-    'has no credit left; add credit at example.test/billing and',
-    'press r to retry',
+    'failed: `haiku`: the gateway refused the request because the',
+    'account has no credit left; add credit at',
+    'example.test/billing and press r to retry',
     'n/Enter next  p phase  c continue  ? help  q quit',
   ]);
   // the phases give up the two extra rows: the header stays on top, nothing is pushed off

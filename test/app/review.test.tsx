@@ -115,11 +115,14 @@ describe('reviewing results', () => {
     await app.press('r', has('nothing to re-run: select a step that has a result (↑/↓)'));
   });
 
-  it('? shows the help and any key closes it', async () => {
+  it('? shows the help, ↓ scrolls it on a short screen, and any other key closes it', async () => {
     app = mountApp('runtime/conversation.mdx');
     await app.wait(has('│ ready │'));
-    const frame = await app.press('?', has('Keys (press any key to close)'));
+    const frame = await app.press('?', has('Keys (↑/↓ PgUp/PgDn scroll; any other key closes)'));
     expect(frame).toContain('n/Enter    run the next action');
+    expect(frame).toContain('more rows: ↓ or PgDn');
+    const end = await app.press(KEYS.pageDown + KEYS.pageDown, has('(end of the help)'));
+    expect(end).toContain('↑/↓ lines of a multi-line box (leave it from the first/last) · Ctrl+E there: $EDITOR');
     await app.press('x', has('Phase 1'));
   });
 

@@ -67,19 +67,23 @@ describe('KeyHints', () => {
 });
 
 describe('HelpOverlay', () => {
-  it('on a short terminal shows the rows that fit, whole, and counts the rest', () => {
+  it('on a short terminal shows the rows that fit, whole, and scrolls to the rest', () => {
     const lines = frame(<HelpOverlay height={10} />).split('\n');
     const total = 1 + COMMANDS.length + 1 + 3;
     expect(lines).toEqual([
-      'Keys (press any key to close)',
+      'Keys (↑/↓ PgUp/PgDn scroll; any other key closes)',
       ...COMMANDS.slice(0, 8).map((command) => `${commandKeys(command).padEnd(11)}${command.help}`),
-      `… ${total - 9} more: a taller terminal shows them`,
+      `⋮ ${total - 9} more rows: ↓ or PgDn`,
     ]);
+    // scrolled to the end: the last rows, whole, and nothing past them
+    const end = frame(<HelpOverlay height={10} scroll={1000} />).split('\n');
+    expect(end.slice(-2)).toEqual(['↑/↓ lines of a multi-line box (leave it from the first/last) · Ctrl+E there: $EDITOR', '(end of the help)']);
+    expect(end).toHaveLength(10);
   });
 
   it('lists every entry of the command table with its keys and help, then the keys that edit text', () => {
-    const lines = frame(<HelpOverlay height={30} />).split('\n');
-    expect(lines[0]).toBe('Keys (press any key to close)');
+    const lines = frame(<HelpOverlay height={40} />).split('\n');
+    expect(lines[0]).toBe('Keys (↑/↓ PgUp/PgDn scroll; any other key closes)');
     expect(lines.slice(1, COMMANDS.length + 1)).toEqual(COMMANDS.map((command) => `${commandKeys(command).padEnd(11)}${command.help}`));
     expect(lines.slice(COMMANDS.length + 1)).toEqual([
       'Editing text (form fields, f and k prompts)',

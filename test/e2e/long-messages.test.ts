@@ -94,9 +94,9 @@ describe('long messages on the screen', () => {
     const screen = rows(t.screen());
     const hints = screen.findIndex((row) => row.includes('? help'));
     expect(screen.slice(hints - 3, hints)).toEqual([
-      'failed: the provider refused the request (400 This model supports at most 128 tokens of context, but',
-      "the request asked for 4000; shorten the messages): check the model id `openai:gpt-4o-mini` and the",
-      "step's options",
+      'failed: `hello`: the provider refused the request (400 This model supports at most 128 tokens of',
+      'context, but the request asked for 4000; shorten the messages): check the model id',
+      "`openai:gpt-4o-mini` and the step's options — press r to retry it",
     ]);
   });
 });
