@@ -12,15 +12,26 @@ import { benchProviderConfig, workspace } from './lib/workspace.js';
 import { generateRunWorkflow, generateWorkflow } from './generate.js';
 
 /**
+ * The header (top row) says `name`, then what follows it: the header puts the workflow's
+ * title (` — Title`), a file note or `· resumed from …` between the file name and the
+ * first `│`, so everything up to that bar belongs to the name.
+ */
+const headerSays = (name, ...fields) => (screen) => {
+  const top = screen.split('\n', 1)[0];
+  if (!top.startsWith(name)) return false;
+  const cells = top.slice(name.length).split(' │ ');
+  return !cells[0].includes('│') && fields.every((field, index) => cells[index + 1] === field);
+};
+/**
  * A complete screen: the header (file and compile status) on the top row and the
  * key-hint footer at the bottom (Ink keeps the last row for its cursor, so the footer
  * is on one of the last two rows).
  */
 const complete = (name) => (screen) => {
   const rows = screen.split('\n');
-  return rows[0].startsWith(`${name} │ ok │`) && rows.slice(-2).some((row) => row.trim() !== '');
+  return headerSays(name, 'ok')(screen) && rows.slice(-2).some((row) => row.trim() !== '');
 };
-const isDone = (name) => (screen) => screen.includes(`${name} │ ok │ done │`);
+const isDone = (name) => headerSays(name, 'ok', 'done');
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Quits with `q` (and a `y` should it ask), then makes sure the process is gone. */
@@ -183,15 +194,34 @@ async function headlessCpu(file, dir) {
   }
 }
 
-/** How many versions the session autosaved under `root` holds (the newest run.json). */
-function savedVersions(root) {
+/** The session autosaved under `root` (the newest run.json): its status and how many versions its histories hold. */
+function savedSession(root) {
   const files = readdirSync(root, { recursive: true }).filter((f) => String(f).endsWith('run.json')).map((f) => join(root, String(f)));
   const newest = files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   if (!newest) throw new Error(`the TUI saved no session under ${root}`);
-  const history = JSON.parse(readFileSync(newest, 'utf8')).history ?? {};
-  const count = Object.values(history).reduce((sum, list) => sum + list.length, 0);
-  if (count < 2000) throw new Error(`the saved session has ${count} versions, not 2 for each of 1,000 steps`);
-  return count;
+  const saved = JSON.parse(readFileSync(newest, 'utf8'));
+  const versions = Object.values(saved.history ?? {}).reduce((sum, list) => sum + list.length, 0);
+  return { status: saved.status, versions };
+}
+
+/**
+ * Waits until the saved session is done and holds `wanted` versions. Autosave writes at
+ * most every 250 ms (the last change always, once its interval is up). `c` pressed within
+ * 250 ms of the save the file change made sets a timer, and the echo run (delay 0) never
+ * yields to it: it fires after the run, once the screen says `done`, and the 6 MB write
+ * takes tens of ms. Reading run.json at once sometimes found that earlier save (`paused`,
+ * the first run's 1,000 versions).
+ */
+async function savedVersions(root, wanted, timeoutMs = 5000) {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const saved = savedSession(root);
+    if (saved.status === 'done' && saved.versions >= wanted) return saved.versions;
+    if (performance.now() > deadline) {
+      throw new Error(`${timeoutMs / 1000} s after the screen said done, the saved session (${saved.status}) has ${saved.versions} versions, not 2 for each of 1,000 steps`);
+    }
+    await pause(50);
+  }
 }
 
 export async function measureMemory({ rounds }) {
@@ -209,12 +239,13 @@ export async function measureMemory({ rounds }) {
       // every step again, so each has two versions in its history (and run.json both):
       // a new topic makes every step stale, and `c` regenerates them
       writeFileSync(join(dir, 'long.mdx'), generateRunWorkflow(500, { bytesPerStep: 1000 }).replace('topic: cats', 'topic: dogs'));
-      await t.waitFor((screen) => screen.includes('long.mdx │ ok │') && !isDone('long.mdx')(screen), 30000);
+      await t.waitFor((screen) => headerSays('long.mdx', 'ok')(screen) && !isDone('long.mdx')(screen), 30000);
       t.write('c');
       await t.waitFor(isDone('long.mdx'), 300000);
       seconds.push((performance.now() - started) / 1000);
+      versions.push(await savedVersions(join(dir, '.stepwise'), 2000));
+      // the peak so far, the last save included
       peaks.push(peakRssMb(t.pid));
-      versions.push(savedVersions(join(dir, '.stepwise')));
     });
   }
   return [
