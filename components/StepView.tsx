@@ -50,6 +50,11 @@ export function streamedText(props: Pick<StepViewProps, 'record' | 'partial' | '
   return props.until !== undefined && props.until < text.length ? text.slice(0, props.until) : text;
 }
 
+/** The view is pinned short of the output's end: more text waits below. */
+function heldBack(props: Pick<StepViewProps, 'record' | 'partial' | 'until'>): boolean {
+  return props.until !== undefined && props.until < wholeText(props).length;
+}
+
 /** The step's output as text: what has streamed so far while it runs. */
 export function wholeText(props: Pick<StepViewProps, 'record' | 'partial'>): string {
   const record = props.record;
@@ -88,7 +93,7 @@ export function stepNeed(props: StepViewProps, most: number): { prompt: number; 
   const window = text ? textWindow(text, width, most) : null;
   return {
     prompt: head.lines.length + (head.more ? 1 : 0),
-    output: window ? window.lines.length + (window.above ? 1 : 0) : 0,
+    output: window ? window.lines.length + (window.above ? 1 : 0) + (heldBack(props) ? 1 : 0) : 0,
     fixed: 1 + errorLines(props, width).length + (props.record?.warnings.length ?? 0),
   };
 }
@@ -97,7 +102,7 @@ export function stepNeed(props: StepViewProps, most: number): { prompt: number; 
 export function stepHeight(props: StepViewProps): number {
   if (props.compact || (!props.record && props.preview === undefined)) return 1;
   const width = Math.max(10, props.width - indent(props.depth) - 2);
-  return 1 + promptLines(props, width).length + visibleLines(streamedText(props), width, props.outputLines, props.scroll).length + errorLines(props, width).length + (props.record?.warnings.length ?? 0);
+  return 1 + promptLines(props, width).length + visibleLines(streamedText(props), width, props.outputLines, props.scroll, heldBack(props)).length + errorLines(props, width).length + (props.record?.warnings.length ?? 0);
 }
 
 function headerSuffix(record: StepRecord | undefined, compact: boolean, width: number): { text: string; color?: Tint } | null {
@@ -156,7 +161,7 @@ function StepViewImpl(props: StepViewProps) {
               {line || ' '}
             </Text>
           ))}
-          <StreamingText text={streamedText(props)} width={width} height={props.outputLines} scroll={props.scroll} />
+          <StreamingText text={streamedText(props)} width={width} height={props.outputLines} scroll={props.scroll} moreBelow={heldBack(props)} />
           {errorLines(props, width).map((line, index) => (
             <Text key={`e${index}`} color={tint('red')} wrap="truncate">
               {line}
