@@ -21,8 +21,13 @@ export function project(files: Record<string, string>, examples: string[] = []):
 export function runScript(dir: string, source: string, env: Record<string, string> = {}): Promise<CliResult> {
   const file = join(dir, `script-${Math.random().toString(36).slice(2)}.mjs`);
   writeFileSync(file, source);
+  return runNode(dir, [file], env);
+}
+
+/** `node ...args` in `dir`, its output collected. */
+export function runNode(dir: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file], { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
