@@ -129,6 +129,18 @@ describe('stepwise list', () => {
     });
   });
 
+  it("a folder whose stepwise.config.* does not load is an error naming the file (exit 2)", async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'stepwise-list-config-'));
+    writeFileSync(join(broken, 'stepwise.config.mjs'), 'export default 42;\n');
+    writeFileSync(join(broken, 'a.mdx'), 'Hi\n');
+    const result = await runCli(['list'], { cwd: broken });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${join(broken, 'stepwise.config.mjs')}: must default-export a config object: export default defineConfig({ actions: [...], providers: {...}, defaultModel: 'openai:gpt-4o' })\n`,
+    });
+  });
+
   it('`list --help` documents DIR, --json and the exit code', async () => {
     const result = await runCli(['list', '--help']);
     expect(result).toEqual({

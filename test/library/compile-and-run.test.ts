@@ -113,6 +113,21 @@ console.log(doc.ok, JSON.stringify(doc.error));
     );
   });
 
+  it('aborting its signal cancels the run where it is; the document says where it was saved', async () => {
+    const library = await runScript(dir, `import { runWorkflow } from 'stepwise';
+const controller = new AbortController();
+const onEvent = (event) => { if (event.type === 'step-end' && event.key === '0.0') controller.abort(); };
+const doc = await runWorkflow('translate.mdx', { model: 'echo', out: 'aborted', signal: controller.signal, onEvent });
+console.log(JSON.stringify([doc.ok, doc.error, Object.keys(doc.outputs), doc.session.startsWith(${JSON.stringify(join(dir, 'aborted', 'translate'))})]));
+`);
+    expect(library.stderr).toBe('');
+    const [ok, error, outputs, savedUnderOut] = JSON.parse(library.stdout) as [boolean, { message: string; step: string | null; line: number | null }, string[], boolean];
+    expect(ok).toBe(false);
+    expect(error.message).toMatch(/^aborted: the run was saved in \/.*\/aborted\/translate\/[^/]+$/);
+    expect(outputs).toEqual(['poem']);
+    expect(savedUnderOut).toBe(true);
+  });
+
   it('problems the caller can fix reject with a StepwiseError that says how; nothing is printed', async () => {
     const script = `import { runWorkflow, StepwiseError } from 'stepwise';
 for (const [file, options] of [['broken.mdx', {}], ['translate.mdx', { inputs: { topic: 'x', mood: 'calm' } }], ['needs.mdx', {}], ['missing.mdx', {}]]) {

@@ -2,14 +2,21 @@
 // node_modules/stepwise is the built package, so `import ... from 'stepwise'` resolves
 // through package.json's exports. Scripts run in a child process with pipes, no terminal.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { ROOT, type CliResult } from '../support/run-cli.js';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A temp project holding `files` and the examples named in `examples`. */
 export function project(files: Record<string, string>, examples: string[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'stepwise-library-'));
+  made.push(dir);
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(ROOT, join(dir, 'node_modules', 'stepwise'), 'dir');
   for (const name of examples) copyFileSync(join(ROOT, 'examples', name), join(dir, name));
