@@ -14,6 +14,7 @@ export type { CheckDocument, CheckInput } from './compiler/check-document.js';
 export type { Diagnostic, SelectOption } from './compiler/types.js';
 export type { RunDocument, RunDocumentStep } from './cli/run-document.js';
 export type { CompileTextOptions, RunWorkflowOptions, CreateRunOptions, WorkflowRun };
+export type { StepPreview } from './runtime/preview.js';
 export type { RunCommands, RunEvent, RunListener, RunState, RunStatus, StepRecord, StepStatus, StepVersion } from './runtime/types.js';
 
 /**

@@ -3,6 +3,7 @@
 // and nothing is printed; the caller decides when each action runs.
 import { createRun as wireRun } from '../runtime/create-run.js';
 import type { RunCommands, RunListener, RunState } from '../runtime/types.js';
+import type { StepPreview } from '../runtime/preview.js';
 import { loadWorkflow, type LoadOptions } from './load-workflow.js';
 
 export interface CreateRunOptions extends LoadOptions {
@@ -17,6 +18,8 @@ export interface WorkflowRun extends RunCommands {
   readonly state: RunState;
   /** listens to every event (`step-start`, `text-delta`, `step-end`, `paused`, `done`…); returns the unsubscriber */
   subscribe(listener: RunListener): () => void;
+  /** what step `key` would send if it ran now (prompt, messages, model), as the TUI's `m` shows it; no model is called */
+  preview(key: string): StepPreview | null;
   /** resolves when the run waits for the next command, or has finished */
   idle(): Promise<void>;
   /** stops the run and frees its expression sandbox; call it when done */
@@ -41,6 +44,7 @@ export async function createStepRun(file: string, options: CreateRunOptions = {}
     },
     subscribe: (listener) => run.subscribe(listener),
     idle: () => run.idle(),
+    preview: (key) => run.preview(key),
     dispose: () => run.dispose(),
     next: () => run.next(),
     runPhase: () => run.runPhase(),

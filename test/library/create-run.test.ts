@@ -16,7 +16,8 @@ run.subscribe((event) => {
 });
 const report = (command) => console.log(JSON.stringify({ command, status: run.state.status, next: run.state.next, events: seen.splice(0), outputs: run.state.order.map((key) => run.state.steps[key].output) }));
 await run.idle();
-console.log(JSON.stringify({ status: run.state.status, next: run.state.next, order: run.state.order }));
+const preview = run.preview('0.0');
+console.log(JSON.stringify({ status: run.state.status, next: run.state.next, order: run.state.order, preview: [preview.model, preview.messages] }));
 seen.length = 0;
 run.next();
 await run.idle();
@@ -39,7 +40,8 @@ describe("createRun(file, options) from 'stepwise'", () => {
     expect(result.code).toBe(0);
     const [opened, next, feedback, rest, history] = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
     const poem = 'Write a short poem (eight lines at most) about rain. Reply with the poem only.';
-    expect(opened).toEqual({ status: 'ready', next: '0.0', order: [] });
+    // before anything runs, the first step shows what it would send
+    expect(opened).toEqual({ status: 'ready', next: '0.0', order: [], preview: ['echo', [{ role: 'user', content: poem }]] });
     expect(next).toEqual({
       command: 'next',
       status: 'paused',
