@@ -41,7 +41,7 @@ export async function runListCommand(args: string[], io: CliIO): Promise<number>
     return 0;
   }
   if (summaries.length === 0) {
-    const where = given === undefined ? 'this folder' : given;
+    const where = given === undefined || normalize(given) === '.' ? 'this folder' : given;
     const starter = given === undefined ? 'workflow.mdx' : normalize(join(given, 'workflow.mdx'));
     io.stdout(`no workflows in ${where} (.mdx files, or .md files with frontmatter or actions): \`stepwise init ${starter}\` writes one\n`);
     return 0;
