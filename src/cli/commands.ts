@@ -83,7 +83,7 @@ export const COMMANDS: CommandDoc[] = [
   },
   {
     name: 'list',
-    summary: 'the workflows in a folder: title, description, inputs, whether each compiles',
+    summary: 'the workflows in a folder and whether each compiles',
     usage: ['list [DIR] [--json]'],
     synopsis: 'list [DIR] [--json]',
     operands: 'folder',

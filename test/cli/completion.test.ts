@@ -63,7 +63,7 @@ describe('stepwise completion', () => {
     expect(fish).toContain("complete -c stepwise -n '__fish_use_subcommand' -a check -d 'compile only; print diagnostics'\n");
     expect(fish).toContain("complete -c stepwise -n '__fish_seen_subcommand_from run' -l out -r -a '(__fish_complete_directories)'");
     expect(fish).toContain('__fish_complete_suffix .mdx');
-    expect(fish).toContain("complete -c stepwise -n '__fish_use_subcommand' -a list -d 'the workflows in a folder: title, description, inputs, whether each compiles'\n");
+    expect(fish).toContain("complete -c stepwise -n '__fish_use_subcommand' -a list -d 'the workflows in a folder and whether each compiles'\n");
     expect(fish).toContain("complete -c stepwise -n '__fish_seen_subcommand_from list' -a '(__fish_complete_directories)'\n");
   });
 

@@ -147,7 +147,7 @@ describe('stepwise list', () => {
       code: 0,
       stderr: '',
       stdout: [
-        'stepwise list: the workflows in a folder: title, description, inputs, whether each compiles',
+        'stepwise list: the workflows in a folder and whether each compiles',
         '',
         'Usage: stepwise list [DIR] [--json]',
         '',
