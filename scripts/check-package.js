@@ -2,10 +2,11 @@
 // Part of CI (.ci/run): proves the package a user installs works. Packs the project,
 // checks the tarball holds no tests, fixtures or benchmarks, installs it globally into a
 // temporary prefix (dependencies only, as `npm install -g` does), then runs the installed
-// `stepwise` from an unrelated temporary folder: --help, init, check, a headless echo run
-// and the TUI in a real pseudo-terminal. Any failure exits 1 with what went wrong.
+// `stepwise` from an unrelated temporary folder: --help, init, check, a headless echo run,
+// the library (imported by name, and the shipped examples/library.mjs) and the TUI in a
+// real pseudo-terminal. Any failure exits 1 with what went wrong.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +31,7 @@ const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destina
 const files = packed[0].files.map((f) => f.path);
 const unwanted = files.filter((f) => /^(test|fixtures|bench|\.ci|scripts|components|src)\//.test(f) || f.endsWith('.tsx'));
 if (unwanted.length) fail(`the tarball holds files a user does not need: ${unwanted.slice(0, 5).join(', ')}`);
-for (const needed of ['LICENSE', 'README.md', 'bin/stepwise.js', 'dist/src/cli/main.js', 'dist/components/run-tui.bundle.js', 'examples/poem.mdx']) {
+for (const needed of ['LICENSE', 'README.md', 'bin/stepwise.js', 'dist/src/cli/main.js', 'dist/components/run-tui.bundle.js', 'dist/src/index.d.ts', 'examples/poem.mdx', 'examples/library.mjs']) {
   if (!files.includes(needed)) fail(`the tarball lacks ${needed}`);
 }
 const tarball = join(scratch, packed[0].filename);
@@ -60,6 +61,9 @@ stepwise(['check', 'workflow.mdx'], 'ok: 1 file, no problems');
 const run = stepwise(['run', 'workflow.mdx', '--headless', '--model', 'echo'], '▸ story');
 if (!run.stderr.includes('saved ')) fail(`the headless run did not report where it saved:\n${run.stderr}`);
 if (!readdirSync(join(work, '.stepwise', 'runs')).length) fail('the headless run saved nothing');
+
+step("import { compile, runWorkflow, createRun } from 'stepwise' (the library)");
+checkLibrary();
 
 step('stepwise workflow.mdx (the TUI, in a pseudo-terminal)');
 await checkTui();
@@ -91,4 +95,33 @@ async function checkTui() {
   child.write('q');
   const { exitCode } = await exited;
   if (exitCode !== 0) fail(`the TUI exited ${exitCode}`);
+}
+
+/** A program in `work` imports the installed package by name, as one that depends on it does. */
+function checkLibrary() {
+  mkdirSync(join(work, 'node_modules'), { recursive: true });
+  symlinkSync(installed, join(work, 'node_modules', 'stepwise'), 'dir');
+  const script = join(work, 'library.mjs');
+  writeFileSync(
+    script,
+    `import { readFileSync } from 'node:fs';
+import { compile, createRun, runWorkflow } from 'stepwise';
+const checked = await compile(readFileSync('workflow.mdx', 'utf8'), 'workflow.mdx');
+// saved elsewhere: the TUI below continues the latest session of workflow.mdx
+const result = await runWorkflow('workflow.mdx', { model: 'echo', inputs: { topic: 'rain' }, out: 'library-runs' });
+const run = await createRun('workflow.mdx', { model: 'echo', inputs: { topic: 'rain' } });
+run.continue();
+await run.idle();
+console.log(checked.ok, result.ok, run.state.status);
+run.dispose();
+`,
+  );
+  const libEnv = { ...env, STEPWISE_ECHO_DELAY_MS: '0' };
+  for (const [what, args, expect] of [
+    ['a program importing stepwise', [script], 'true true done\n'],
+    ['examples/library.mjs', [join(installed, 'examples', 'library.mjs')], 'status: done\n'],
+  ]) {
+    const result = spawnSync(process.execPath, args, { cwd: work, env: libEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+    if (result.status !== 0 || !result.stdout.includes(expect) || result.stderr) fail(`${what} did not run (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
 }

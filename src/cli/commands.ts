@@ -20,7 +20,7 @@ export interface CommandDoc {
   /** its line in the global help */
   synopsis: string;
   /** what the positional arguments are, for completion */
-  operands: 'workflow' | 'workflows' | 'commands' | readonly string[];
+  operands: 'workflow' | 'workflows' | 'folder' | 'commands' | readonly string[];
   options: OptionDoc[];
   examples: string[];
   /** more text after the options (the config keys, say) */
@@ -80,6 +80,21 @@ export const COMMANDS: CommandDoc[] = [
     details: () =>
       'Sessions are saved in .stepwise/runs/<name>/ next to the workflow (or under --out DIR) as the run goes.\n' +
       'The TUI continues the latest one (--fresh starts another); headless, continue one with --resume [DIR].\n',
+  },
+  {
+    name: 'list',
+    summary: 'the workflows in a folder and whether each compiles',
+    usage: ['list [DIR] [--json]'],
+    synopsis: 'list [DIR] [--json]',
+    operands: 'folder',
+    options: [
+      { name: '--json', description: 'print an array of { file, ok, title, description, inputs, errors, warnings } (description: its first line)' },
+    ],
+    examples: ['stepwise list', 'stepwise list examples', 'stepwise list --json | jq -r ".[] | select(.ok) | .file"'],
+    details: () =>
+      'DIR defaults to the current folder; its subfolders are not searched. Workflows are its .mdx files\n' +
+      'and the .md files with frontmatter or an action tag (a README is not one). A workflow that does\n' +
+      'not compile is listed with its error count; the exit code is 0 all the same (`stepwise check` fails on it).\n',
   },
   {
     name: 'config',

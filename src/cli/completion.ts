@@ -39,6 +39,7 @@ function bash(): string {
     const parts = [`opts="${names(commandOptions(command))}"`];
     if (words.length) parts.push(`words="${words.join(' ')}"`);
     if (takesWorkflows(command)) parts.push('workflows=1');
+    if (command.operands === 'folder') parts.push('dirs=1');
     return `    ${command.name}) ${parts.join('; ')} ;;`;
   }).join('\n');
   return `# stepwise completion for bash: source it, or save it as
@@ -59,7 +60,7 @@ _stepwise() {
   for word in "\${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
     case "$word" in -*) ;; *) cmd="$word"; break ;; esac
   done
-  local opts="" words="" workflows=""
+  local opts="" words="" workflows="" dirs=""
   case "$cmd" in
     "") opts="${[...TOP_FLAGS, ...RUN_OPTIONS.map((option) => option.name)].join(' ')}"; words="${COMMAND_NAMES.join(' ')}"; workflows=1 ;;
 ${cases}
@@ -71,6 +72,7 @@ ${cases}
   fi
   [[ -n "$words" ]] && COMPREPLY=( $(compgen -W "$words" -- "$cur") )
   [[ -n "$workflows" ]] && _stepwise_workflows "$cur"
+  [[ -n "$dirs" ]] && { local IFS=$'\\n'; COMPREPLY+=( $(compgen -d -- "$cur") ); }
 }
 complete -o filenames -F _stepwise stepwise
 `;
@@ -91,6 +93,7 @@ function zsh(): string {
     const words = operandWords(command);
     if (words.length) specs.push(`'1:${command.name === 'help' ? 'command' : 'subcommand'}:(${words.join(' ')})'`);
     if (takesWorkflows(command)) specs.push(`'*:workflow:_files -g "*.(md|mdx)"'`);
+    if (command.operands === 'folder') specs.push(`'1:folder:_files -/'`);
     return `    ${command.name}) _arguments ${specs.join(' ')} ;;`;
   }).join('\n');
   const commands = COMMANDS.map((command) => `'${command.name}:${zshQuote(command.summary)}'`).join(' ');
@@ -135,6 +138,7 @@ function fish(): string {
     const words = operandWords(command);
     if (words.length) lines.push(`complete -c stepwise -n '${when}' -a '${words.join(' ')}'`);
     if (takesWorkflows(command)) lines.push(`complete -c stepwise -n '${when}' -a '(__fish_complete_suffix .md; __fish_complete_suffix .mdx)'`);
+    if (command.operands === 'folder') lines.push(`complete -c stepwise -n '${when}' -a '(__fish_complete_directories)'`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -6,8 +6,6 @@ import { join } from 'node:path';
 import { colorEnabled, stderrColorEnabled, type CliIO } from './io.js';
 import { palette } from './paint.js';
 import type { PreparedRun } from './run.js';
-import type { RunState } from '../runtime/types.js';
-import type { Workflow } from '../compiler/types.js';
 import { createRun } from '../runtime/create-run.js';
 import { autosave } from '../session/autosave.js';
 import { OUTPUT_FILE } from '../session/write-session.js';
@@ -15,30 +13,7 @@ import { openSession } from './open-session.js';
 import { onExit, type ExitSignal } from './exit.js';
 import { reportHeadless } from './headless-reporter.js';
 import { missingInputMessage } from '../runtime/inputs.js';
-import { stepLine } from './step-line.js';
-
-export function resultDocument(workflow: Workflow, state: RunState, transcript: string | null) {
-  const outputs: Record<string, unknown> = {};
-  const phases = workflow.root.phases.map((phase) => ({
-    steps: phase.steps.flatMap((step) => {
-      if (!step.action) return [];
-      const record = state.steps[step.id];
-      const output = record && record.status === 'done' ? record.output : null;
-      if (record && record.status === 'done') outputs[step.action.as] = output;
-      return [{ action: step.action.name, as: step.action.as, prompt: record?.prompt ?? null, output: output ?? null }];
-    }),
-  }));
-  return {
-    ok: state.status === 'done',
-    title: state.title,
-    inputs: state.inputs,
-    outputs,
-    phases,
-    usage: state.usage,
-    error: state.error,
-    transcript,
-  };
-}
+import { runDocument, type RunDocument } from './run-document.js';
 
 export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<number> {
   const session = openSession(prepared, io, { resume: prepared.args.resume, required: true });
@@ -92,15 +67,11 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
   saver.stop();
   run.dispose();
   const saveError = saver.error();
-  const transcript = saveError ? null : join(session.dir, OUTPUT_FILE);
   const state = run.state;
-  const ok = state.status === 'done' && !saveError && !interrupted;
-  const error = saveError
-    ? { message: `the run could not be saved: ${saveError}`, step: null, line: null }
-    : interrupted
-      ? { message: `interrupted (${interrupted}): the run was saved; continue it with --resume`, step: state.error?.step ?? null, line: null }
-      : withStepLine(prepared.workflow, state);
-  if (json) io.stdout(printableDocument({ ...resultDocument(prepared.workflow, state, transcript), ok, error, session: saveError ? null : session.dir }) + '\n');
+  const stopped = interrupted ? `interrupted (${interrupted}): the run was saved; continue it with --resume` : null;
+  const document = runDocument(prepared.workflow, state, { dir: session.dir, transcript: join(session.dir, OUTPUT_FILE), saveError, stopped });
+  const { ok, error, transcript } = document;
+  if (json) io.stdout(printableDocument(document) + '\n');
   else {
     const outcome = ok ? err.green('✓ done') : err.red(`✗ ${saveError || interrupted ? '' : 'failed: '}${error?.message ?? 'stopped'}`);
     io.stderr(`\n${outcome}  ${state.usage.inputTokens}+${state.usage.outputTokens} tokens\n`);
@@ -109,16 +80,8 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
   return ok ? 0 : 1;
 }
 
-/** The run's error, with the failed step's line when the error has none of its own (a model error). */
-function withStepLine(workflow: Workflow, state: RunState): RunState['error'] {
-  const error = state.error;
-  if (!error || error.line !== null) return error;
-  const failed = state.order.map((key) => state.steps[key]).find((record) => record?.status === 'failed');
-  return failed ? { ...error, line: stepLine(workflow, failed.stepId) } : error;
-}
-
 /** The --json document; one too large for a single string (limits.saved raised far) fails the run's document, not the process. */
-function printableDocument(document: ReturnType<typeof resultDocument> & { session: string | null }): string {
+function printableDocument(document: RunDocument): string {
   try {
     return JSON.stringify(document);
   } catch (error) {

@@ -20,6 +20,7 @@ const COMMAND_RUNNERS: Record<string, (args: string[], io: CliIO) => Promise<num
   init: async (args, io) => (await import('./init.js')).runInitCommand(args, io),
   config: async (args, io) => (await import('./config.js')).runConfigCommand(args, { stdout: io.stdout, stderr: io.stderr, env: io.env }),
   runs: async (args, io) => (await import('./runs.js')).runRunsCommand(args, io),
+  list: async (args, io) => (await import('./list.js')).runListCommand(args, io),
   completion: async (args, io) => (await import('./completion.js')).runCompletionCommand(args, io),
 };
 

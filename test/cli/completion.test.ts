@@ -27,7 +27,7 @@ function complete(...words: string[]): string[] {
 
 describe('stepwise completion', () => {
   it('bash: commands and workflow files first, never other files', () => {
-    expect(complete('stepwise', '')).toEqual(['check', 'completion', 'config', 'help', 'init', 'notes.md', 'poem.mdx', 'run', 'runs', 'saved']);
+    expect(complete('stepwise', '')).toEqual(['check', 'completion', 'config', 'help', 'init', 'list', 'notes.md', 'poem.mdx', 'run', 'runs', 'saved']);
     expect(complete('stepwise', 'c')).toEqual(['check', 'completion', 'config']);
   });
 
@@ -43,6 +43,10 @@ describe('stepwise completion', () => {
   it('bash: an option\'s value completes as what it takes', () => {
     expect(complete('stepwise', 'run', 'poem.mdx', '--out', '')).toEqual(['saved']);
     expect(complete('stepwise', 'runs', '')).toEqual(['notes.md', 'poem.mdx', 'saved']);
+    // list takes a folder: folders only, and its one option
+    expect(complete('stepwise', 'list', '')).toEqual(['saved']);
+    expect(complete('stepwise', 'list', '--')).toEqual(['--help', '--json']);
+    expect(complete('stepwise', 'help', 'l')).toEqual(['list']);
     expect(complete('stepwise', 'run', 'poem.mdx', '--inputs', 'i')).toEqual(['inputs.json']);
     expect(complete('stepwise', 'run', 'poem.mdx', '--model', '')).toEqual([]);
   });
@@ -53,10 +57,14 @@ describe('stepwise completion', () => {
     expect(zsh).toContain("'check:compile only; print diagnostics'");
     expect(zsh).toContain(`'*:workflow:_files -g "*.(md|mdx)"'`);
     expect(zsh).toContain("'--out[save runs under DIR instead of next to the workflow]:dir:_files -/'");
+    expect(zsh).toContain(`    list) _arguments '--json[`);
+    expect(zsh).toContain(`'1:folder:_files -/' ;;`);
     const fish = (await runCli(['completion', 'fish'])).stdout;
     expect(fish).toContain("complete -c stepwise -n '__fish_use_subcommand' -a check -d 'compile only; print diagnostics'\n");
     expect(fish).toContain("complete -c stepwise -n '__fish_seen_subcommand_from run' -l out -r -a '(__fish_complete_directories)'");
     expect(fish).toContain('__fish_complete_suffix .mdx');
+    expect(fish).toContain("complete -c stepwise -n '__fish_use_subcommand' -a list -d 'the workflows in a folder and whether each compiles'\n");
+    expect(fish).toContain("complete -c stepwise -n '__fish_seen_subcommand_from list' -a '(__fish_complete_directories)'\n");
   });
 
   it('an unknown shell is a usage error', async () => {

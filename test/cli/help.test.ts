@@ -27,7 +27,7 @@ describe('help per command', () => {
   });
 
   it('`stepwise help COMMAND` prints the same text as `COMMAND --help`', async () => {
-    for (const command of ['run', 'check', 'runs', 'config', 'init', 'completion']) {
+    for (const command of ['run', 'check', 'runs', 'list', 'config', 'init', 'completion']) {
       const viaHelp = await runCli(['help', command]);
       const viaFlag = await runCli([command, '--help']);
       expect(viaHelp.code).toBe(0);
@@ -59,7 +59,7 @@ describe('help per command', () => {
       code: 2,
       stdout: '',
       stderr:
-        'unknown command `chek`; did you mean `check`? (the commands: run, check, runs, config, init, completion, help)\n' +
+        'unknown command `chek`; did you mean `check`? (the commands: run, check, runs, list, config, init, completion, help)\n' +
         'run `stepwise --help` to see the commands and options\n',
     });
   });
