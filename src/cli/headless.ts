@@ -25,7 +25,8 @@ export function resultDocument(workflow: Workflow, state: RunState, transcript: 
       const record = state.steps[step.id];
       const output = record && record.status === 'done' ? record.output : null;
       if (record && record.status === 'done') outputs[step.action.as] = output;
-      return [{ action: step.action.name, as: step.action.as, prompt: record?.prompt ?? null, output: output ?? null }];
+      const toolCalls = record?.toolCalls?.length ? { toolCalls: record.toolCalls } : {};
+      return [{ action: step.action.name, as: step.action.as, prompt: record?.prompt ?? null, output: output ?? null, ...toolCalls }];
     }),
   }));
   return {
@@ -61,6 +62,7 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
     timeout: prepared.args.timeout,
     env: io.env,
     state: session.state,
+    noTools: prepared.args.noTools,
   });
   const json = prepared.args.json;
   const err = palette(stderrColorEnabled(io));
