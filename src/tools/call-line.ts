@@ -4,7 +4,7 @@ import type { ToolCall } from '../runtime/types.js';
 
 /** Compact JSON (a string as it is), cut to `max` characters with `…`. */
 export function shortJson(value: unknown, max = Infinity): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? 'null');
+  const text = (typeof value === 'string' ? value : (JSON.stringify(value) ?? 'null')).replace(/\r?\n/g, '⏎');
   return text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text;
 }
 
