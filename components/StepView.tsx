@@ -72,13 +72,18 @@ function promptLines(props: StepViewProps, width: number): string[] {
   return lines;
 }
 
-/** One line per tool call the model made: `⚒ add {"a":2,"b":3} → 5`. */
+/** Each tool call the model made, wrapped to a few rows: `⚒ add {"a":2,"b":3} → 5`. */
 function toolLines(props: StepViewProps, width: number): Array<{ text: string; color?: Tint }> {
-  return (props.record?.toolCalls ?? []).map((call) => ({
-    text: clip(`⚒ ${toolCallLine(call, width)}`, width),
-    color: TOOL_COLORS[call.status],
-  }));
+  return (props.record?.toolCalls ?? []).flatMap((call) => {
+    const { lines, more } = headLines(`⚒ ${toolCallLine(call, TOOL_CALL_CHARS)}`, width, TOOL_CALL_ROWS);
+    if (more && lines.length) lines[lines.length - 1] = clip(lines[lines.length - 1]! + '…', width);
+    return lines.map((text) => ({ text, color: TOOL_COLORS[call.status] }));
+  });
 }
+
+/** A call's arguments and result are cut past this many characters on screen (`m` shows them whole). */
+const TOOL_CALL_CHARS = 400;
+const TOOL_CALL_ROWS = 3;
 
 const TOOL_COLORS: Partial<Record<ToolCall['status'], Tint>> = { waiting: 'yellow', failed: 'red', rejected: 'red', refused: 'yellow' };
 
@@ -100,7 +105,7 @@ export function stepNeed(props: StepViewProps, most: number): { prompt: number; 
   return {
     prompt: head.lines.length + (head.more ? 1 : 0),
     output: window ? window.lines.length + (window.above ? 1 : 0) : 0,
-    fixed: 1 + (props.record?.toolCalls?.length ?? 0) + errorLines(props, width).length + (props.record?.warnings.length ?? 0),
+    fixed: 1 + toolLines(props, width).length + errorLines(props, width).length + (props.record?.warnings.length ?? 0),
   };
 }
 
