@@ -81,7 +81,7 @@ export class Run implements RunCommands, WalkHost {
     this.defaultModel = options.defaultModel ?? null;
     this.limits = options.limits ?? hostLimits();
     this.toolRegistry = options.tools ?? new ToolRegistry();
-    this.tools = new ToolGate({ registry: this.toolRegistry, refuse: options.noTools ?? false, emit: (event) => this.emit(event), onWait: () => this.notifyIdle() });
+    this.tools = new ToolGate({ registry: this.toolRegistry, refuse: options.noTools ?? false, maxResult: this.limits.output, emit: (event) => this.emit(event), onWait: () => this.notifyIdle() });
     this.state = initialState(options.workflow, options.inputs, options.state);
     // a resumed session's history is saved again with everything this run adds
     if (options.state) this.saved = jsonSize(options.state.history);

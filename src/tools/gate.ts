@@ -7,6 +7,8 @@ import type { RunEvent, StepRecord, ToolAnswer, ToolCall } from '../runtime/type
 import type { ToolCallRequest, ToolReply } from '../models/types.js';
 import { redact, redactValue } from '../models/secrets.js';
 import type { ToolRegistry } from './registry.js';
+import { jsonSize } from '../runtime/json-size.js';
+import { formatBytes, formatOver } from '../limits.js';
 
 export const NO_TOOLS_REPLY = 'refused: tools are turned off for this run (--no-tools); answer without calling tools';
 const REJECTED_REPLY = 'the author rejected this call';
@@ -15,6 +17,8 @@ export interface ToolGateOptions {
   registry: ToolRegistry;
   /** --no-tools: every call is refused */
   refuse: boolean;
+  /** most bytes one call's result may take (limits.output): the model and the saved session get it */
+  maxResult: number;
   emit: (event: RunEvent) => void;
   /** a call started waiting for the author (the run is idle until they answer) */
   onWait: () => void;
@@ -74,6 +78,11 @@ export class ToolGate {
     this.put(record, { ...call, status: 'running' });
     try {
       const output = await tool.execute(parsed.data, { signal });
+      const bytes = jsonSize(output);
+      if (bytes > this.options.maxResult) {
+        const over = `the result of \`${tool.name}\` is ${formatOver(bytes, this.options.maxResult)}, over the ${formatBytes(this.options.maxResult)} limit for one step's output; return less, or raise \`limits.output\` in stepwise.config.ts`;
+        return this.finish(record, call, 'failed', over, true);
+      }
       return this.finish(record, call, 'done', redactValue(output === undefined ? null : output), false);
     } catch (error) {
       if (signal.aborted) throw error;

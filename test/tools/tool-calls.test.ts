@@ -168,6 +168,20 @@ describe('tools', () => {
     expect(run!.state.steps['0.0']!.output).toBe('Sorry.');
   });
 
+  it('a result over the output limit is not sent; the model is told to ask for less', async () => {
+    server.reply({ kind: 'tools', calls: [{ name: 'big', args: {} }] });
+    server.reply({ kind: 'text', text: 'Too big.' });
+    const big = defineTool({ name: 'big', description: 'Huge', parameters: z.object({}), execute: () => 'x'.repeat(2000) });
+    await start('Go.\n\n<GenText as="x" tools={[\'big\']} />\n', { extra: { limits: { output: 1000 }, tools: [big] } });
+    run!.continue();
+    await run!.idle();
+    expect(run!.state.steps['0.0']!.toolCalls![0]).toMatchObject({
+      status: 'failed',
+      result: "the result of `big` is 2 KiB, over the 1000 bytes limit for one step's output; return less, or raise `limits.output` in stepwise.config.ts",
+    });
+    expect(run!.state.steps['0.0']!.output).toBe('Too big.');
+  });
+
   it('a model still calling tools at maxSteps fails the step, saying how to fix it', async () => {
     server.reply({ kind: 'tools', calls: [{ name: 'add', args: { a: 1, b: 1 } }] });
     server.reply({ kind: 'tools', calls: [{ name: 'add', args: { a: 2, b: 2 } }] });
