@@ -38,12 +38,12 @@ function config(extra: Partial<StepwiseConfig> = {}): StepwiseConfig {
   return { providers: { local: { type: 'openai-compatible', baseURL: server.url } }, tools: [add, clock, broken], ...extra };
 }
 
-async function start(body: string, options: { noTools?: boolean; extra?: Partial<StepwiseConfig> } = {}) {
+async function start(body: string, options: { noTools?: boolean; extra?: Partial<StepwiseConfig>; timeout?: number } = {}) {
   const cfg = config(options.extra);
   const text = `---\nmodel: local:m\n---\n\n${body}`;
   const result = compile(text, 'inline.mdx', { tools: cfg.tools!.map((t) => t.name) });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const started = await startRun('inline.mdx', { workflow: result.workflow!, config: cfg, noTools: options.noTools });
+  const started = await startRun('inline.mdx', { workflow: result.workflow!, config: cfg, noTools: options.noTools, timeout: options.timeout });
   run = started.run;
   return started;
 }
@@ -87,6 +87,20 @@ describe('tools', () => {
     run!.answerTool('0.0', '1', { kind: 'approve' });
     await run!.idle();
     expect(added).toEqual([{ a: 2, b: 3 }]);
+    expect(run!.state.steps['0.0']!.output).toBe('It is 5.');
+  });
+
+  it('the author may take longer than the idle timeout to answer: the model call is already over', async () => {
+    server.reply({ kind: 'tools', calls: [{ name: 'add', args: { a: 2, b: 3 } }] });
+    server.reply({ kind: 'text', text: 'It is 5.' });
+    await start(ADD, { timeout: 0.1 });
+    run!.next();
+    await run!.idle();
+    // the time has to pass for a timeout to fire: longer than --timeout 0.1
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    run!.answerTool('0.0', '1', { kind: 'approve' });
+    await run!.idle();
+    expect(run!.state.steps['0.0']!.error).toBeNull();
     expect(run!.state.steps['0.0']!.output).toBe('It is 5.');
   });
 
