@@ -74,11 +74,11 @@ describe('tools', () => {
     expect(run!.state.usage.inputTokens).toBe(20);
   });
 
-  it('stepping (`n`): the call waits for the author; approving runs it', async () => {
+  for (const command of ['next', 'runPhase'] as const) it(`stepping (\`${command}\`): the call waits for the author; approving runs it`, async () => {
     server.reply({ kind: 'tools', calls: [{ name: 'add', args: { a: 2, b: 3 } }] });
     server.reply({ kind: 'text', text: 'It is 5.' });
     const { events } = await start(ADD);
-    run!.next();
+    run![command]();
     await run!.idle();
     expect(run!.state.steps['0.0']!.toolCalls).toEqual([{ id: '1', name: 'add', args: { a: 2, b: 3 }, status: 'waiting' }]);
     expect(events.some((e) => e.type === 'tool-call' && e.call.status === 'waiting')).toBe(true);
