@@ -452,6 +452,7 @@ export function App(props: AppProps) {
         errors={diagnostics.length}
         status={status}
         pausing={pausing}
+        asking={waiting !== null}
         model={model}
         usage={view?.usage ?? { inputTokens: 0, outputTokens: 0 }}
         streamingTokens={view?.streamingTokens ?? 0}

@@ -67,6 +67,7 @@ describe('reviewing tool calls while stepping', () => {
     const app = mount();
     await app.wait(has('│ ready │'));
     const frame = await app.press('n', has(WAITING));
+    expect(frame.split('\n')[0]).toContain('│ ok │ waiting │ echo │');
     expect(frame).toContain('⚒ add {"a":2,"b":3} — waiting for your answer');
     expect(frame).toContain('Enter run it  e edit args  x reject  c run all calls  Esc cancel step  m request  ? help');
     const done = await app.press(KEYS.enter, has('│ done │'));
