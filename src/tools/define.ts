@@ -23,6 +23,29 @@ export interface ToolDefinition<Parameters extends z.ZodType = z.ZodType> {
   approve?: 'ask' | 'auto';
 }
 
-export function defineTool<Parameters extends z.ZodType>(definition: ToolDefinition<Parameters>): ToolDefinition<Parameters> {
-  return definition;
+/** Agentflow's spelling of a tool: `params` for the arguments, `invoke` to run it. */
+export interface AgentflowToolDefinition<Parameters extends z.ZodType = z.ZodType> {
+  name: string;
+  description: string;
+  params: Parameters;
+  invoke: (args: z.infer<Parameters>) => unknown | Promise<unknown>;
+  approve?: 'ask' | 'auto';
+}
+
+export function defineTool<Parameters extends z.ZodType>(definition: ToolDefinition<Parameters>): ToolDefinition<Parameters>;
+export function defineTool<Parameters extends z.ZodType>(definition: AgentflowToolDefinition<Parameters>): ToolDefinition<Parameters>;
+export function defineTool(definition: ToolDefinition | AgentflowToolDefinition): ToolDefinition {
+  return asToolDefinition(definition) as ToolDefinition;
+}
+
+/**
+ * A config's tool in stepwise's spelling: Agentflow's `params`/`invoke` become
+ * `parameters`/`execute`, so a tool written for Agentflow loads as it is.
+ */
+export function asToolDefinition(tool: unknown): unknown {
+  if (!tool || typeof tool !== 'object') return tool;
+  const { params, invoke, ...rest } = tool as Record<string, unknown>;
+  const written = tool as Record<string, unknown>;
+  if (params === undefined && invoke === undefined) return tool;
+  return { ...rest, parameters: written.parameters ?? params, execute: written.execute ?? invoke };
 }

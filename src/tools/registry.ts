@@ -2,7 +2,7 @@
 // `tools={[...]}` against, and what a generation offers the model.
 import { createRequire } from 'node:module';
 import type { ToolOffer } from '../models/types.js';
-import type { ToolDefinition } from './define.js';
+import { asToolDefinition, type ToolDefinition } from './define.js';
 
 // zod is needed only when the config defines tools: load it then, not at every start
 const require = createRequire(import.meta.url);
@@ -23,7 +23,7 @@ export function toolsConfigProblem(tools: unknown): string | null {
   if (!Array.isArray(tools)) return '`tools` must be a list of defineTool(...) results';
   const seen = new Set<string>();
   for (const [i, tool] of tools.entries()) {
-    const t = tool as Record<string, unknown> | null;
+    const t = asToolDefinition(tool) as Record<string, unknown> | null;
     const parameters = t?.parameters as { safeParse?: unknown } | undefined;
     if (!t || typeof t.name !== 'string' || typeof t.execute !== 'function' || typeof t.description !== 'string' || typeof parameters?.safeParse !== 'function') {
       return `tools[${i}] must be defineTool({ name, description, parameters, execute }) with a name, a description, a zod schema and an execute function`;
@@ -41,7 +41,7 @@ export class ToolRegistry {
   private readonly schemas = new Map<string, Record<string, unknown>>();
 
   constructor(tools: ToolDefinition<any>[] = []) {
-    this.byName = new Map(tools.map((tool) => [tool.name, tool]));
+    this.byName = new Map(tools.map((tool) => asToolDefinition(tool) as ToolDefinition<any>).map((tool) => [tool.name, tool]));
   }
 
   get(name: string): ToolDefinition<any> | undefined {

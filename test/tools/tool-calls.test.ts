@@ -182,6 +182,18 @@ describe('tools', () => {
     expect(run!.state.steps['0.0']!.output).toBe('Sorry.');
   });
 
+  it("a tool in Agentflow's spelling (params, invoke) works as it is", async () => {
+    server.reply({ kind: 'tools', calls: [{ name: 'shout', args: { text: 'hi' } }, { name: 'whisper', args: { text: 'HI' } }] });
+    server.reply({ kind: 'text', text: 'Done.' });
+    const shout = { name: 'shout', description: 'Upper case', params: z.object({ text: z.string() }), invoke: ({ text }: { text: string }) => text.toUpperCase() };
+    const whisper = defineTool({ name: 'whisper', description: 'Lower case', params: z.object({ text: z.string() }), invoke: ({ text }) => text.toLowerCase() });
+    await start('Go.\n\n<GenText as="x" tools={[\'shout\', \'whisper\']} />\n', { extra: { tools: [shout as never, whisper] } });
+    run!.continue();
+    await run!.idle();
+    expect(run!.state.steps['0.0']!.toolCalls!.map((c) => [c.name, c.status, c.result])).toEqual([['shout', 'done', 'HI'], ['whisper', 'done', 'hi']]);
+    expect(server.requests[0]!.body.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(['shout', 'whisper']);
+  });
+
   it('a result over the output limit is not sent; the model is told to ask for less', async () => {
     server.reply({ kind: 'tools', calls: [{ name: 'big', args: {} }] });
     server.reply({ kind: 'text', text: 'Too big.' });
