@@ -44,6 +44,7 @@ import type { SaveProblem } from './save-problem.js';
 import { failedRecord, failureNotice, useFailedStep } from './hooks/useFailedStep.js';
 import { shownRequest } from './shown-request.js';
 import { stepKey } from './outline.js';
+import { TOOL_HINTS, toolKey, toolNotice, waitingCall } from './hooks/useToolReview.js';
 
 export interface AppProps {
   file: string;
@@ -83,7 +84,7 @@ export interface AppProps {
   saveProblem?: SaveProblem;
 }
 
-type Mode = 'main' | 'form' | 'help' | 'messages' | 'history' | 'diff' | 'problems' | 'feedback' | 'api-key' | 'quit' | 'editing';
+type Mode = 'main' | 'form' | 'help' | 'messages' | 'history' | 'diff' | 'problems' | 'feedback' | 'api-key' | 'quit' | 'editing' | 'tool-reject';
 
 const REMEMBER = { load: loadRememberedInputs, save: saveRememberedInputs };
 
@@ -184,6 +185,8 @@ export function App(props: AppProps) {
   // `h` also lists the versions of a step a rewind took out of the run
   const historyKey = selected?.kind === 'step' ? selected.key : current?.key;
   const review = useVersionReview({ run, view, mode, setMode, setNotice });
+  // a tool call waiting for the author (stepping): Enter, e and x answer it
+  const waiting = waitingCall(view);
 
   const exit = () => {
     props.onExit?.();
@@ -215,6 +218,19 @@ export function App(props: AppProps) {
     if ('error' in value) return setNotice(value.error);
     run?.edit(record.key, value.value);
     setNotice(`kept your edit of ${record.as ?? record.key}`);
+  };
+
+  /** Hands the terminal to $EDITOR for `text` and takes it back. */
+  const editText = async (text: string, extension: string) => {
+    const editor = props.editor ?? editInEditor;
+    setMode('editing');
+    const resume = props.terminal?.suspend();
+    try {
+      return await editor(text, { extension });
+    } finally {
+      resume?.();
+      setMode('main');
+    }
   };
 
   const handlers: CommandHandlers = {
@@ -335,7 +351,7 @@ export function App(props: AppProps) {
       if (name !== 'ctrl+c') interruptArmed.current = false;
       if (mode === 'main') {
         setNotice(null);
-        return false;
+        return toolKey(name, { run, waiting, setNotice, askReason: () => setMode('tool-reject'), edit: (text) => editText(text, 'json') });
       }
       if (mode === 'history' || mode === 'diff') return review.onKey(name, input, { width: columns, height: bodyHeight });
       if (mode === 'problems') {
@@ -351,7 +367,7 @@ export function App(props: AppProps) {
       else if (mode === 'quit') {
         if (input === 'y') exit();
         else if (input === 'n' || name === 'escape') setMode('main');
-      } else if (mode === 'feedback' || mode === 'api-key') {
+      } else if (mode === 'feedback' || mode === 'api-key' || mode === 'tool-reject') {
         if (name === 'escape') setMode('main');
       } else if (mode === 'messages') {
         if (name === 'escape' || input === 'm' || input === 'q') setMode('main');
@@ -391,8 +407,8 @@ export function App(props: AppProps) {
   // gives way to that view; the notice row grows with its wrapped text
   const shownProblems = bannerLimit(diagnostics, source, columns, Math.floor(rows / 2));
   const banner = (mode === 'problems' ? 0 : bannerHeight(diagnostics, source, columns, shownProblems)) + (notSaved ? 1 : 0);
-  const showing = mode === 'feedback' && target ? 'feedback' : mode === 'api-key' && keyless ? 'api-key' : mode === 'quit' || mode === 'editing' ? mode : 'notice';
-  const noticeText = notice ?? (keyless ? 'failed: no OpenAI API key — press k to enter one (or set OPENAI_API_KEY)' : view?.error && status === 'failed' ? failureNotice(view.error.message, failed, current?.key ?? null) : ' ');
+  const showing = mode === 'tool-reject' && waiting ? 'tool-reject' : mode === 'feedback' && target ? 'feedback' : mode === 'api-key' && keyless ? 'api-key' : mode === 'quit' || mode === 'editing' ? mode : 'notice';
+  const noticeText = notice ?? (waiting ? toolNotice(waiting) : keyless ? 'failed: no OpenAI API key — press k to enter one (or set OPENAI_API_KEY)' : view?.error && status === 'failed' ? failureNotice(view.error.message, failed, current?.key ?? null) : ' ');
   const noticeRows = bottomLineRows(showing, noticeText, columns);
   const description = descriptionLines(workflow.description, columns, 3).length;
   const bodyHeight = Math.max(3, rows - 1 - 1 - 1 - noticeRows - banner);
@@ -419,6 +435,11 @@ export function App(props: AppProps) {
         if (target) run?.feedback(target.key, instruction);
       }}
       onApiKey={storeApiKey}
+      toolName={waiting?.call.name}
+      onToolReject={(message) => {
+        setMode('main');
+        if (waiting) run?.answerTool(waiting.record.key, waiting.call.id, { kind: 'reject', message });
+      }}
     />
   );
 
@@ -431,6 +452,7 @@ export function App(props: AppProps) {
         errors={diagnostics.length}
         status={status}
         pausing={pausing}
+        asking={waiting !== null}
         model={model}
         usage={view?.usage ?? { inputTokens: 0, outputTokens: 0 }}
         streamingTokens={view?.streamingTokens ?? 0}
@@ -466,7 +488,7 @@ export function App(props: AppProps) {
       <Box height={noticeRows} flexShrink={0}>
         {bottomLine}
       </Box>
-      <KeyHints context={keyContext} width={columns} override={MODAL_HINTS[mode] ?? null} />
+      <KeyHints context={keyContext} width={columns} override={MODAL_HINTS[mode] ?? (waiting && mode === 'main' ? TOOL_HINTS : null)} />
     </Box>
   );
 }

@@ -6,7 +6,7 @@ import { clipColumns, columnWidth, wrapColumns } from './columns.js';
 import { LinePrompt } from './LinePrompt.js';
 import { tint } from './palette.js';
 
-export type BottomLineShowing = 'feedback' | 'api-key' | 'quit' | 'editing' | 'notice';
+export type BottomLineShowing = 'feedback' | 'api-key' | 'quit' | 'editing' | 'notice' | 'tool-reject';
 
 export interface BottomLineProps {
   /** what the line shows */
@@ -17,6 +17,9 @@ export interface BottomLineProps {
   width: number;
   onFeedback: (instruction: string) => void;
   onApiKey: (key: string) => void;
+  /** the tool whose waiting call is being rejected, and where the message goes */
+  toolName?: string;
+  onToolReject?: (message: string) => void;
 }
 
 /** Most rows a notice takes; a longer one ends in `…` (the step's own panel shows it all). */
@@ -37,7 +40,8 @@ export function bottomLineRows(showing: BottomLineShowing, notice: string, width
   return showing === 'notice' ? noticeLines(notice, width).length : 1;
 }
 
-export function BottomLine({ showing, stepName, notice, width, onFeedback, onApiKey }: BottomLineProps) {
+export function BottomLine({ showing, stepName, notice, width, onFeedback, onApiKey, toolName, onToolReject }: BottomLineProps) {
+  if (showing === 'tool-reject') return <LinePrompt label={`Reject ${toolName}, telling the model:`} onSubmit={(message) => onToolReject?.(message)} />;
   if (showing === 'feedback') return <LinePrompt label={`Feedback for ${stepName}:`} onSubmit={onFeedback} />;
   if (showing === 'api-key') return <LinePrompt label="OpenAI API key (stored for your user only):" mask onSubmit={onApiKey} />;
   if (showing === 'quit') return <Text color={tint('yellow')}>Quit while running? y/n</Text>;

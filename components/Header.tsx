@@ -19,6 +19,8 @@ export interface HeaderProps {
   status: RunStatus | null;
   /** Space was pressed: the run stops after the current action */
   pausing?: boolean;
+  /** a tool call waits for the author's answer: the run is theirs to move, not running */
+  asking?: boolean;
   model: string;
   usage: Usage;
   /** estimated output tokens of what is streaming now: shown as `~` until the provider counts them */
@@ -33,12 +35,12 @@ export interface HeaderProps {
   fileState?: FileState;
 }
 
-const STATUS_COLORS: Record<RunStatus | 'pausing', Tint> = { ready: 'white', running: 'cyan', pausing: 'yellow', paused: 'yellow', done: 'green', failed: 'red' };
+const STATUS_COLORS: Record<RunStatus | 'pausing' | 'waiting', Tint> = { ready: 'white', running: 'cyan', pausing: 'yellow', waiting: 'yellow', paused: 'yellow', done: 'green', failed: 'red' };
 
-export function Header({ file, title, errors, status, pausing = false, model, usage, streamingTokens = 0, activeMs, runningSince, resumedAt = null, width = 1000, fileState = 'watching' }: HeaderProps) {
+export function Header({ file, title, errors, status, pausing = false, asking = false, model, usage, streamingTokens = 0, activeMs, runningSince, resumedAt = null, width = 1000, fileState = 'watching' }: HeaderProps) {
   const now = useNow(runningSince !== null);
   const elapsed = activeMs + (runningSince !== null ? Math.max(0, now - runningSince) : 0);
-  const state = status === 'running' && pausing ? 'pausing' : (status ?? 'ready');
+  const state = status === 'running' && asking ? 'waiting' : status === 'running' && pausing ? 'pausing' : (status ?? 'ready');
   const name = basename(file);
   const resumed = resumedAt !== null ? ` · resumed from ${formatSavedAt(resumedAt)}` : '';
   const compiled = errors ? `${errors} error${errors === 1 ? '' : 's'}` : 'ok';

@@ -20,6 +20,7 @@ export const MODAL_HINTS: Record<string, string> = {
   feedback: 'Enter regenerate with this instruction  Esc cancel',
   'api-key': 'Enter store the key and re-run the step  Esc cancel',
   quit: 'y quit  n keep running',
+  'tool-reject': "Enter send this to the model as the tool's result  Esc back",
 };
 
 const SEPARATOR = '  ';

@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import type { ChatMessage } from '../src/models/types.js';
 import { wrapColumns } from './columns.js';
 import { tint } from './palette.js';
-import { attributeLines, requestTitle, type ShownRequest } from './shown-request.js';
+import { attributeLines, requestTitle, toolCallLines, type ShownRequest } from './shown-request.js';
 
 export interface MessagesViewProps {
   request: ShownRequest;
@@ -49,7 +49,11 @@ export function requestLines(request: ShownRequest, width: number): Line[] {
     wrapped(text, room).forEach((piece, index) => lines.push({ label: index === 0 ? label : '', text: piece }));
   }
   if (lines.length) lines.push({ label: '', text: '' });
-  return [...lines, ...messageLines(request.messages, width)];
+  const calls = toolCallLines(request.toolCalls ?? []).flatMap(({ label, text }) => {
+    const room = width - (label ? label.length + 1 : 0);
+    return wrapped(text, room).map((piece, index) => ({ label: index === 0 ? label : '', text: piece }));
+  });
+  return [...lines, ...messageLines(request.messages, width), ...calls];
 }
 
 export function MessagesView({ request, width, height, scroll }: MessagesViewProps) {

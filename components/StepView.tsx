@@ -4,7 +4,8 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { RunningMark } from './RunningMark.js';
-import type { StepRecord } from '../src/runtime/types.js';
+import type { StepRecord, ToolCall } from '../src/runtime/types.js';
+import { toolCallLine } from '../src/tools/call-line.js';
 import { MARK_COLORS, MARK_GLYPHS, stepMark } from './marks.js';
 import { tint, type Tint } from './palette.js';
 import { clip, headLines, outputText } from './format.js';
@@ -76,6 +77,21 @@ function promptLines(props: StepViewProps, width: number): string[] {
   return lines;
 }
 
+/** Each tool call the model made, wrapped to a few rows: `⚒ add {"a":2,"b":3} → 5`. */
+function toolLines(props: StepViewProps, width: number): Array<{ text: string; color?: Tint }> {
+  return (props.record?.toolCalls ?? []).flatMap((call) => {
+    const { lines, more } = headLines(`⚒ ${toolCallLine(call, TOOL_CALL_CHARS)}`, width, TOOL_CALL_ROWS);
+    if (more && lines.length) lines[lines.length - 1] = clip(lines[lines.length - 1]! + '…', width);
+    return lines.map((text) => ({ text, color: TOOL_COLORS[call.status] }));
+  });
+}
+
+/** A call's arguments and result are cut past this many characters on screen (`m` shows them whole). */
+const TOOL_CALL_CHARS = 400;
+const TOOL_CALL_ROWS = 3;
+
+const TOOL_COLORS: Partial<Record<ToolCall['status'], Tint>> = { waiting: 'yellow', failed: 'red', rejected: 'red', refused: 'yellow' };
+
 function errorLines(props: StepViewProps, width: number): string[] {
   const error = props.record?.error;
   if (!error) return [];
@@ -94,7 +110,7 @@ export function stepNeed(props: StepViewProps, most: number): { prompt: number; 
   return {
     prompt: head.lines.length + (head.more ? 1 : 0),
     output: window ? window.lines.length + (window.above ? 1 : 0) + (heldBack(props) ? 1 : 0) : 0,
-    fixed: 1 + errorLines(props, width).length + (props.record?.warnings.length ?? 0),
+    fixed: 1 + toolLines(props, width).length + errorLines(props, width).length + (props.record?.warnings.length ?? 0),
   };
 }
 
@@ -102,7 +118,7 @@ export function stepNeed(props: StepViewProps, most: number): { prompt: number; 
 export function stepHeight(props: StepViewProps): number {
   if (props.compact || (!props.record && props.preview === undefined)) return 1;
   const width = Math.max(10, props.width - indent(props.depth) - 2);
-  return 1 + promptLines(props, width).length + visibleLines(streamedText(props), width, props.outputLines, props.scroll, heldBack(props)).length + errorLines(props, width).length + (props.record?.warnings.length ?? 0);
+  return 1 + promptLines(props, width).length + toolLines(props, width).length + visibleLines(streamedText(props), width, props.outputLines, props.scroll, heldBack(props)).length + errorLines(props, width).length + (props.record?.warnings.length ?? 0);
 }
 
 function headerSuffix(record: StepRecord | undefined, compact: boolean, width: number): { text: string; color?: Tint } | null {
@@ -159,6 +175,11 @@ function StepViewImpl(props: StepViewProps) {
           {promptLines(props, width).map((line, index) => (
             <Text key={`p${index}`} dimColor wrap="truncate">
               {line || ' '}
+            </Text>
+          ))}
+          {toolLines(props, width).map((line, index) => (
+            <Text key={`t${index}`} color={tint(line.color)} dimColor={!line.color} wrap="truncate">
+              {line.text}
             </Text>
           ))}
           <StreamingText text={streamedText(props)} width={width} height={props.outputLines} scroll={props.scroll} moreBelow={heldBack(props)} />

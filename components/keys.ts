@@ -26,7 +26,8 @@ export type CommandId =
   | 'api-key'
   | 'help'
   | 'quit'
-  | 'interrupt';
+  | 'interrupt'
+  | 'tool-reject';
 
 /** A key as named in the table: a printable character, or one of the names below. */
 export type KeyName = string;
@@ -89,6 +90,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'inputs', keys: ['i'], label: 'inputs', help: 'edit the inputs', when: (c) => c.hasInputs },
   { id: 'help', keys: ['?'], label: 'help', help: 'show or hide this help' },
   { id: 'quit', keys: ['q'], label: 'quit', help: 'quit (asks when a run is in progress)' },
+  { id: 'tool-reject', keys: ['x'], label: 'reject call', help: 'reject a waiting tool call with a message (Enter runs it, e edits its args)', when: () => false },
   { id: 'interrupt', keys: ['ctrl+c'], label: 'cancel/quit', help: 'cancel the running generation; press again to quit', when: () => false },
 ];
 

@@ -8,6 +8,7 @@ import type { Run } from '../src/runtime/run.js';
 import type { Workflow } from '../src/compiler/types.js';
 import { compile } from '../src/compiler/index.js';
 import { customActionSpecs } from '../src/actions/specs.js';
+import { toolNames } from '../src/tools/registry.js';
 import { join } from 'node:path';
 import { autosave, type Autosave } from '../src/session/autosave.js';
 import { OUTPUT_FILE } from '../src/session/write-session.js';
@@ -92,13 +93,14 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
   stdout.on('resize', onResize);
 
   const actions = customActionSpecs(prepared.config);
+  const tools = toolNames(prepared.config);
   // the engine (sandbox, models) starts loading once the first frame is on screen, and
   // is usually ready before the author's first key
   let engine: Promise<typeof import('../src/runtime/create-run.js')> | null = null;
   const loadEngine = () => (engine ??= import('../src/runtime/create-run.js'));
   const createRun = async (workflow: Workflow, inputs: Record<string, unknown>) => {
     const { createRun: make } = await loadEngine();
-    return make({ workflow, inputs, config: prepared.config, modelOverride: prepared.args.model ?? null, timeout: prepared.args.timeout, env: io.env, state: session.state });
+    return make({ workflow, inputs, config: prepared.config, modelOverride: prepared.args.model ?? null, timeout: prepared.args.timeout, env: io.env, state: session.state, noTools: prepared.args.noTools });
   };
 
   try {
@@ -115,7 +117,7 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
         saveProblem={saveProblem}
         createRun={createRun}
         watch={prepared.args.watch !== false}
-        compile={(text) => compile(text, prepared.file, { actions })}
+        compile={(text) => compile(text, prepared.file, { actions, tools })}
         modelOverride={prepared.args.model ?? null}
         defaultModel={prepared.config?.defaultModel ?? null}
         terminal={{

@@ -80,6 +80,8 @@ export class RunViewStore {
       const { [event.key]: _dropped, ...rest } = this.partials;
       this.partials = rest;
     }
+    // a tool call asks the author: show it now, as a paused run is
+    if (event.type === 'tool-call' && event.call.status === 'waiting') return this.soon();
     if (event.type === 'status') {
       this.track(event.status);
       // the run started, paused or ended: show it now. This happens once per command,

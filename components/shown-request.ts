@@ -1,7 +1,7 @@
 // What `m` shows for a step: the request it sent (a step that has run), or the one it would
 // send now (a pending or stale step, from the run's preview), marked as not sent yet.
 import type { ChatMessage } from '../src/models/types.js';
-import type { StepRecord } from '../src/runtime/types.js';
+import type { StepRecord, ToolCall } from '../src/runtime/types.js';
 import type { StepPreview } from '../src/runtime/preview.js';
 
 export interface ShownRequest {
@@ -14,6 +14,8 @@ export interface ShownRequest {
   attributes: Record<string, unknown>;
   /** false: what the step would send if it ran now */
   sent: boolean;
+  /** the tool calls the model made and what each sent back, in order */
+  toolCalls?: ToolCall[];
 }
 
 /** The step's own request while it holds; what it would send now when it has not run or is stale. */
@@ -25,7 +27,7 @@ export function shownRequest(key: string, record: StepRecord | undefined, previe
 }
 
 function fromRecord(record: StepRecord): ShownRequest {
-  return { as: record.as ?? record.key, action: record.action ?? '', model: record.model, messages: record.messages, attributes: record.attributes ?? {}, sent: true };
+  return { as: record.as ?? record.key, action: record.action ?? '', model: record.model, messages: record.messages, attributes: record.attributes ?? {}, sent: true, ...(record.toolCalls?.length ? { toolCalls: record.toolCalls } : {}) };
 }
 
 /** "Sent to openai:gpt-4o for `poem`: 2 messages", or "Would be sent to … (not sent yet)". */
@@ -48,6 +50,23 @@ export function attributeLines(attributes: Record<string, unknown>): Array<{ lab
     } else {
       lines.push({ label: `${name}:`, text: typeof value === 'string' ? value : JSON.stringify(value) });
     }
+  }
+  return lines;
+}
+
+/** What the model called and what went back: `[tool call]` and `[tool result]` lines after the messages. */
+export function toolCallLines(calls: ToolCall[]): Array<{ label: string; text: string }> {
+  const lines: Array<{ label: string; text: string }> = [];
+  for (const call of calls) {
+    const edited = call.proposed !== undefined ? ` (your edit; the model asked ${JSON.stringify(call.proposed)})` : '';
+    lines.push({ label: '', text: '' }, { label: '[tool call]', text: `${call.name} ${JSON.stringify(call.args)}${edited}` });
+    if (call.status === 'waiting' || call.status === 'running') {
+      lines.push({ label: '[tool result]', text: call.status === 'waiting' ? '(waiting for your answer)' : '(running)' });
+      continue;
+    }
+    const note = call.status === 'rejected' ? ' (you rejected it)' : call.status === 'refused' ? ' (refused: --no-tools)' : call.status === 'failed' ? ' (error)' : '';
+    const result = typeof call.result === 'string' ? call.result : JSON.stringify(call.result, null, 2);
+    lines.push({ label: `[tool result]${note}`, text: result ?? 'null' });
   }
   return lines;
 }

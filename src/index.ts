@@ -9,6 +9,8 @@ import type { RunDocument } from './cli/run-document.js';
 
 export { defineAction, defineConfig } from './actions/define.js';
 export type { ActionContext, ActionDefinition, ProviderSetting, StepwiseConfig } from './actions/define.js';
+export { defineTool } from './tools/define.js';
+export type { ToolContext, ToolDefinition } from './tools/define.js';
 export { StepwiseError, type StepwiseErrorKind } from './library/errors.js';
 export type { CheckDocument, CheckInput } from './compiler/check-document.js';
 export type { Diagnostic, SelectOption } from './compiler/types.js';

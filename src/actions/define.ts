@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { ChatMessage } from '../models/types.js';
 import type { HostLimits } from '../limits.js';
+import type { ToolDefinition } from '../tools/define.js';
 
 export interface ActionContext<Props> {
   /** the element's attributes, validated by the action's schema */
@@ -31,6 +32,8 @@ export type ProviderSetting =
 
 export interface StepwiseConfig {
   actions?: ActionDefinition<any>[];
+  /** functions a model may call: `<GenText tools={['add']} />` */
+  tools?: ToolDefinition<any>[];
   /** extra providers by prefix: `{ ollama: { type: 'openai-compatible', baseURL: 'http://127.0.0.1:11434/v1' } }` */
   providers?: Record<string, ProviderSetting>;
   defaultModel?: string;

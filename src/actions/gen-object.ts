@@ -16,6 +16,7 @@ export const genObject: LeafExecutor = async (context) => {
     schemaName: optionalString(context.attributes, 'schemaName'),
     schemaDescription: optionalString(context.attributes, 'schemaDescription'),
     signal: context.signal,
+    ...(context.tools ? { tools: context.tools.offers, maxSteps: context.tools.maxSteps, callTool: context.tools.call } : {}),
     onPartialObject: context.onPartialObject,
   });
   return { output: result.output, usage: result.usage };

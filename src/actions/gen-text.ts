@@ -9,6 +9,7 @@ export const genText: LeafExecutor = async (context) => {
     options: generationOptions(context.attributes),
     stream: optionalBoolean(context.attributes, 'stream') ?? true,
     signal: context.signal,
+    ...(context.tools ? { tools: context.tools.offers, maxSteps: context.tools.maxSteps, callTool: context.tools.call } : {}),
     onTextDelta: context.onTextDelta,
   });
   return { output: result.output, usage: result.usage };

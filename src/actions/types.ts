@@ -1,5 +1,5 @@
 // What a leaf action (GenText, GenObject, a custom action) gets to run with.
-import type { ChatMessage, GenerateRequest, GenerateResult, Usage } from '../models/types.js';
+import type { ChatMessage, GenerateRequest, GenerateResult, ToolCallRequest, ToolOffer, ToolReply, Usage } from '../models/types.js';
 
 export interface LeafContext {
   as: string;
@@ -13,6 +13,8 @@ export interface LeafContext {
   generate: (request: GenerateRequest) => Promise<GenerateResult>;
   onTextDelta: (delta: string) => void;
   onPartialObject: (partial: unknown) => void;
+  /** GenText/GenObject with `tools`: what to offer the model, and where its calls go */
+  tools?: { offers: ToolOffer[]; maxSteps?: number; call: (call: ToolCallRequest) => Promise<ToolReply> } | null;
 }
 
 export interface LeafResult {

@@ -22,6 +22,8 @@ export interface RunArgs {
   resume: boolean | string;
   /** seconds a model call may go without data (absent: the config's `timeout`, else 60) */
   timeout?: number;
+  /** --no-tools: every tool call is refused (the model is told so) */
+  noTools?: boolean;
 }
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
@@ -46,6 +48,7 @@ const RUN_OPTIONS: OptionSpec = {
   json: { type: 'boolean' },
   out: { type: 'string' },
   'no-watch': { type: 'boolean' },
+  'no-tools': { type: 'boolean' },
   fresh: { type: 'boolean' },
   resume: { type: 'boolean' },
   'resume-dir': { type: 'string' },
@@ -100,6 +103,7 @@ export function parseRunArgs(args: string[], isFolder: (path: string) => boolean
     fresh: values.fresh === true,
     resume: (values['resume-dir'] as string | undefined) ?? values.resume === true,
     ...(timeout !== undefined ? { timeout } : {}),
+    ...(values['no-tools'] === true ? { noTools: true } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { checkDocument, compile, type CompileOptions } from '../compiler/index.j
 import { loadProjectConfig } from '../models/config.js';
 import { knownProviders } from '../models/provider-names.js';
 import { customActionSpecs } from '../actions/specs.js';
+import { toolNames } from '../tools/registry.js';
 import { parseCommandArgs, usageError } from './args.js';
 import { formatDiagnostics, formatSummary } from './format-diagnostics.js';
 import { colorEnabled, type CliIO } from './io.js';
@@ -84,7 +85,7 @@ function compileOptions(
   let loading = cache.get(workflowDir);
   if (!loading) {
     loading = loadProjectConfig(workflowDir, io.cwd).then(
-      (loaded) => loaded.error ?? { actions: customActionSpecs(loaded.config), providers: knownProviders(loaded.config, io.env) },
+      (loaded) => loaded.error ?? { actions: customActionSpecs(loaded.config), tools: toolNames(loaded.config), providers: knownProviders(loaded.config, io.env) },
     );
     cache.set(workflowDir, loading);
   }

@@ -35,6 +35,7 @@ export const RUN_OPTIONS: OptionDoc[] = [
   { name: '--json', description: 'headless: print one JSON document at the end instead of streaming text' },
   { name: '--out', value: 'DIR', complete: 'dir', description: 'save runs under DIR instead of next to the workflow' },
   { name: '--no-watch', description: 'do not recompile when the file changes' },
+  { name: '--no-tools', description: 'refuse every tool call the model makes (it is told so and answers without them)' },
   { name: '--fresh', description: 'start an empty session; the saved ones stay on disk' },
   { name: '--timeout', value: 'SECONDS', description: 'fail a model call that sends no data for SECONDS (default 60, or `timeout` in stepwise.config.ts)' },
   { name: '--resume', value: '[DIR]', complete: 'dir', description: 'headless: continue the latest saved session (or the one in DIR)' },

@@ -8,6 +8,7 @@ import type { Workflow } from '../compiler/types.js';
 import { stepLine } from './step-line.js';
 import { resultAsText } from '../runtime/context.js';
 import type { Palette } from './paint.js';
+import { toolCallLine } from '../tools/call-line.js';
 
 export interface ReporterStreams {
   write: (text: string) => void;
@@ -96,6 +97,10 @@ export function reportHeadless(run: Run, workflow: Workflow, streams: ReporterSt
         warn(`${err.red('✗')} ${event.record.as ?? event.key} failed: ${event.record.error?.message}${line ? ` (line ${line})` : ''}\n`);
         return;
       }
+      case 'tool-call':
+        // each call once, when it has its result
+        if (event.call.status !== 'waiting' && event.call.status !== 'running') warn(`${err.dim('  tool')} ${toolCallLine(event.call)}\n`);
+        return;
       case 'done':
         reportKept();
         return;

@@ -36,6 +36,7 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
     timeout: prepared.args.timeout,
     env: io.env,
     state: session.state,
+    noTools: prepared.args.noTools,
   });
   const json = prepared.args.json;
   const err = palette(stderrColorEnabled(io));

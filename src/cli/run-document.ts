@@ -1,6 +1,6 @@
 // The `run --headless --json` document (SPEC §2.2), built in one place so the headless
 // command and the library's runWorkflow can never disagree about what a run produced.
-import type { RunState } from '../runtime/types.js';
+import type { RunState, ToolCall } from '../runtime/types.js';
 import type { Workflow } from '../compiler/types.js';
 import { stepLine } from './step-line.js';
 
@@ -9,6 +9,8 @@ export interface RunDocumentStep {
   as: string;
   prompt: string | null;
   output: unknown;
+  /** the tools the model called in this step, with their arguments and results (only when it called any) */
+  toolCalls?: ToolCall[];
 }
 
 export interface RunDocument {
@@ -34,7 +36,8 @@ export function resultDocument(workflow: Workflow, state: RunState, transcript: 
       const record = state.steps[step.id];
       const output = record && record.status === 'done' ? record.output : null;
       if (record && record.status === 'done') outputs[step.action.as] = output;
-      return [{ action: step.action.name, as: step.action.as, prompt: record?.prompt ?? null, output: output ?? null }];
+      const toolCalls = record?.toolCalls?.length ? { toolCalls: record.toolCalls } : {};
+      return [{ action: step.action.name, as: step.action.as, prompt: record?.prompt ?? null, output: output ?? null, ...toolCalls }];
     }),
   }));
   return {

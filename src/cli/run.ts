@@ -11,6 +11,7 @@ import { compile } from '../compiler/index.js';
 import type { CompileResult, Diagnostic, Workflow } from '../compiler/types.js';
 import { loadProjectConfig } from '../models/config.js';
 import { customActionSpecs } from '../actions/specs.js';
+import { toolNames } from '../tools/registry.js';
 import { parseInputPairs, resolveInputs } from '../runtime/inputs.js';
 import type { StepwiseConfig } from '../actions/define.js';
 
@@ -61,10 +62,11 @@ export async function prepareRun(args: string[], io: CliIO, options: { keepBroke
     return 2;
   }
   const actions = customActionSpecs(loaded.config);
-  const result = compile(text, file, { actions });
+  const tools = toolNames(loaded.config);
+  const result = compile(text, file, { actions, tools });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !result.workflow) {
-    if (options.keepBroken?.(parsed)) return { args: parsed, file, text, diagnostics: errors, compile: (next) => compile(next, file, { actions }) };
+    if (options.keepBroken?.(parsed)) return { args: parsed, file, text, diagnostics: errors, compile: (next) => compile(next, file, { actions, tools }) };
     reportCompileErrors(io, parsed.file, text, errors);
     return 2;
   }

@@ -17,6 +17,8 @@ export const BUILTIN_ACTION_SPECS: Readonly<Record<string, ActionSpec>> = {
       role: { type: 'string' },
       stream: { type: 'boolean' },
       options: { type: 'object' },
+      tools: { type: 'array' },
+      maxSteps: { type: 'number' },
     },
   },
   GenObject: {
@@ -27,6 +29,8 @@ export const BUILTIN_ACTION_SPECS: Readonly<Record<string, ActionSpec>> = {
       schemaName: { type: 'string' },
       schemaDescription: { type: 'string' },
       options: { type: 'object' },
+      tools: { type: 'array' },
+      maxSteps: { type: 'number' },
     },
   },
   Loop: {

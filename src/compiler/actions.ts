@@ -12,6 +12,7 @@ import { columnOf, endOf, isComment, lineOf, startOf, type MdNode } from './node
 import { compileScope } from './scope.js';
 import type { Action, Scope } from './types.js';
 import { loopMaxProblem } from '../limits.js';
+import { checkMaxSteps, checkToolNames } from './tool-names.js';
 
 const LOOP_HELPERS = ['$index', '$self', '$last'];
 
@@ -31,6 +32,10 @@ export function buildAction(
   const read = readAttributes(element, name, spec, context, { names, helpers, ownLoop: isLoop });
   const as = checkAsName(element, name, read.as, read.asAttribute, context);
   if (isLoop) checkLoopMax(read.expressions.get('max'), context);
+  if (GENERATION_ACTIONS.has(name)) {
+    checkToolNames(read.expressions.get('tools'), context);
+    checkMaxSteps(read.expressions.get('maxSteps'), context);
+  }
 
   if (GENERATION_ACTIONS.has(name) && !('model' in read.attributes) && context.defaultModel === null) {
     context.warning(

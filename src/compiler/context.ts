@@ -7,6 +7,8 @@ export class CompileContext {
   readonly diagnostics: Diagnostic[] = [];
   /** Loops and Conds around the body being compiled */
   actionDepth = 0;
+  /** the tools of stepwise.config, which `tools={[...]}` may name */
+  toolNames: readonly string[] = [];
 
   constructor(
     readonly text: string,

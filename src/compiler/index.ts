@@ -27,6 +27,8 @@ export interface CompileOptions {
   actions?: Record<string, ActionSpec>;
   /** when given, literal model ids whose provider is not among these get a warning (`check`) */
   providers?: KnownProviders;
+  /** the tools of stepwise.config, by name (`tools={['add']}`) */
+  tools?: readonly string[];
 }
 
 export function compile(source: string, file: string, options: CompileOptions = {}): CompileResult {
@@ -66,6 +68,7 @@ function compileText(text: string, file: string, options: CompileOptions): Compi
   const frontmatter: Frontmatter = yaml ? parseFrontmatter(yaml.value ?? '', lineOf(yaml) + 1) : { data: {}, inputs: [], diagnostics: [] };
 
   const context = new CompileContext(text, buildRegistry(options.actions), frontmatter.model ?? null);
+  context.toolNames = options.tools ?? [];
   context.diagnostics.push(...limited.diagnostics, ...frontmatter.diagnostics);
   const names = new NameScope(context, rootNames(frontmatter.data, frontmatter.inputs), new Set(['$']), null, 'the workflow');
   const { scope, description } = compileScope(children, context, names, { idPrefix: '', dedent: false, root: true });

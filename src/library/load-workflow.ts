@@ -40,8 +40,8 @@ export async function loadWorkflow(file: string, options: LoadOptions): Promise<
   }
   const project = await projectOptions(dirname(path), cwd, options.env ?? process.env);
   if ('error' in project) throw new StepwiseError('config', project.error);
-  // custom actions only, as `stepwise run` compiles (providers are checked when a step calls one)
-  const result = compile(text, path, { actions: project.compile.actions });
+  // custom actions and tools, as `stepwise run` compiles (providers are checked when a step calls one)
+  const result = compile(text, path, { actions: project.compile.actions, tools: project.compile.tools });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !result.workflow) {
     const listed = formatDiagnostics(file, text, errors, { color: false }).trimEnd();

@@ -1,5 +1,6 @@
 // What compiling a workflow needs from its project: the custom actions and providers of the
 // stepwise.config.* in the workflow's folder (else `cwd`), as `check` and `run` load them.
+import { toolNames } from '../tools/registry.js';
 import { loadProjectConfig } from '../models/config.js';
 import { knownProviders } from '../models/provider-names.js';
 import { customActionSpecs } from '../actions/specs.js';
@@ -15,5 +16,5 @@ export interface ProjectOptions {
 export async function projectOptions(workflowDir: string, cwd: string, env: NodeJS.ProcessEnv): Promise<ProjectOptions | { error: string }> {
   const loaded = await loadProjectConfig(workflowDir, cwd);
   if (loaded.error) return { error: loaded.error };
-  return { config: loaded.config, compile: { actions: customActionSpecs(loaded.config), providers: knownProviders(loaded.config, env) } };
+  return { config: loaded.config, compile: { actions: customActionSpecs(loaded.config), tools: toolNames(loaded.config), providers: knownProviders(loaded.config, env) } };
 }

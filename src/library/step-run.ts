@@ -56,5 +56,6 @@ export async function createStepRun(file: string, options: CreateRunOptions = {}
     feedback: (key, instruction) => run.feedback(key, instruction),
     rewind: (key) => run.rewind(key),
     restore: (key, id) => run.restore(key, id),
+    answerTool: (key, id, answer) => run.answerTool(key, id, answer),
   };
 }

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StepwiseConfig } from '../actions/define.js';
 import { limitsConfigProblem } from '../limits.js';
+import { toolsConfigProblem } from '../tools/registry.js';
 
 export interface LoadedConfig {
   config: StepwiseConfig | null;
@@ -134,5 +135,5 @@ function shapeProblem(value: unknown): string | null {
   if (config.timeout !== undefined && !(typeof config.timeout === 'number' && config.timeout > 0 && Number.isFinite(config.timeout))) {
     return '`timeout` must be a number of seconds greater than 0, e.g. `timeout: 120`';
   }
-  return limitsConfigProblem(config.limits);
+  return toolsConfigProblem(config.tools) ?? limitsConfigProblem(config.limits);
 }

@@ -20,6 +20,8 @@ export async function generate(request: GenerateRequest, context: ModelContext =
     // Streaming reads the provider's own stream (the AI SDK's provider code, real HTTP):
     // streamText's orchestration around it cost more per chunk than the whole TUI (bench/README.md).
     if (request.stream !== false) return await streamRedacted(model, request, place);
+    // the tool loop is ours, over the model's stream; `stream={false}` only hides the text until the end
+    if (request.tools?.length) return await streamRedacted(model, { ...request, onTextDelta: undefined }, place);
     // `stream={false}`: one request, one answer, through the SDK's generateText
     const { generateText, Output } = await import('ai');
     const { objectSchema } = await import('./object-schema.js');

@@ -40,6 +40,32 @@ export interface GenerateRequest {
   signal?: AbortSignal;
   onTextDelta?: (delta: string) => void;
   onPartialObject?: (partial: unknown) => void;
+  /** tools offered to the model; its calls go to `callTool` and the answers back to it */
+  tools?: ToolOffer[];
+  /** how many model calls the tool loop may make (default 10) */
+  maxSteps?: number;
+  callTool?: (call: ToolCallRequest) => Promise<ToolReply>;
+}
+
+/** A tool as the model is told of it. */
+export interface ToolOffer {
+  name: string;
+  description: string;
+  /** JSON Schema of its arguments */
+  inputSchema: Record<string, unknown>;
+}
+
+/** A call the model made: its id, the tool's name and the arguments (parsed JSON, or the raw text when it is not JSON). */
+export interface ToolCallRequest {
+  id: string;
+  name: string;
+  input: unknown;
+}
+
+/** What goes back to the model as the call's result; `error` when the call did not run as asked. */
+export interface ToolReply {
+  output: unknown;
+  error?: boolean;
 }
 
 export interface GenerateResult {

@@ -12,6 +12,7 @@ import { generate } from '../models/generate.js';
 import { preloadProviders } from '../models/registry.js';
 import { Run } from './run.js';
 import { hostLimits } from '../limits.js';
+import { ToolRegistry } from '../tools/registry.js';
 
 export interface CreateRunOptions {
   workflow: Workflow;
@@ -22,6 +23,8 @@ export interface CreateRunOptions {
   timeout?: number;
   env?: NodeJS.ProcessEnv;
   state?: RunState;
+  /** --no-tools: every tool call is refused, and the model is told so */
+  noTools?: boolean;
   /** replaces the real model call (tests of the engine alone) */
   generate?: (request: GenerateRequest) => Promise<GenerateResult>;
 }
@@ -48,6 +51,8 @@ export async function createRun(options: CreateRunOptions): Promise<Run> {
     defaultModel: options.config?.defaultModel ?? null,
     state: options.state,
     limits: hostLimits(options.config?.limits),
+    tools: new ToolRegistry(options.config?.tools),
+    noTools: options.noTools,
   });
 }
 

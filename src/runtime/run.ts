@@ -4,7 +4,10 @@ import type { Workflow } from '../compiler/types.js';
 import type { Sandbox } from '../sandbox/types.js';
 import type { GenerateRequest, GenerateResult } from '../models/types.js';
 import type { LeafExecutor } from '../actions/types.js';
-import type { RunCommands, RunEvent, RunListener, RunState, RunStatus, StepRecord } from './types.js';
+import type { RunCommands, RunEvent, RunListener, RunState, RunStatus, StepRecord, ToolAnswer } from './types.js';
+import type { ToolCallRequest, ToolReply } from '../models/types.js';
+import { ToolRegistry } from '../tools/registry.js';
+import { ToolGate } from '../tools/gate.js';
 import { StepFailed, WalkAborted, walkWorkflow, type StreamSink, type WalkHost } from './walk.js';
 import { blankRecord, runningRecord, StepRecords, type ExecuteBase, type RecordBase } from './step-records.js';
 import { admit, IDLE, type Mode } from './gate-mode.js';
@@ -30,6 +33,10 @@ export interface RunOptions {
   state?: RunState;
   /** the host limits (src/limits.ts), the config's over the defaults */
   limits?: HostLimits;
+  /** the tools of stepwise.config */
+  tools?: ToolRegistry;
+  /** --no-tools: every tool call is refused */
+  noTools?: boolean;
 }
 
 export class Run implements RunCommands, WalkHost {
@@ -40,6 +47,8 @@ export class Run implements RunCommands, WalkHost {
   readonly modelOverride: string | null;
   readonly defaultModel: string | null;
   readonly limits: HostLimits;
+  readonly toolRegistry: ToolRegistry;
+  private readonly tools: ToolGate;
   private workflow: Workflow;
   private listeners = new Set<RunListener>();
   private mode: Mode = IDLE;
@@ -71,6 +80,8 @@ export class Run implements RunCommands, WalkHost {
     this.modelOverride = options.modelOverride ?? null;
     this.defaultModel = options.defaultModel ?? null;
     this.limits = options.limits ?? hostLimits();
+    this.toolRegistry = options.tools ?? new ToolRegistry();
+    this.tools = new ToolGate({ registry: this.toolRegistry, refuse: options.noTools ?? false, maxResult: this.limits.output, emit: (event) => this.emit(event), onWait: () => this.notifyIdle() });
     this.state = initialState(options.workflow, options.inputs, options.state);
     // a resumed session's history is saved again with everything this run adds
     if (options.state) this.saved = jsonSize(options.state.history);
@@ -88,13 +99,13 @@ export class Run implements RunCommands, WalkHost {
     this.enqueue(async () => this.restart());
   }
 
-  /** Resolves when the run is waiting for a command, or finished. */
+  /** Resolves when the run is waiting for a command (a tool call's answer too), or finished. */
   async idle(): Promise<void> {
     for (;;) {
       const queued = this.queue;
       await queued;
       if (queued !== this.queue) continue;
-      if (!this.walking || this.wake) return;
+      if (!this.walking || this.wake || this.tools.isWaiting()) return;
       await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     }
   }
@@ -145,6 +156,12 @@ export class Run implements RunCommands, WalkHost {
 
   continue(): void {
     this.go({ kind: 'all' });
+    // `c` while a tool call waits: it runs, and so does every later one
+    this.enqueue(async () => this.tools.approveAll());
+  }
+
+  answerTool(key: string, id: string, answer: ToolAnswer): void {
+    this.tools.answer(key, id, answer);
   }
 
   pause(): void {
@@ -264,12 +281,19 @@ export class Run implements RunCommands, WalkHost {
   }
 
   private allows(phase: number): boolean {
+    const stepping = this.mode.kind !== 'all';
     const { allowed, mode } = admit(this.mode, phase);
     this.mode = mode;
+    // a step let through by `n` or `p` asks before each tool call; by `c`, it does not
+    if (allowed) this.tools.stepping = stepping;
     return allowed;
   }
 
   // ---- WalkHost ----
+
+  callTool(record: StepRecord, offered: string[], call: ToolCallRequest, signal: AbortSignal): Promise<ToolReply> {
+    return this.tools.call(record, offered, call, signal);
+  }
 
   visit(key: string): void {
     this.records.visit(key);

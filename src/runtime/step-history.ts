@@ -28,6 +28,7 @@ export function versionOf(record: StepRecord, note: VersionNote): Omit<StepVersi
     edited: record.edited,
     startedAt: record.startedAt,
     endedAt: record.endedAt,
+    ...(record.toolCalls ? { toolCalls: record.toolCalls } : {}),
   };
 }
 
@@ -46,6 +47,7 @@ export function recordFromVersion(base: ExecuteBase, version: StepVersion): Step
     startedAt: version.startedAt,
     endedAt: version.endedAt,
     current: version.id,
+    toolCalls: version.toolCalls,
   };
 }
 

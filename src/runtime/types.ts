@@ -51,7 +51,30 @@ export interface StepRecord {
   current?: number;
   /** a running Loop: iterations done, and how many it will run when `until` tells that ahead (else null) */
   progress?: { done: number; total: number | null };
+  /** the tools the model called during this step, in order (GenText/GenObject with `tools`) */
+  toolCalls?: ToolCall[];
 }
+
+/**
+ * One tool call of a step. `waiting`: for the author's answer (stepping in the TUI);
+ * `rejected`: the author said no, and `result` is their message; `refused`: --no-tools;
+ * `failed`: bad arguments or the tool threw, and `result` is the error the model was sent.
+ */
+export interface ToolCall {
+  /** `1`, `2`… within the step, in the order the model made them */
+  id: string;
+  name: string;
+  /** the arguments it runs with (the author's, when edited) */
+  args: unknown;
+  /** the model's own arguments, when the author edited them */
+  proposed?: unknown;
+  status: 'waiting' | 'running' | 'done' | 'failed' | 'rejected' | 'refused';
+  /** what went back to the model */
+  result?: unknown;
+}
+
+/** The author's answer to a waiting tool call. */
+export type ToolAnswer = { kind: 'approve' } | { kind: 'edit'; args: unknown } | { kind: 'reject'; message: string };
 
 /** Why a version of a step's output exists. */
 export type VersionReason = 'generated' | 'feedback' | 'edited' | 'restored' | 'cancelled';
@@ -87,6 +110,8 @@ export interface StepVersion {
   endedAt: number | null;
   /** dropped by a rewind: kept here, but never brought back by fingerprint */
   dropped?: boolean;
+  /** the tool calls the generation made */
+  toolCalls?: ToolCall[];
 }
 
 export interface RunState {
@@ -119,6 +144,8 @@ export type RunEvent =
   | { type: 'warning'; key: string; message: string }
   | { type: 'usage'; usage: Usage }
   | { type: 'stale'; keys: string[] }
+  /** a tool call of a running step changed (`record.toolCalls`); a `waiting` one asks the author */
+  | { type: 'tool-call'; key: string; record: StepRecord; call: ToolCall }
   /** a running Loop finished an iteration (its record's `progress`) */
   | { type: 'progress'; key: string }
   /** a step's history changed (a version added, or another made current); `restored` when no model was asked */
@@ -142,4 +169,6 @@ export interface RunCommands {
   rewind(key: string): void;
   /** makes version `id` of the step's history current again (later steps go stale, as after an edit) */
   restore(key: string, id: number): void;
+  /** answers the tool call `id` of the running step `key` that waits for the author */
+  answerTool(key: string, id: string, answer: ToolAnswer): void;
 }

@@ -5,7 +5,9 @@
 import type { Action, Attribute, Scope, Step, Workflow } from '../compiler/types.js';
 import type { Sandbox } from '../sandbox/types.js';
 import type { LeafExecutor } from '../actions/types.js';
-import type { GenerateRequest, GenerateResult } from '../models/types.js';
+import type { GenerateRequest, GenerateResult, ToolCallRequest, ToolReply } from '../models/types.js';
+import type { ToolRegistry } from '../tools/registry.js';
+import { offeredTools, type OfferedTools } from '../tools/offered.js';
 import type { StepRecord } from './types.js';
 import type { ExecuteBase } from './step-records.js';
 import { buildMessages, sentAttributes, type ConversationTurn } from './context.js';
@@ -36,6 +38,9 @@ export interface WalkHost {
   readonly modelOverride: string | null;
   readonly defaultModel: string | null;
   readonly limits: HostLimits;
+  readonly toolRegistry: ToolRegistry;
+  /** one tool call of the running step `record` (the gate: ask, run, refuse) */
+  callTool(record: StepRecord, offered: string[], call: ToolCallRequest, signal: AbortSignal): Promise<ToolReply>;
   /** adds to what the run saves (limits.saved); throws the step's failure when that goes over */
   count(as: string, bytes: number): void;
   /** marks `key` visited in this pass (keeps execution order) */
@@ -155,7 +160,7 @@ export function resolveModel(host: Pick<WalkHost, 'modelOverride' | 'defaultMode
 
 async function runLeaf(host: WalkHost, workflow: Workflow, action: Action, key: string, base: StepBase, rendered: RenderedContent | null, renderError: unknown, earlier: ConversationTurn[], values: ScopeValues): Promise<unknown> {
   const executor = host.executors.get(action.name);
-  let prepared: { attributes: Names; model: string | null; role: string | null } | null = null;
+  let prepared: { attributes: Names; model: string | null; role: string | null; tools: OfferedTools | null } | null = null;
   let problem = renderError;
   if (!problem) {
     try {
@@ -165,6 +170,7 @@ async function runLeaf(host: WalkHost, workflow: Workflow, action: Action, key: 
         attributes,
         model: needsModel ? resolveModel(host, workflow, attributes, action.as) : null,
         role: optionalString(attributes, 'role') ?? null,
+        tools: needsModel ? offeredTools(attributes, host.toolRegistry) : null,
       };
     } catch (error) {
       problem = error;
@@ -195,6 +201,7 @@ async function runLeaf(host: WalkHost, workflow: Workflow, action: Action, key: 
       generate: host.generate,
       onTextDelta: stream.text,
       onPartialObject: stream.object,
+      tools: prepared.tools && { offers: prepared.tools.offers, maxSteps: prepared.tools.maxSteps, call: (call) => host.callTool(record, prepared.tools!.names, call, signal) },
     });
     record.output = result.output;
     record.usage = result.usage;

@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import type { RunState, StepRecord } from '../runtime/types.js';
+import { toolCallLine } from '../tools/call-line.js';
 
 const BLOCKS = new Set(['Loop', 'Cond']);
 const STEP_LEVEL = 3;
@@ -75,6 +76,7 @@ function stepBlocks(state: RunState, tree: Scopes, record: StepRecord, level: nu
   const blocks: string[] = [];
   if (record.action) blocks.push(`${heading(level)} ${[record.as ?? record.stepId, record.action, record.model].filter(Boolean).join(' · ')}`);
   if (record.prompt) blocks.push(quote(record.prompt));
+  if (record.toolCalls?.length) blocks.push(record.toolCalls.map((call) => `- tool ${toolCallLine(call)}`).join('\n'));
   if (record.action && BLOCKS.has(record.action)) blocks.push(...bodyBlocks(state, tree, record, level));
   else if (record.action) blocks.push(...resultBlocks(state, record));
   if (record.status === 'failed' && record.error) {

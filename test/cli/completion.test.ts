@@ -37,7 +37,7 @@ describe('stepwise completion', () => {
     expect(complete('stepwise', 'run', 'p')).toEqual(['poem.mdx']);
     expect(complete('stepwise', 'config', '')).toEqual(['get', 'list', 'set', 'unset']);
     expect(complete('stepwise', 'completion', '')).toEqual(['bash', 'fish', 'zsh']);
-    expect(complete('stepwise', 'poem.mdx', '--no')).toEqual(['--no-watch']);
+    expect(complete('stepwise', 'poem.mdx', '--no')).toEqual(['--no-tools', '--no-watch']);
   });
 
   it('bash: an option\'s value completes as what it takes', () => {

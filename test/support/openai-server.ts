@@ -6,6 +6,11 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 export type Reply =
   /** a text answer; streamed in `chunks` pieces (default 3) */
   | { kind: 'text'; text: string; chunks?: number; usage?: { prompt_tokens: number; completion_tokens: number } }
+  /**
+   * tool calls, streamed as OpenAI does: each call's id and name first, then its arguments
+   * (JSON text, or `args` serialised) in `chunks` pieces, then finish_reason `tool_calls`
+   */
+  | { kind: 'tools'; calls: ToolCallReply[]; text?: string; chunks?: number }
   /** a JSON object answered as text, as for structured output */
   | { kind: 'json'; value: unknown; chunks?: number }
   /**
@@ -22,6 +27,13 @@ export type Reply =
   | { kind: 'cut'; text: string; chunks: number; sent: number }
   /** streams the first `sent` of `chunks` pieces of `text`, then goes silent until the client hangs up */
   | { kind: 'hang'; text: string; chunks: number; sent: number };
+
+export interface ToolCallReply {
+  name: string;
+  /** the arguments: a value (sent as JSON) or raw text (sent as it is) */
+  args: unknown;
+  id?: string;
+}
 
 export interface RecordedRequest {
   path: string;
@@ -59,6 +71,7 @@ export async function startOpenAIServer(script: Reply[] = []): Promise<OpenAISer
     if (reply.kind === 'silent') return;
     if (reply.kind === 'error') return sendError(res, echoRequest(reply, headers));
     const model = String(body?.model ?? 'test-model');
+    if (reply.kind === 'tools') return sendToolCalls(res, model, reply, Boolean(body?.stream), Boolean(body?.stream_options?.include_usage));
     const text = reply.kind === 'json' ? JSON.stringify(reply.value) : reply.text;
     const usage = reply.kind === 'text' && reply.usage ? reply.usage : { prompt_tokens: 10, completion_tokens: Math.ceil(text.length / 4) };
     if (!body?.stream) return sendCompletion(res, model, text, usage);
@@ -96,6 +109,35 @@ export async function startOpenAIServer(script: Reply[] = []): Promise<OpenAISer
         server.close(() => resolve());
       }),
   };
+}
+
+async function sendToolCalls(res: ServerResponse, model: string, reply: Extract<Reply, { kind: 'tools' }>, stream: boolean, includeUsage: boolean): Promise<void> {
+  const calls = reply.calls.map((call, i) => ({
+    id: call.id ?? `call_${i + 1}`,
+    type: 'function',
+    function: { name: call.name, arguments: typeof call.args === 'string' ? call.args : JSON.stringify(call.args) },
+  }));
+  const usage = { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 };
+  if (!stream) {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({
+      id: 'chatcmpl-test', object: 'chat.completion', created: 1700000000, model,
+      choices: [{ index: 0, message: { role: 'assistant', content: reply.text ?? null, tool_calls: calls }, finish_reason: 'tool_calls' }],
+      usage,
+    }));
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  if (reply.text) await write(res, chunk(model, { role: 'assistant', content: reply.text }, null));
+  for (const [index, call] of calls.entries()) {
+    await write(res, chunk(model, { ...(index === 0 && !reply.text ? { role: 'assistant' } : {}), tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }] }, null));
+    for (const piece of splitEvenly(call.function.arguments, reply.chunks ?? 3)) {
+      await write(res, chunk(model, { tool_calls: [{ index, function: { arguments: piece } }] }, null));
+    }
+  }
+  await write(res, chunk(model, {}, 'tool_calls'));
+  if (includeUsage) await write(res, { ...chunk(model, {}, null), choices: [], usage });
+  res.end('data: [DONE]\n\n');
 }
 
 function chunk(model: string, delta: Record<string, unknown>, finishReason: string | null) {

@@ -1,0 +1,51 @@
+// Authoring API for tools (SPEC §1.9): functions a model may call during a GenText or
+// GenObject. Like custom actions they are the author's own trusted code and run in Node.
+import type { z } from 'zod';
+
+export interface ToolContext {
+  /** aborted when the author cancels the step (Esc, Ctrl+C) */
+  signal: AbortSignal;
+}
+
+export interface ToolDefinition<Parameters extends z.ZodType = z.ZodType> {
+  /** what the model calls it: letters, digits, `_` and `-` (e.g. `write_files`) */
+  name: string;
+  /** what it does, for the model */
+  description: string;
+  /** the arguments it takes, as a zod schema (usually z.object) */
+  parameters: Parameters;
+  /** runs the call; the returned value (a string or any JSON value) goes back to the model */
+  execute: (args: z.infer<Parameters>, context: ToolContext) => unknown | Promise<unknown>;
+  /**
+   * `ask` (default): while the author steps through a run in the TUI, each call waits for
+   * approval; `auto`: it always runs without asking.
+   */
+  approve?: 'ask' | 'auto';
+}
+
+/** Agentflow's spelling of a tool: `params` for the arguments, `invoke` to run it. */
+export interface AgentflowToolDefinition<Parameters extends z.ZodType = z.ZodType> {
+  name: string;
+  description: string;
+  params: Parameters;
+  invoke: (args: z.infer<Parameters>) => unknown | Promise<unknown>;
+  approve?: 'ask' | 'auto';
+}
+
+export function defineTool<Parameters extends z.ZodType>(definition: ToolDefinition<Parameters>): ToolDefinition<Parameters>;
+export function defineTool<Parameters extends z.ZodType>(definition: AgentflowToolDefinition<Parameters>): ToolDefinition<Parameters>;
+export function defineTool(definition: ToolDefinition | AgentflowToolDefinition): ToolDefinition {
+  return asToolDefinition(definition) as ToolDefinition;
+}
+
+/**
+ * A config's tool in stepwise's spelling: Agentflow's `params`/`invoke` become
+ * `parameters`/`execute`, so a tool written for Agentflow loads as it is.
+ */
+export function asToolDefinition(tool: unknown): unknown {
+  if (!tool || typeof tool !== 'object') return tool;
+  const { params, invoke, ...rest } = tool as Record<string, unknown>;
+  const written = tool as Record<string, unknown>;
+  if (params === undefined && invoke === undefined) return tool;
+  return { ...rest, parameters: written.parameters ?? params, execute: written.execute ?? invoke };
+}

@@ -1,0 +1,73 @@
+// The project's tools by name (from stepwise.config's `tools`): what the compiler checks
+// `tools={[...]}` against, and what a generation offers the model.
+import { createRequire } from 'node:module';
+import type { ToolOffer } from '../models/types.js';
+import { asToolDefinition, type ToolDefinition } from './define.js';
+
+// zod is needed only when the config defines tools: load it then, not at every start
+const require = createRequire(import.meta.url);
+
+/** How many model calls a generation with tools may make when `maxSteps` is not given. */
+export const DEFAULT_MAX_STEPS = 10;
+
+const NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The names the compiler accepts in `tools={[...]}`. */
+export function toolNames(config?: { tools?: ToolDefinition<any>[] } | null): string[] {
+  return (config?.tools ?? []).map((tool) => tool.name);
+}
+
+/** What is wrong with a config's `tools`, saying how to fix it; null when nothing is. */
+export function toolsConfigProblem(tools: unknown): string | null {
+  if (tools === undefined) return null;
+  if (!Array.isArray(tools)) return '`tools` must be a list of defineTool(...) results';
+  const seen = new Set<string>();
+  for (const [i, tool] of tools.entries()) {
+    const t = asToolDefinition(tool) as Record<string, unknown> | null;
+    const parameters = t?.parameters as { safeParse?: unknown } | undefined;
+    if (!t || typeof t.name !== 'string' || typeof t.execute !== 'function' || typeof t.description !== 'string' || typeof parameters?.safeParse !== 'function') {
+      return `tools[${i}] must be defineTool({ name, description, parameters, execute }) with a name, a description, a zod schema and an execute function`;
+    }
+    if (!NAME.test(t.name)) return `tool name \`${t.name}\` must be 1 to 64 letters, digits, \`_\` or \`-\` (models accept nothing else), e.g. \`write_files\``;
+    if (seen.has(t.name)) return `two tools are named \`${t.name}\`: give each tool its own name`;
+    if (t.approve !== undefined && t.approve !== 'ask' && t.approve !== 'auto') return `tool \`${t.name}\`: \`approve\` must be 'ask' or 'auto'`;
+    seen.add(t.name);
+  }
+  return null;
+}
+
+export class ToolRegistry {
+  private readonly byName: Map<string, ToolDefinition<any>>;
+  private readonly schemas = new Map<string, Record<string, unknown>>();
+
+  constructor(tools: ToolDefinition<any>[] = []) {
+    this.byName = new Map(tools.map((tool) => asToolDefinition(tool) as ToolDefinition<any>).map((tool) => [tool.name, tool]));
+  }
+
+  get(name: string): ToolDefinition<any> | undefined {
+    return this.byName.get(name);
+  }
+
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  /** What the model is told of each tool: name, description and the JSON Schema of its arguments. */
+  offers(names: string[]): ToolOffer[] {
+    return names.map((name) => {
+      const tool = this.byName.get(name)!;
+      return { name, description: tool.description, inputSchema: this.schema(tool) };
+    });
+  }
+
+  private schema(tool: ToolDefinition<any>): Record<string, unknown> {
+    let schema = this.schemas.get(tool.name);
+    if (!schema) {
+      const { z } = require('zod') as typeof import('zod');
+      const { $schema: _dialect, ...rest } = z.toJSONSchema(tool.parameters, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+      schema = rest;
+      this.schemas.set(tool.name, schema);
+    }
+    return schema;
+  }
+}
