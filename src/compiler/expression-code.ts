@@ -66,6 +66,7 @@ class CodeWriter {
   code(node: AnyNode): string {
     if (node.type === 'JSXFragment') return this.fragment(node);
     if (isInclude(node)) return this.include(node);
+    if (node.type === 'Identifier' && node.name === 'include') return this.misusedInclude(node);
     const targets: AnyNode[] = [];
     this.findTargets(node, targets);
     let out = '';
@@ -91,14 +92,14 @@ class CodeWriter {
       const value = node[key];
       for (const child of Array.isArray(value) ? value : [value]) {
         if (!child || typeof child !== 'object' || typeof child.type !== 'string') continue;
-        if (child.type === 'JSXFragment' || isInclude(child)) out.push(child);
-        else if (child.type === 'Identifier' && child.name === 'include') this.misusedInclude(child);
+        if (child.type === 'JSXFragment' || isInclude(child) || (child.type === 'Identifier' && child.name === 'include')) out.push(child);
         else this.findTargets(child, out);
       }
     }
   }
 
-  private misusedInclude(node: AnyNode): void {
+  private misusedInclude(node: AnyNode): string {
+    this.changed = true;
     const start = node.loc?.start;
     this.site.context.error(
       'include-call',
@@ -106,6 +107,7 @@ class CodeWriter {
       start?.line ?? 1,
       (start?.column ?? 0) + 1,
     );
+    return 'undefined';
   }
 
   private include(node: AnyNode): string {
