@@ -6,7 +6,9 @@
 // budget (bench/README.md). A deleted file is reported (the screen keeps the last version)
 // and picked up again when it comes back. The fragments the workflow includes are
 // followed too: saving one recompiles the unchanged workflow text (SPEC §1.8a).
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { useEffect, useRef, useState } from 'react';
 import { watch } from 'chokidar';
 import type { CompileResult } from '../../src/compiler/types.js';
@@ -28,6 +30,16 @@ export interface WatchOptions {
 }
 
 export const WATCH_DEBOUNCE_MS = 25;
+
+/**
+ * What to watch for a fragment: the file, or for one whose folder is missing too (no
+ * prompts/ yet), the first missing folder on its way, which chokidar sees appear.
+ */
+function watchable(path: string): string {
+  let target = path;
+  while (!existsSync(dirname(target)) && dirname(target) !== target) target = dirname(target);
+  return target;
+}
 
 export function useWorkflowFile(file: string, options: WatchOptions): FileState {
   // the latest callbacks, without restarting the watcher when they change
@@ -61,15 +73,17 @@ export function useWorkflowFile(file: string, options: WatchOptions): FileState 
       follow(result.fragments);
       latest.current.onVersion({ text, ...result });
     };
-    const follow = (next: string[] = []) => {
+    const follow = (files: string[] = []) => {
+      const next = [...new Set(files.map(watchable))];
       const added = next.filter((path) => !fragments.includes(path));
       const removed = fragments.filter((path) => !next.includes(path));
       if (added.length) watcher.add(added);
       if (removed.length) watcher.unwatch(removed);
       fragments = next;
     };
+    const workflowPath = resolve(file);
     const schedule = (path?: string) => {
-      if (path !== undefined && fragments.includes(path)) fragmentChanged = true;
+      if (path !== undefined && resolve(path) !== workflowPath) fragmentChanged = true;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
@@ -80,6 +94,7 @@ export function useWorkflowFile(file: string, options: WatchOptions): FileState 
     watcher.on('change', schedule);
     watcher.on('add', schedule);
     watcher.on('unlink', schedule);
+    watcher.on('addDir', schedule);
     // the fragments of the text already compiled (only a workflow that includes one pays for this compile)
     if (lastText.includes('include')) follow(latest.current.compile(lastText).fragments);
     watcher.on('ready', () => {
