@@ -3,7 +3,7 @@
 import type { Expression } from 'estree';
 import type { ActionSpec, AttributeSpec } from './action-specs.js';
 import type { CompileContext } from './context.js';
-import { sandboxCode } from './expression-code.js';
+import { AS_WRITTEN, mayNeedCode, sandboxCode } from './expression-code.js';
 import { literalKind, singleExpression } from './expressions.js';
 import type { NameScope } from './names.js';
 import { columnOf, lineOf, startOf, type MdAttribute, type MdNode } from './nodes.js';
@@ -73,9 +73,9 @@ export function readAttributes(
     if (!expression) continue;
     result.expressions.set(name, { expression, line, column });
     const program = value.data!.estree!;
-    const site = { offset: startOf(attribute), helpers: scope.helpers, ownLoop: scope.ownLoop };
-    const used = scope.names.use(program, source, site.offset, site.helpers, site.ownLoop);
-    const code = sandboxCode(program, source, { context, names: scope.names, ...site });
+    const offset = startOf(attribute);
+    const used = scope.names.use(program, source, offset, scope.helpers, scope.ownLoop);
+    const code = mayNeedCode(source) ? sandboxCode(program, source, { context, names: scope.names, offset, helpers: scope.helpers, ownLoop: scope.ownLoop }) : AS_WRITTEN;
     if (code.code !== undefined) compiled.code = code.code;
     noteUsedNames(compiled, code.used.length ? [...used, ...code.used] : used);
     const kind = literalKind(expression);

@@ -28,12 +28,16 @@ export interface SandboxCode {
   used: string[];
 }
 
-const AS_WRITTEN: SandboxCode = { code: undefined, used: [] };
+export const AS_WRITTEN: SandboxCode = { code: undefined, used: [] };
+
+/** Whether the source may hold a fragment or an include(): most expressions have neither, and skip the walk. */
+export function mayNeedCode(source: string): boolean {
+  return source.includes('<') || source.includes('include');
+}
 
 /** The code for an expression whose one statement is in `program`; `source` as remark-mdx gives it. */
 export function sandboxCode(program: Program, source: string, site: ExpressionSite): SandboxCode {
-  // most expressions have neither: skip the walk
-  if (!source.includes('<') && !source.includes('include')) return AS_WRITTEN;
+  if (!mayNeedCode(source)) return AS_WRITTEN;
   const statement = program.body[0];
   if (statement?.type !== 'ExpressionStatement') return AS_WRITTEN;
   // estree positions are file offsets, and the file's text is verbatim (a multi-line

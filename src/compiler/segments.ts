@@ -1,7 +1,7 @@
 // A step's content: the author's source text sliced by offsets (never re-serialised),
 // with comments cut out and each `{expr}` turned into an expression segment.
 import type { CompileContext } from './context.js';
-import { sandboxCode } from './expression-code.js';
+import { AS_WRITTEN, mayNeedCode, sandboxCode } from './expression-code.js';
 import { singleExpression } from './expressions.js';
 import type { NameScope } from './names.js';
 import { columnOf, endOf, isComment, isElement, isExpression, lineOf, startOf, type MdNode } from './nodes.js';
@@ -68,9 +68,12 @@ function collectMarks(node: MdNode, context: CompileContext, scope: ContentScope
     const block = node.type === 'mdxFlowExpression' && aloneOnLines(context.text, start, end);
     const expression: Extract<Segment, { kind: 'expr' }> = { kind: 'expr', source, block, line, column };
     if (singleExpression(program, context, line, column, 'this expression') && program) {
-      const site = scope.include ?? { offset: start, helpers: scope.names.helpers, ownLoop: false };
-      const used = scope.names.use(program, source, site.offset, site.helpers, site.ownLoop);
-      const compiled = sandboxCode(program, source, { context, names: scope.names, ...site });
+      const { names, include } = scope;
+      const offset = include?.offset ?? start;
+      const used = include ? names.use(program, source, offset, include.helpers, include.ownLoop) : names.use(program, source, offset);
+      const compiled = mayNeedCode(source)
+        ? sandboxCode(program, source, { context, names, offset, helpers: include?.helpers ?? names.helpers, ownLoop: include?.ownLoop ?? false })
+        : AS_WRITTEN;
       if (compiled.code !== undefined) expression.code = compiled.code;
       noteUsedNames(expression, compiled.used.length ? [...used, ...compiled.used] : used);
     }
