@@ -67,6 +67,12 @@ describe('include() puts a fragment into the prompt', () => {
     expect(result.fragments!.sort()).toEqual([join(folder, 'prompts', 'intro.mdx'), join(folder, 'prompts', 'parts', 'list.mdx')]);
   });
 
+  it('includes a fragment inside a JSX fragment (Agentflow\'s mixed case)', () => {
+    write({ 'prompts/bar.mdx': 'Bar' });
+    const result = compileFlow(`Test\n\n{\n  <>\n    Foo {include('bar.mdx')}\n  </>\n}${ACTION}`);
+    expect(firstPrompt(result)).toBe('Test\n\nFoo Bar');
+  });
+
   it('sees the names of a Loop body where it is included there', () => {
     write({ 'prompts/line.mdx': 'Translate into {lang}.' });
     const result = compileFlow(

@@ -54,6 +54,31 @@ describe('JSX fragments render as prompt text', () => {
     expect(promptOf(body, { groups })).toBe('a: [1]\n[2]\nb: [3]');
   });
 
+  it('renders Agentflow\'s nested fragment arrays as Agentflow does: every line of every fragment, one per line', () => {
+    const body = [
+      'Test',
+      '',
+      '{[1,2].map(a => (',
+      '  <>',
+      '    {[1,2].map(b => (',
+      '      <>',
+      '        {[1,2].map(c => (',
+      '          <>',
+      '            Foo {a} {b} {c}',
+      '            Bar {a * b * c}',
+      '          </>',
+      '        ))}',
+      '      </>',
+      '    ))}',
+      '  </>',
+      '))}',
+    ].join('\n');
+    const lines = [];
+    for (const a of [1, 2]) for (const b of [1, 2]) for (const c of [1, 2]) lines.push(`Foo ${a} ${b} ${c}`, `Bar ${a * b * c}`);
+    expect(promptOf(body)).toBe(`Test\n\n${lines.join('\n')}`);
+    expect(promptOf('Test {[1,2].map(n => (<>Foo {n}</>))}')).toBe('Test Foo 1\nFoo 2');
+  });
+
   it('keeps lower-case tags as text, decodes entities and drops {/* notes */}', () => {
     expect(promptOf('{<><example kind="x">{n} &gt; 1</example>{/* why */}</>}', { n: 2 })).toBe('<example kind="x">2 > 1</example>');
   });
