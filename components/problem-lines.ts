@@ -22,7 +22,8 @@ const HANGING = '  ';
 
 /** Lines of one problem: the wrapped message, then its code frame when the line exists. */
 export function problemLines(diagnostic: Diagnostic, text: string, width: number): ProblemLine[] {
-  const place = `line ${diagnostic.line}, column ${diagnostic.column}:`;
+  // a problem in an included fragment names its file; the frame would show the workflow's line
+  const place = `${diagnostic.file ? `${diagnostic.file} ` : ''}line ${diagnostic.line}, column ${diagnostic.column}:`;
   const rule = `[${diagnostic.rule}]`;
   const message = `${place} ${diagnostic.message.replace(/\s*\n\s*/g, ' ')} ${rule}`;
   const pieces = wrapColumns(message, Math.max(1, width - HANGING.length)).map((piece) => piece.trimEnd());
@@ -32,7 +33,7 @@ export function problemLines(diagnostic: Diagnostic, text: string, width: number
     place: index === 0 && piece.startsWith(place) ? place.length : undefined,
     rule: index === pieces.length - 1 && piece.endsWith(rule) ? rule.length : undefined,
   }));
-  const frame = codeFrame(text, diagnostic.line, diagnostic.column, { width: width - 2 });
+  const frame = diagnostic.file ? '' : codeFrame(text, diagnostic.line, diagnostic.column, { width: width - 2 });
   if (frame) {
     const [source, caret] = frame.split('\n');
     lines.push({ text: source!, kind: 'source' }, { text: caret!, kind: 'caret' });

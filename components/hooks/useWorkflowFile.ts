@@ -4,8 +4,11 @@
 // growing (a large file written in pieces), and a short debounce folds the several events
 // of one save into one compile; together they stay well under the 250 ms save-to-screen
 // budget (bench/README.md). A deleted file is reported (the screen keeps the last version)
-// and picked up again when it comes back.
+// and picked up again when it comes back. The fragments the workflow includes are
+// followed too: saving one recompiles the unchanged workflow text (SPEC §1.8a).
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { useEffect, useRef, useState } from 'react';
 import { watch } from 'chokidar';
 import type { CompileResult } from '../../src/compiler/types.js';
@@ -28,6 +31,16 @@ export interface WatchOptions {
 
 export const WATCH_DEBOUNCE_MS = 25;
 
+/**
+ * What to watch for a fragment: the file, or for one whose folder is missing too (no
+ * prompts/ yet), the first missing folder on its way, which chokidar sees appear.
+ */
+function watchable(path: string): string {
+  let target = path;
+  while (!existsSync(dirname(target)) && dirname(target) !== target) target = dirname(target);
+  return target;
+}
+
 export function useWorkflowFile(file: string, options: WatchOptions): FileState {
   // the latest callbacks, without restarting the watcher when they change
   const latest = useRef(options);
@@ -38,6 +51,9 @@ export function useWorkflowFile(file: string, options: WatchOptions): FileState 
     let lastText = latest.current.initialText;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let closed = false;
+    /** a fragment changed: compile even though the workflow's text did not */
+    let fragmentChanged = false;
+    let fragments: string[] = [];
     const reload = async () => {
       let text: string;
       try {
@@ -49,12 +65,25 @@ export function useWorkflowFile(file: string, options: WatchOptions): FileState 
       }
       if (closed) return;
       setState('watching');
-      if (text === lastText) return;
+      const force = fragmentChanged;
+      fragmentChanged = false;
+      if (text === lastText && !force) return;
       lastText = text;
       const result = latest.current.compile(text);
+      follow(result.fragments);
       latest.current.onVersion({ text, ...result });
     };
-    const schedule = () => {
+    const follow = (files: string[] = []) => {
+      const next = [...new Set(files.map(watchable))];
+      const added = next.filter((path) => !fragments.includes(path));
+      const removed = fragments.filter((path) => !next.includes(path));
+      if (added.length) watcher.add(added);
+      if (removed.length) watcher.unwatch(removed);
+      fragments = next;
+    };
+    const workflowPath = resolve(file);
+    const schedule = (path?: string) => {
+      if (path !== undefined && resolve(path) !== workflowPath) fragmentChanged = true;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
@@ -65,6 +94,9 @@ export function useWorkflowFile(file: string, options: WatchOptions): FileState 
     watcher.on('change', schedule);
     watcher.on('add', schedule);
     watcher.on('unlink', schedule);
+    watcher.on('addDir', schedule);
+    // the fragments of the text already compiled (only a workflow that includes one pays for this compile)
+    if (lastText.includes('include')) follow(latest.current.compile(lastText).fragments);
     watcher.on('ready', () => {
       setState((was) => (was === 'starting' ? 'watching' : was));
       // a save between the first read and the watcher's start would otherwise go unseen

@@ -45,7 +45,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
       io.stderr(`${options}\n`);
       continue;
     }
-    const result = compile(text, file, options);
+    const result = compile(text, file, { ...options, folder: dirname(path) });
     if (json) {
       io.stdout(`${JSON.stringify(checkDocument(file, result))}\n`);
     }
@@ -54,7 +54,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
     warnings += result.diagnostics.length - fileErrors;
     if (result.diagnostics.length > 0) {
       filesWithProblems++;
-      if (!json) reports.push(formatDiagnostics(file, text, result.diagnostics, { color }));
+      if (!json) reports.push(formatDiagnostics(file, text, result.diagnostics, { color, folder: dirname(path) }));
     }
   }
 

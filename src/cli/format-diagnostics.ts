@@ -1,5 +1,7 @@
 // Human-readable diagnostics for `stepwise check`: one header line per problem in the
 // `file:line:column` form editors and terminals turn into links, then a code frame.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../compiler/types.js';
 import { codeFrame } from './code-frame.js';
 import { palette } from './paint.js';
@@ -7,6 +9,8 @@ import { palette } from './paint.js';
 export interface FormatOptions {
   /** ANSI colours: severity red/yellow, dim gutter */
   color: boolean;
+  /** the workflow's folder, to show the lines of included fragments (`Diagnostic.file`) */
+  folder?: string;
 }
 
 const { red, yellow, dim, bold } = palette(true);
@@ -14,17 +18,33 @@ const { red, yellow, dim, bold } = palette(true);
 /** Every diagnostic of one file, in file order, each followed by its code frame; '' when there are none. */
 export function formatDiagnostics(file: string, text: string, diagnostics: Diagnostic[], options: FormatOptions): string {
   const paint = options.color ? { gutter: dim, caret: red } : undefined;
-  const sorted = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
+  // compile() already puts a fragment's problems where the workflow includes it
+  const sorted = diagnostics.some((d) => d.file) ? diagnostics : [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
+  const fragments = new Map<string, string>();
+  const textOf = (d: Diagnostic) => {
+    if (d.file === undefined) return text;
+    if (!fragments.has(d.file)) fragments.set(d.file, readFragment(options.folder, d.file));
+    return fragments.get(d.file)!;
+  };
   return sorted
     .map((d) => {
       const severity = options.color ? (d.severity === 'error' ? red : yellow)(d.severity) : d.severity;
-      const place = `${file}:${d.line}:${d.column}`;
+      const place = `${d.file === undefined ? file : join(dirname(file), d.file)}:${d.line}:${d.column}`;
       const rule = options.color ? dim(`[${d.rule}]`) : `[${d.rule}]`;
       const header = `${options.color ? bold(place) : place}  ${severity}  ${d.message}  ${rule}`;
-      const frame = codeFrame(text, d.line, d.column, { paint });
+      const frame = codeFrame(textOf(d), d.line, d.column, { paint });
       return frame ? `${header}\n${frame}\n` : `${header}\n`;
     })
     .join('\n');
+}
+
+function readFragment(folder: string | undefined, file: string): string {
+  if (folder === undefined) return '';
+  try {
+    return readFileSync(join(folder, file), 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** The closing line: `2 errors, 1 warning in 1 file`, `1 error in 1 of 3 files`, or `ok: 2 files, no problems`. */

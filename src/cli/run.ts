@@ -67,7 +67,7 @@ export async function prepareRun(args: string[], io: CliIO, options: { keepBroke
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !result.workflow) {
     if (options.keepBroken?.(parsed)) return { args: parsed, file, text, diagnostics: errors, compile: (next) => compile(next, file, { actions, tools }) };
-    reportCompileErrors(io, parsed.file, text, errors);
+    reportCompileErrors(io, parsed.file, text, errors, dirname(file));
     return 2;
   }
   const raw: Record<string, unknown> = {};
@@ -95,8 +95,8 @@ export async function prepareRun(args: string[], io: CliIO, options: { keepBroke
 }
 
 /** The diagnostics and a summary on stderr: how a run that cannot start explains itself. */
-function reportCompileErrors(io: CliIO, name: string, text: string, errors: Diagnostic[]): void {
-  io.stderr(formatDiagnostics(name, text, errors, { color: stderrColorEnabled(io) }));
+function reportCompileErrors(io: CliIO, name: string, text: string, errors: Diagnostic[], folder: string): void {
+  io.stderr(formatDiagnostics(name, text, errors, { color: stderrColorEnabled(io), folder }));
   io.stderr(`${errors.length} error${errors.length === 1 ? '' : 's'}: fix the workflow and run again\n`);
 }
 
@@ -118,7 +118,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   while (typeof prepared !== 'number' && 'diagnostics' in prepared) {
     const waited = await (await loadTui()).waitForGoodSave(prepared);
     if ('quit' in waited) {
-      reportCompileErrors(io, prepared.args.file, waited.text, waited.diagnostics);
+      reportCompileErrors(io, prepared.args.file, waited.text, waited.diagnostics, dirname(prepared.file));
       return 2;
     }
     prepared = await prepareRun(args, io, { keepBroken });

@@ -3,6 +3,7 @@
 import type { Expression } from 'estree';
 import type { ActionSpec, AttributeSpec } from './action-specs.js';
 import type { CompileContext } from './context.js';
+import { AS_WRITTEN, mayNeedCode, sandboxCode } from './expression-code.js';
 import { literalKind, singleExpression } from './expressions.js';
 import type { NameScope } from './names.js';
 import { columnOf, lineOf, startOf, type MdAttribute, type MdNode } from './nodes.js';
@@ -71,7 +72,12 @@ export function readAttributes(
     const expression = singleExpression(value.data?.estree, context, line, column, `the value of \`${name}\``);
     if (!expression) continue;
     result.expressions.set(name, { expression, line, column });
-    noteUsedNames(compiled, scope.names.use(value.data!.estree!, source, startOf(attribute), scope.helpers, scope.ownLoop));
+    const program = value.data!.estree!;
+    const offset = startOf(attribute);
+    const used = scope.names.use(program, source, offset, scope.helpers, scope.ownLoop);
+    const code = mayNeedCode(source) ? sandboxCode(program, source, { context, names: scope.names, offset, helpers: scope.helpers, ownLoop: scope.ownLoop }) : AS_WRITTEN;
+    if (code.code !== undefined) compiled.code = code.code;
+    noteUsedNames(compiled, code.used.length ? [...used, ...code.used] : used);
     const kind = literalKind(expression);
     if (attributeSpec && kind) checkKind(name, kind, attributeSpec, context, line, column);
   }

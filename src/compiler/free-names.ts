@@ -11,7 +11,7 @@ export interface FreeName {
 
 /** Syntax the expression sandbox refuses or cannot use, found on the same walk (sandbox-syntax.ts words it). */
 export interface UnsupportedSyntax {
-  kind: 'async' | 'await' | 'import' | 'import-meta' | 'jsx';
+  kind: 'async' | 'await' | 'import' | 'import-meta' | 'jsx' | 'jsx-component' | 'jsx-attribute';
   line: number;
   column: number;
 }
@@ -36,9 +36,6 @@ export function freeNames(program: Program, unsupported: UnsupportedSyntax[] = [
 }
 
 class Walker {
-  /** inside JSX: only the outermost element or fragment is reported */
-  private inJsx = false;
-
   constructor(
     private readonly found: FreeName[],
     private readonly unsupported: UnsupportedSyntax[],
@@ -236,7 +233,7 @@ class Walker {
         return this.expression(node.source, scope);
       case 'JSXElement':
       case 'JSXFragment':
-        return this.jsx(node, scope);
+        return this.jsx(node, scope, 'expression');
       default:
         return;
     }
@@ -299,24 +296,32 @@ class Walker {
     }
   }
 
-  private jsx(node: AnyNode, scope: Scope | null): void {
-    const outermost = !this.inJsx;
-    if (outermost) this.refuse('jsx', node);
-    this.inJsx = true;
-    this.jsxParts(node, scope);
-    if (outermost) this.inJsx = false;
-  }
-
-  private jsxParts(node: AnyNode, scope: Scope | null): void {
-    const opening = node.openingElement;
-    if (opening) {
-      this.jsxName(opening.name, scope);
+  /**
+   * A fragment `<>…</>` is prompt text with expressions (expression-code.ts turns it into
+   * a call): its lower-case tags are text too. Any other element cannot run in the sandbox:
+   * it is reported once, at the outermost, and the names inside it are still read.
+   */
+  private jsx(node: AnyNode, scope: Scope | null, where: 'expression' | 'fragment' | 'refused'): void {
+    if (node.type === 'JSXElement') {
+      const opening = node.openingElement;
+      const component = opening.name.type !== 'JSXIdentifier' || !/^[a-z]/.test(opening.name.name);
+      if (where === 'expression') this.refuse('jsx', node);
+      // a component in a fragment is one problem, not also an unknown name
+      if (where === 'fragment' && component) this.refuse('jsx-component', node);
+      else if (where !== 'fragment') this.jsxName(opening.name, scope);
+      if (where === 'expression' || component) where = 'refused';
       for (const attribute of opening.attributes) {
+        const expression = attribute.type === 'JSXSpreadAttribute' || attribute.value?.type === 'JSXExpressionContainer';
+        if (expression && where === 'fragment') this.refuse('jsx-attribute', attribute);
         if (attribute.type === 'JSXSpreadAttribute') this.expression(attribute.argument, scope);
         else this.expression(attribute.value, scope);
       }
     }
-    for (const child of node.children) this.expression(child, scope);
+    for (const child of node.children) {
+      if (child.type === 'JSXElement' || child.type === 'JSXFragment') this.jsx(child, scope, where === 'refused' ? 'refused' : 'fragment');
+      else if (child.type === 'JSXSpreadChild' && where !== 'refused') this.refuse('jsx', child);
+      else this.expression(child, scope);
+    }
   }
 
   /** `<Card>` reads `Card`; `<div>` is an intrinsic element; `<ui.Card>` reads `ui`. */

@@ -18,4 +18,6 @@ export const BUILTIN_GLOBALS: ReadonlySet<string> = new Set([
   'undefined',
   'NaN',
   'Infinity',
+  // a helper, not a value: the compiler turns each include('file') call into the fragment's text (fragments.ts)
+  'include',
 ]);

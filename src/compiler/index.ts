@@ -1,7 +1,8 @@
 // compile(): MDX workflow text -> the workflow model and its diagnostics (SPEC §1).
 // Never throws: every problem in the file is a located Diagnostic.
 import type { ActionSpec } from './action-specs.js';
-import { CompileContext } from './context.js';
+import { dirname, resolve } from 'node:path';
+import { CompileContext, FragmentState } from './context.js';
 import { parseFrontmatter, type Frontmatter } from './frontmatter.js';
 import { NameScope } from './names.js';
 import { MAX_MARKDOWN_NESTING } from './limits.js';
@@ -29,6 +30,8 @@ export interface CompileOptions {
   providers?: KnownProviders;
   /** the tools of stepwise.config, by name (`tools={['add']}`) */
   tools?: readonly string[];
+  /** the folder whose prompts/ holds the fragments include() reads; default: the file's folder */
+  folder?: string;
 }
 
 export function compile(source: string, file: string, options: CompileOptions = {}): CompileResult {
@@ -67,7 +70,8 @@ function compileText(text: string, file: string, options: CompileOptions): Compi
   const yaml = children[0]?.type === 'yaml' ? children[0] : undefined;
   const frontmatter: Frontmatter = yaml ? parseFrontmatter(yaml.value ?? '', lineOf(yaml) + 1) : { data: {}, inputs: [], diagnostics: [] };
 
-  const context = new CompileContext(text, buildRegistry(options.actions), frontmatter.model ?? null);
+  const fragments = new FragmentState(options.folder ?? dirname(resolve(file)));
+  const context = new CompileContext(text, buildRegistry(options.actions), frontmatter.model ?? null, fragments);
   context.toolNames = options.tools ?? [];
   context.diagnostics.push(...limited.diagnostics, ...frontmatter.diagnostics);
   const names = new NameScope(context, rootNames(frontmatter.data, frontmatter.inputs), new Set(['$']), null, 'the workflow');
@@ -79,7 +83,9 @@ function compileText(text: string, file: string, options: CompileOptions): Compi
   // the Loops-and-Conds limit, reported first, already says where the nesting went too far
   if (tooDeep && !context.diagnostics.some((d) => d.rule === NESTING_RULE && d.line <= tooDeep.line)) context.diagnostics.push(tooDeep);
 
-  const diagnostics = context.diagnostics.sort(byPlace);
+  // a fragment included twice reports its problems once; they sort where it is first included
+  const place = (d: Diagnostic) => fragments.sortPlace.get(d) ?? d;
+  const diagnostics = distinct(context.diagnostics).sort((a, b) => byPlace(place(a), place(b)));
   return {
     workflow: {
       file,
@@ -92,7 +98,19 @@ function compileText(text: string, file: string, options: CompileOptions): Compi
       root: scope,
     },
     diagnostics,
+    ...(fragments.files.size > 0 ? { fragments: [...fragments.files] } : {}),
   };
+}
+
+function distinct(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    if (d.file === undefined) return true;
+    const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Root names in order: data keys, then inputs, each with where it comes from for clash messages. */
@@ -103,7 +121,7 @@ function rootNames(data: Record<string, unknown>, inputs: InputField[]): Map<str
   return names;
 }
 
-function byPlace(a: Diagnostic, b: Diagnostic): number {
+function byPlace(a: Pick<Diagnostic, 'line' | 'column'>, b: Pick<Diagnostic, 'line' | 'column'>): number {
   return a.line - b.line || a.column - b.column;
 }
 

@@ -6,7 +6,7 @@ import { BUILTIN_GLOBALS } from './globals.js';
 import { freeNames, type UnsupportedSyntax } from './free-names.js';
 import { reportUnsupported } from './sandbox-syntax.js';
 import { suggest } from './suggest.js';
-import type { CompileContext } from './context.js';
+import type { CompileContext, FragmentSite } from './context.js';
 import { MAX_EXPRESSION_NESTING } from './limits.js';
 import { expressionTooDeep, nestingDiagnostic } from './nesting.js';
 
@@ -26,6 +26,8 @@ interface Use {
   helpers: ReadonlySet<string>;
   /** the Loop whose own attribute this is, for a better "own result" message */
   ownLoop: boolean;
+  /** the fragment the name is written in, or null in the workflow itself */
+  site: FragmentSite | null;
 }
 
 export class NameScope {
@@ -72,13 +74,13 @@ export class NameScope {
     const names: string[] = [];
     const deep = expressionTooDeep(program);
     if (deep) {
-      this.context.diagnostics.push(nestingDiagnostic(MAX_EXPRESSION_NESTING, 'this expression has that many brackets, calls or operators inside one another',
+      this.context.add(nestingDiagnostic(MAX_EXPRESSION_NESTING, 'this expression has that many brackets, calls or operators inside one another',
         'split it into smaller expressions, or compute the value in earlier steps', deep.line, deep.column));
       return names;
     }
     const unsupported: UnsupportedSyntax[] = [];
     for (const free of freeNames(program, unsupported)) {
-      this.uses.push({ name: free.name, line: free.line, column: free.column, offset, helpers, ownLoop });
+      this.uses.push({ name: free.name, line: free.line, column: free.column, offset, helpers, ownLoop, site: this.context.fragments.site });
       names.push(free.name);
     }
     reportUnsupported(program, source, unsupported, this.context);
@@ -87,7 +89,10 @@ export class NameScope {
 
   /** Reports every unknown or forward-referenced name. Call once, after the scope is built. */
   check(): void {
-    for (const use of this.uses) this.checkUse(use);
+    for (const use of this.uses) {
+      if (use.site) this.context.at(use.site, () => this.checkUse(use));
+      else this.checkUse(use);
+    }
   }
 
   private checkUse(use: Use): void {

@@ -1,7 +1,7 @@
 // What the expression sandbox (src/sandbox/) refuses or can never use, reported where it is
 // written, so that a file `check` passes does not fail at run time for its syntax alone.
 // QuickJS evaluates an expression synchronously and hands back only data: it cannot parse
-// JSX, `await` or `import.meta` there; an async function or `import()` only ever yields
+// JSX elements (fragments `<>…</>` become plain calls, expression-code.ts), `await` or `import.meta` there; an async function or `import()` only ever yields
 // a Promise nothing waits for; a function or BigInt value cannot become JSON; and it
 // refuses more than MAX_NESTING brackets open at once, counted in the source text.
 import type { Expression, Program } from 'estree';
@@ -32,7 +32,17 @@ const WORDING: Record<UnsupportedSyntax['kind'], { rule: string; message: string
   jsx: {
     rule: 'jsx-expression',
     message:
-      'JSX (`<>…</>` or `<tag>…</tag>`) inside `{…}` is not supported yet: write the text outside the braces, or build it with a template literal, e.g. {`Hello ${name}`}',
+      'a JSX element inside `{…}` cannot run in an expression: write prompt text as a fragment, e.g. {<>Hello **{name}**</>}, or as a template literal, e.g. {`Hello ${name}`}',
+  },
+  'jsx-component': {
+    rule: 'jsx-expression',
+    message:
+      'a capitalised tag inside a fragment `<>…</>` would be a component or an action, and neither can be in an expression: put actions on their own line in the workflow, or write the tag in lower case to keep it as text',
+  },
+  'jsx-attribute': {
+    rule: 'jsx-expression',
+    message:
+      'a tag inside a fragment is kept as text, so its attributes cannot be expressions: write the attribute as a string, e.g. kind="note", or put the value in the tag\'s text',
   },
 };
 
@@ -50,7 +60,7 @@ export function reportUnsupported(program: Program, source: string, found: Unsup
   const line = start?.line ?? 1;
   const column = (start?.column ?? 0) + 1;
   if (nestingDepth(source) > MAX_NESTING) {
-    context.diagnostics.push(nestingDiagnostic(MAX_NESTING, 'this expression has that many brackets open at once, counting those inside its strings',
+    context.add(nestingDiagnostic(MAX_NESTING, 'this expression has that many brackets open at once, counting those inside its strings',
       'split it into smaller expressions, or move bracket-heavy text into the frontmatter `data`', line, column));
   }
   const isFunction = value.type === 'ArrowFunctionExpression' || value.type === 'FunctionExpression' || value.type === 'ClassExpression';

@@ -1,6 +1,7 @@
 // A step's content: the author's source text sliced by offsets (never re-serialised),
 // with comments cut out and each `{expr}` turned into an expression segment.
 import type { CompileContext } from './context.js';
+import { AS_WRITTEN, mayNeedCode, sandboxCode } from './expression-code.js';
 import { singleExpression } from './expressions.js';
 import type { NameScope } from './names.js';
 import { columnOf, endOf, isComment, isElement, isExpression, lineOf, startOf, type MdNode } from './nodes.js';
@@ -20,6 +21,8 @@ export interface ContentScope {
   names: NameScope;
   /** remove this much common indentation from every line (a Loop/Cond body) */
   dedent?: boolean;
+  /** a fragment's text: its expressions are used where the include() is, with its helpers */
+  include?: { offset: number; helpers: ReadonlySet<string>; ownLoop: boolean };
 }
 
 /** Segments for the source range [start, end) holding `nodes`, trimmed of surrounding blank lines. */
@@ -59,12 +62,21 @@ function collectMarks(node: MdNode, context: CompileContext, scope: ContentScope
     const line = lineOf(node);
     const column = columnOf(node);
     const program = node.data?.estree;
-    const used = singleExpression(program, context, line, column, 'this expression') && program ? scope.names.use(program, node.value ?? '', startOf(node)) : null;
+    const source = node.value ?? '';
     const start = startOf(node);
     const end = endOf(node);
     const block = node.type === 'mdxFlowExpression' && aloneOnLines(context.text, start, end);
-    const expression: Extract<Segment, { kind: 'expr' }> = { kind: 'expr', source: node.value ?? '', block, line, column };
-    if (used) noteUsedNames(expression, used);
+    const expression: Extract<Segment, { kind: 'expr' }> = { kind: 'expr', source, block, line, column };
+    if (singleExpression(program, context, line, column, 'this expression') && program) {
+      const { names, include } = scope;
+      const offset = include?.offset ?? start;
+      const used = include ? names.use(program, source, offset, include.helpers, include.ownLoop) : names.use(program, source, offset);
+      const compiled = mayNeedCode(source)
+        ? sandboxCode(program, source, { context, names, offset, helpers: include?.helpers ?? names.helpers, ownLoop: include?.ownLoop ?? false })
+        : AS_WRITTEN;
+      if (compiled.code !== undefined) expression.code = compiled.code;
+      noteUsedNames(expression, compiled.used.length ? [...used, ...compiled.used] : used);
+    }
     marks.push({ start, end, expression });
     return;
   }
@@ -113,7 +125,7 @@ function lineStartBefore(text: string, offset: number): number {
 }
 
 /** Whether [start, end) has only whitespace before it and after it on its lines. */
-function aloneOnLines(text: string, start: number, end: number): boolean {
+export function aloneOnLines(text: string, start: number, end: number): boolean {
   for (let i = start - 1; i >= 0 && text[i] !== '\n'; i--) if (text[i] !== ' ' && text[i] !== '\t') return false;
   for (let i = end; i < text.length && text[i] !== '\n' && text[i] !== '\r'; i++) if (text[i] !== ' ' && text[i] !== '\t') return false;
   return true;
@@ -151,7 +163,7 @@ function isBlankLineEndingAt(text: string, newline: number, floor: number): bool
 }
 
 /** Drops leading blank lines and trailing whitespace. */
-function trim(segments: Segment[]): Segment[] {
+export function trim(segments: Segment[]): Segment[] {
   while (segments.length > 0) {
     const first = segments[0]!;
     if (first.kind !== 'text') break;
@@ -177,10 +189,13 @@ function trim(segments: Segment[]): Segment[] {
   return segments;
 }
 
-/** Removes the indentation every non-blank line shares (bodies are usually indented under their tag). */
-function dedent(segments: Segment[]): void {
+/**
+ * Removes the indentation every non-blank line shares (bodies are usually indented under their tag).
+ * `startsLine` false: the first line follows other text (a fragment's `<>`) and does not count.
+ */
+export function dedent(segments: Segment[], startsLine = true): void {
   let common = Infinity;
-  let atLineStart = true;
+  let atLineStart = startsLine;
   segments.forEach((segment, segmentIndex) => {
     if (segment.kind !== 'text') {
       if (atLineStart) common = 0;
@@ -198,7 +213,7 @@ function dedent(segments: Segment[]): void {
     atLineStart = false;
   });
   if (!Number.isFinite(common) || common === 0) return;
-  atLineStart = true;
+  atLineStart = startsLine;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
     if (segment.kind !== 'text') {

@@ -10,6 +10,8 @@ export interface Diagnostic {
   column: number;
   /** short, stable, kebab-case id, e.g. `unknown-name`, `duplicate-name` */
   rule: string;
+  /** set when the problem is in an included fragment: its path from the workflow's folder, e.g. `prompts/tone.mdx` */
+  file?: string;
 }
 
 export interface Place {
@@ -56,11 +58,13 @@ export type Segment =
       block: boolean;
       line: number;
       column: number;
+      /** what the sandbox runs when it differs from `source` (fragments become plain calls) */
+      code?: string;
     };
 
 export type Attribute =
   | { kind: 'literal'; value: string; line: number; column: number }
-  | { kind: 'expr'; source: string; line: number; column: number };
+  | { kind: 'expr'; source: string; line: number; column: number; /** as on a Segment */ code?: string };
 
 export type BuiltinAction = 'GenText' | 'GenObject' | 'Loop' | 'Cond';
 
@@ -112,4 +116,6 @@ export interface CompileResult {
   /** null only when the file could not be parsed at all */
   workflow: Workflow | null;
   diagnostics: Diagnostic[];
+  /** absolute paths of the fragments `include()` read or looked for: saving one recompiles */
+  fragments?: string[];
 }

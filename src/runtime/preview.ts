@@ -171,7 +171,7 @@ function evaluate(source: PreviewSource, attribute: Attribute, seen: Seen, value
   if (attribute.kind === 'literal') return attribute.value;
   if (unresolved(attribute, seen)) return UNRESOLVED;
   try {
-    return source.sandbox.evaluate(attribute.source, values.for(attribute));
+    return source.sandbox.evaluate(attribute.code ?? attribute.source, values.for(attribute));
   } catch {
     return UNRESOLVED;
   }

@@ -21,9 +21,10 @@ export function renderValue(value: unknown, block: boolean): string {
   return JSON.stringify(value);
 }
 
-export function evaluateExpression(sandbox: Sandbox, source: string, scope: Record<string, unknown>, line: number | null): unknown {
+/** `code` is what the compiler made of the source for the sandbox (fragments), when it differs. */
+export function evaluateExpression(sandbox: Sandbox, source: string, scope: Record<string, unknown>, line: number | null, code = source): unknown {
   try {
-    return sandbox.evaluate(source, scope);
+    return sandbox.evaluate(code, scope);
   } catch (error) {
     throw new ExpressionError(`{${source}}: ${(error as Error).message}`, line);
   }
@@ -46,7 +47,7 @@ export function renderContent(segments: Segment[], sandbox: Sandbox, scope: Reco
       pieces.push(segment.text);
       continue;
     }
-    const value = preview ? previewValue(segment, sandbox, scope, preview) : evaluateExpression(sandbox, segment.source, scope instanceof ScopeValues ? scope.for(segment) : scope, segment.line);
+    const value = preview ? previewValue(segment, sandbox, scope, preview) : evaluateExpression(sandbox, segment.source, scope instanceof ScopeValues ? scope.for(segment) : scope, segment.line, segment.code);
     if (value instanceof AsWritten) {
       pieces.push(value.text);
       continue;
@@ -83,7 +84,7 @@ function previewValue(segment: Extract<Segment, { kind: 'expr' }>, sandbox: Sand
   const asWritten = new AsWritten(`{${segment.source}}`);
   if (preview.unresolved(segment)) return asWritten;
   try {
-    return sandbox.evaluate(segment.source, scope instanceof ScopeValues ? scope.for(segment) : scope);
+    return sandbox.evaluate(segment.code ?? segment.source, scope instanceof ScopeValues ? scope.for(segment) : scope);
   } catch {
     return asWritten;
   }

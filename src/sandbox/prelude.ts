@@ -169,6 +169,44 @@ export const PRELUDE = String.raw`(function () {
 
   function sourceOf(fn) { return functionToString.call(fn); }
 
+  // ---- fragments: <>…</> and include() (the compiler turns both into fragment() calls) ----
+  // A fragment is its rendered text; it leaves the sandbox, or goes into JSON or a
+  // template literal, as that text. An array of fragments is one per line.
+  const fragmentTexts = new WeakMap();
+  // three backticks (this prelude is itself a template literal)
+  const FENCE = '\x60\x60\x60';
+  const fragmentMethods = {
+    toJSON() { return fragmentTexts.get(this); },
+    toString() { return fragmentTexts.get(this); },
+  };
+  function isFragment(value) { return value !== null && typeof value === 'object' && fragmentTexts.has(value); }
+  function isFragmentList(value) { return isArray(value) && value.every(isFragment); }
+
+  function fragmentText(value, block) {
+    if (typeof value === 'string') return value;
+    if (value === null || value === undefined) return '';
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+    if (isFragment(value)) return fragmentTexts.get(value);
+    if (isFragmentList(value)) return value.map((item) => fragmentTexts.get(item)).join('\n');
+    check('', value);
+    return block ? FENCE + 'json\n' + stringify(value, check, 2) + '\n' + FENCE : stringify(value, check);
+  }
+
+  function fragment(parts, blocks) {
+    let text = '';
+    for (let i = 0; i < parts.length; i++) text += fragmentText(parts[i], blocks !== undefined && blocks.includes(i));
+    const made = create(fragmentMethods);
+    fragmentTexts.set(made, text);
+    return freeze(made);
+  }
+
+  // an expression's value: a fragment, or a list of them (even empty), is its text
+  function shown(value) {
+    if (isFragment(value)) return fragmentTexts.get(value);
+    if (isFragmentList(value)) return value.map((item) => fragmentTexts.get(item)).join('\n');
+    return value;
+  }
+
   // ---- lock the realm ----
   // Building code from strings would let an expression escape the one-expression
   // wrapper (and parse arbitrarily deep code); it can only reach this realm anyway.
@@ -200,9 +238,10 @@ export const PRELUDE = String.raw`(function () {
     }
   }
 
-  const helpers = { plainDollar, dollar, fromJSON, toJSONText, sourceOf };
+  const helpers = { plainDollar, dollar, fromJSON, toJSONText, sourceOf, fragment, shown };
   harden(global);
   harden(helpers);
   harden(methods);
+  harden(fragmentMethods);
   return helpers;
 })()`;

@@ -6,7 +6,7 @@
 export const MAX_NESTING = 200;
 
 /** The parameter of the outer function that hands the prelude's helpers to the wrapper. */
-const HELPERS = '__stepwise';
+export const HELPERS = '__stepwise';
 
 const RESERVED = new Set(
   (

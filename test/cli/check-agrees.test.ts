@@ -26,17 +26,17 @@ async function check(files: Record<string, string>, settings?: object) {
 const ACTION = '\n\n<GenText as="a" model="echo" />\n';
 
 describe('check fails what the sandbox would refuse at run time', () => {
-  it('{(async () => 1)()} and {<>Foo</>} are errors with a hint, at their place', async () => {
-    const result = await check({ 'w.mdx': `A {(async () => 1)()} and {<>Foo</>}.${ACTION}` });
+  it('{(async () => 1)()} and {<b>Foo</b>} are errors with a hint, at their place', async () => {
+    const result = await check({ 'w.mdx': `A {(async () => 1)()} and {<b>Foo</b>}.${ACTION}` });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe(
       [
         'w.mdx:1:5  error  async functions cannot be used in an expression: it is evaluated at once and nothing waits for its Promise; remove `async` and compute the value directly  [async-code]',
-        '  1 | A {(async () => 1)()} and {<>Foo</>}.',
+        '  1 | A {(async () => 1)()} and {<b>Foo</b>}.',
         '    |     ^',
         '',
-        'w.mdx:1:28  error  JSX (`<>…</>` or `<tag>…</tag>`) inside `{…}` is not supported yet: write the text outside the braces, or build it with a template literal, e.g. {`Hello ${name}`}  [jsx-expression]',
-        '  1 | A {(async () => 1)()} and {<>Foo</>}.',
+        'w.mdx:1:28  error  a JSX element inside `{…}` cannot run in an expression: write prompt text as a fragment, e.g. {<>Hello **{name}**</>}, or as a template literal, e.g. {`Hello ${name}`}  [jsx-expression]',
+        '  1 | A {(async () => 1)()} and {<b>Foo</b>}.',
         '    |                            ^',
         '',
         '2 errors in 1 file',

@@ -52,11 +52,11 @@ describe('suggest', () => {
 });
 
 describe('BUILTIN_GLOBALS', () => {
-  it('holds exactly the standard built-ins an expression may use', () => {
+  it('holds exactly the standard built-ins an expression may use, and the include() helper', () => {
     expect([...BUILTIN_GLOBALS].sort()).toEqual(
       [
         'Array', 'Boolean', 'Date', 'Infinity', 'JSON', 'Math', 'NaN', 'Number', 'Object', 'String',
-        'decodeURIComponent', 'encodeURIComponent', 'isFinite', 'isNaN', 'parseFloat', 'parseInt', 'undefined',
+        'decodeURIComponent', 'encodeURIComponent', 'isFinite', 'isNaN', 'parseFloat', 'parseInt', 'undefined', 'include',
       ].sort(),
     );
   });

@@ -121,3 +121,13 @@ test('host scope objects are copied, never shared', () => {
   expect(sandbox.evaluate('(host.list.length = 0, host.list.length)', { host })).toBe(2);
   expect(host).toEqual({ list: [1, 2] });
 });
+
+test('a fragment cannot be changed by one expression to alter what the next one renders', () => {
+  // what the compiler makes of {<>a</>}: a call of the prelude's fragment(), no JSX
+  const tamper = "(() => { const proto = Object.getPrototypeOf(__stepwise.fragment(['a'])); try { proto.toString = () => 'hacked'; } catch {} try { proto.toJSON = () => 'hacked'; } catch {} return 1; })()";
+  expect(sandbox.evaluate(tamper, {})).toBe(1);
+  expect(sandbox.evaluate("`${__stepwise.fragment(['b'])}`", {})).toBe('b');
+  expect(sandbox.evaluate("__stepwise.shown([__stepwise.fragment(['c']), __stepwise.fragment(['d'])])", {})).toBe('c\nd');
+  expect(sandbox.evaluate("{ a: __stepwise.fragment(['e']) }", {})).toEqual({ a: 'e' });
+  stillWorks();
+});
