@@ -129,23 +129,40 @@ describe('reviewing results', () => {
   it('→/← expand and collapse the selected phase, o toggles all', async () => {
     app = mountApp('runtime/conversation.mdx');
     await app.wait(has('│ ready │'));
-    await app.press('p', has('Phase 1  2/2 actions', '│ paused │'));
-    // phase 2 is next, so it is the open one; phase 1 shows one line per action
-    let frame = await app.press(KEYS.left, has('› ▸ ✓ Phase 1'));
+    // phase 2 is next, so it is the open one; phase 1 is selected and shows one line per action
+    let frame = await app.press('p', has('Phase 1  2/2 actions', '│ paused │'));
+    expect(frame).toContain('› ▸ ✓ Phase 1');
     expect(frame).toContain('    ✓ haiku GenText  Write a haiku about rain.');
     frame = await app.press(KEYS.right, has('› ▾ ✓ Phase 1'));
     expect(frame).toContain('      Write a haiku about rain.');
-    frame = await app.press('o', has('▸ ✓ Phase 1', '▸ ○ Phase 2'));
-    frame = await app.press('o', has('▾ ✓ Phase 1', '▾ ○ Phase 2'));
+    expect(frame).not.toContain('    ✓ haiku GenText  Write a haiku about rain.');
+    // ← from the open phase: it folds back to one line per action
+    frame = await app.press(KEYS.left, has('› ▸ ✓ Phase 1'));
+    expect(frame).toContain('    ✓ haiku GenText  Write a haiku about rain.');
+    expect(frame).not.toContain('      Write a haiku about rain.');
+    // o with one phase folded opens all; again, it folds all
+    await app.press('o', has('▾ ✓ Phase 1', '▾ ○ Phase 2'));
+    await app.press('o', has('▸ ✓ Phase 1', '▸ ○ Phase 2'));
   });
 
-  it('a missing required input opens the form first; the run starts when it is submitted', async () => {
+  it('a missing required input opens the form first; the run starts with the typed value when it is submitted', async () => {
     app = mountApp('runtime/inputs.mdx');
-    await app.wait(has('[ Run ]'));
+    // the header says ready and the form's button shows before anything is submitted
+    const form = await app.wait(has('[ Run ]', '│ ready │'));
+    expect(form).not.toContain('Phase 1');
     expect(app.run).toBeUndefined();
     app.stdin.write('owls');
     await app.wait(has('owls'));
-    await app.press(KEYS.enter, has('│ ready │'));
-    await app.wait(has('[ Run ]'));
+    await ticks();
+    // Enter moves to the next field; on the last one it submits the form
+    await app.press(KEYS.enter, has('❯ Lines'));
+    await ticks();
+    // the form gives way to the run, whose pending step shows the prompt with the typed value
+    await app.press(KEYS.enter, (f) => !f.includes('[ Run ]') && f.includes('› ▾ ○ Phase 1  0/1 action') && f.includes('Write 4 lines about owls.'));
+    expect(app.run!.state.inputs).toEqual({ topic: 'owls', lines: 4 });
+    await ticks();
+    const ran = await app.press('n', has('Phase 1  1/1 action', '│ done │'));
+    expect(app.run!.state.steps['0.0']!.output).toBe('Write 4 lines about owls.');
+    expect(ran).toContain('✓ poem GenText');
   });
 });
