@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFixture, diagnosticsOf, outline } from './compile-helpers.js';
+import { compileFixture, diagnosticsOf, outline, workflowOf } from './compile-helpers.js';
 
 describe('Loop and Cond bodies', () => {
   it('compiles the seed translations loop with provide keys as the body names', () => {
@@ -81,12 +81,26 @@ describe('Loop and Cond bodies', () => {
     ]);
   });
 
-  it('splits a body into phases at ---', () => {
+  it.each([
+    ['Loop', 'until={$index === 1}'],
+    ['Cond', 'if={true}'],
+  ])('splits a %s body into phases at ---, each with its own steps', (tag, condition) => {
+    const text = `---\nmodel: m\n---\n\nA.\n\n<${tag} as="block" ${condition}>\n  One.\n\n  <GenText as="a" />\n\n  ---\n\n  Two {a}.\n\n  <GenText as="b" />\n</${tag}>\n`;
+    expect(diagnosticsOf(text)).toEqual([]);
+    const workflow = workflowOf(text);
+    expect(outline(workflow.root)).toEqual([
+      ['0.0', `${tag} block`],
+      ['0.0/0.0', 'GenText a'],
+      ['0.0/1.0', 'GenText b'],
+    ]);
+    const body = workflow.root.phases[0]!.steps[0]!.action!.body!;
+    expect(body.phases.map((phase) => phase.steps.map((step) => step.action?.as))).toEqual([['a'], ['b']]);
+  });
+
+  it('keeps a body without --- as one phase', () => {
     const { workflow } = compileFixture('valid/kebab-case.mdx');
-    expect(workflow!.root.phases[0]!.steps[2]!.action!.body!.phases).toHaveLength(1);
-    const text = '---\nmodel: m\n---\n\nA.\n\n<Loop as="l" until={true}>\n  One.\n\n  <GenText as="a" />\n\n  ---\n\n  Two {a}.\n\n  <GenText as="b" />\n</Loop>\n';
-    const result = diagnosticsOf(text);
-    expect(result).toEqual([]);
+    const body = workflow!.root.phases[0]!.steps[2]!.action!.body!;
+    expect(body.phases.map((phase) => phase.steps.map((step) => step.action?.as))).toEqual([['rewrite']]);
   });
 
   it('rejects a provide that is not an object literal', () => {
