@@ -8,7 +8,6 @@ import { DiagnosticsBanner, bannerHeight } from '../../components/DiagnosticsBan
 import { MessagesView } from '../../components/MessagesView.js';
 import type { ShownRequest } from '../../components/shown-request.js';
 import { StreamingText } from '../../components/StreamingText.js';
-import { COMMANDS, commandKeys } from '../../components/keys.js';
 import { textWindow } from '../../components/text-window.js';
 import { record } from './fixtures.js';
 
@@ -66,15 +65,39 @@ describe('KeyHints', () => {
   });
 });
 
+// Written out, not built from the command table: the help is what a user reads, so a
+// change to a key or its words shows up here.
+const HELP_ROWS = [
+  'n/Enter    run the next action',
+  'p          run to the end of the phase',
+  'c          continue to the end',
+  'Space      pause after the current action',
+  'Esc        cancel the running generation',
+  'k          enter an OpenAI API key and store it (when a step failed without one)',
+  '!          list every problem of the file while it does not compile',
+  '↑/↓        select a step or phase',
+  '→/←        expand/collapse the selected phase',
+  'o          expand/collapse all phases',
+  "PgUp/PgDn  scroll the selected step's output (a stream holds still while you read above it)",
+  "End        back to the end of the selected step's output, following a stream again",
+  'r          re-run the selected action (later results go stale)',
+  'e          edit the selected output in $EDITOR (kept and marked as yours)',
+  'f          reject with feedback: type an instruction and regenerate',
+  'u          rewind to the selected step',
+  'm          show the whole request sent to the model (for a step not run yet: what it would send)',
+  "h          list the selected step's versions; Enter makes one current again",
+  "d          diff a stale step's old and new prompt (in the history: a version and the current one)",
+  'i          edit the inputs',
+  '?          show or hide this help',
+  'q          quit (asks when a run is in progress)',
+  'x          reject a waiting tool call with a message (Enter runs it, e edits its args)',
+  'Ctrl+C     cancel the running generation; press again to quit',
+];
+
 describe('HelpOverlay', () => {
   it('on a short terminal shows the rows that fit, whole, and scrolls to the rest', () => {
     const lines = frame(<HelpOverlay height={10} />).split('\n');
-    const total = 1 + COMMANDS.length + 1 + 3;
-    expect(lines).toEqual([
-      'Keys (↑/↓ PgUp/PgDn scroll; any other key closes)',
-      ...COMMANDS.slice(0, 8).map((command) => `${commandKeys(command).padEnd(11)}${command.help}`),
-      `⋮ ${total - 9} more rows: ↓ or PgDn`,
-    ]);
+    expect(lines).toEqual(['Keys (↑/↓ PgUp/PgDn scroll; any other key closes)', ...HELP_ROWS.slice(0, 8), '⋮ 20 more rows: ↓ or PgDn']);
     // scrolled to the end: the last rows, whole, and nothing past them
     const end = frame(<HelpOverlay height={10} scroll={1000} />).split('\n');
     expect(end.slice(-2)).toEqual(['↑/↓ lines of a multi-line box (leave it from the first/last) · Ctrl+E there: $EDITOR', '(end of the help)']);
@@ -84,15 +107,13 @@ describe('HelpOverlay', () => {
   it('lists every entry of the command table with its keys and help, then the keys that edit text', () => {
     const lines = frame(<HelpOverlay height={40} />).split('\n');
     expect(lines[0]).toBe('Keys (↑/↓ PgUp/PgDn scroll; any other key closes)');
-    expect(lines.slice(1, COMMANDS.length + 1)).toEqual(COMMANDS.map((command) => `${commandKeys(command).padEnd(11)}${command.help}`));
-    expect(lines.slice(COMMANDS.length + 1)).toEqual([
+    expect(lines.slice(1)).toEqual([
+      ...HELP_ROWS,
       'Editing text (form fields, f and k prompts)',
       '←/→ move a char · Alt+←/→ Ctrl+←/→ Alt+B/F a word · Home/End Ctrl+A/E to line start/end',
       'Backspace/Delete delete a char · Ctrl+W a word back · Alt+D a word on · Ctrl+U/K to line start/end',
       '↑/↓ lines of a multi-line box (leave it from the first/last) · Ctrl+E there: $EDITOR',
     ]);
-    expect(lines).toContain('Ctrl+C     cancel the running generation; press again to quit');
-    expect(lines).toContain('↑/↓        select a step or phase');
   });
 });
 
