@@ -3,8 +3,10 @@ import { act } from 'react';
 import { cleanup, render } from 'ink-testing-library';
 import type { InputField } from '../../src/compiler/types.js';
 import { InputForm } from '../../components/InputForm.js';
+import { waitForFrame } from '../support/ink.js';
 
 export { KEYS as KEY } from '../support/keys.js';
+export { waitForFrame };
 
 /** An input field as the compiler would produce it. */
 export function field(partial: Partial<InputField> & Pick<InputField, 'name'>): InputField {
@@ -12,18 +14,6 @@ export function field(partial: Partial<InputField> & Pick<InputField, 'name'>): 
 }
 
 type Instance = ReturnType<typeof render>;
-
-/** Resolves with the frame once it satisfies `test`; polls the rendered output, fails with the last frame. */
-export async function waitForFrame(instance: Instance, test: string | ((frame: string) => boolean), timeoutMs = 2000): Promise<string> {
-  const matches = (frame: string) => (typeof test === 'string' ? frame.includes(test) : test(frame));
-  const started = Date.now();
-  for (;;) {
-    const frame = instance.lastFrame() ?? '';
-    if (matches(frame)) return frame;
-    if (Date.now() - started > timeoutMs) throw new Error(`no frame matched ${typeof test === 'string' ? JSON.stringify(test) : 'the condition'} in ${timeoutMs} ms. Last frame:\n${frame}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
 
 // React's act() flushes renders and effects before it resolves, so after each key the
 // handlers for the new focus are listening: no timing guesses, no sleeps.
