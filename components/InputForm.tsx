@@ -1,4 +1,4 @@
-// The inputs form (SPEC §1.2, §3): one field per frontmatter input, prefilled with what was
+// The inputs form (docs/language.md §2, docs/tui.md §2): one field per frontmatter input, prefilled with what was
 // used last time (or the defaults), checked with the same rules as the command line.
 import { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';

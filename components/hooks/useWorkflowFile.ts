@@ -5,7 +5,7 @@
 // of one save into one compile; together they stay well under the 250 ms save-to-screen
 // budget (bench/README.md). A deleted file is reported (the screen keeps the last version)
 // and picked up again when it comes back. The fragments the workflow includes are
-// followed too: saving one recompiles the unchanged workflow text (SPEC §1.8a).
+// followed too: saving one recompiles the unchanged workflow text (docs/language.md §9).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';

@@ -1,4 +1,4 @@
-// Custom actions (SPEC §1.9): the author's own trusted code, run in Node.
+// Custom actions (docs/language.md §10): the author's own trusted code, run in Node.
 import type { ActionDefinition } from './define.js';
 import { StepError } from '../runtime/errors.js';
 import { redact, redactValue } from '../models/secrets.js';

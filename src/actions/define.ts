@@ -1,4 +1,4 @@
-// Authoring API for custom actions and stepwise.config.* files (SPEC §1.9).
+// Authoring API for custom actions and stepwise.config.* files (docs/language.md §10).
 import type { z } from 'zod';
 import type { ChatMessage } from '../models/types.js';
 import type { HostLimits } from '../limits.js';

@@ -1,4 +1,4 @@
-// GenObject: a JSON value validated against the `schema` attribute (SPEC §1.6).
+// GenObject: a JSON value validated against the `schema` attribute (docs/language.md §6).
 import { StepError } from '../runtime/errors.js';
 import { generationOptions, optionalString } from './attributes.js';
 import type { LeafExecutor } from './types.js';

@@ -1,4 +1,4 @@
-// GenText: the model's reply as text (SPEC §1.6).
+// GenText: the model's reply as text (docs/language.md §6).
 import { generationOptions, optionalBoolean } from './attributes.js';
 import type { LeafExecutor } from './types.js';
 

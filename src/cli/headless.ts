@@ -1,4 +1,4 @@
-// The headless front end (SPEC §2.2): runs to the end, streams steps (or prints one JSON
+// The headless front end (docs/cli.md §5): runs to the end, streams steps (or prints one JSON
 // document with --json), exits 0 / 1. The session (output.md, run.json) is saved as it
 // happens; Ctrl+C, SIGTERM and SIGHUP cancel the running step, save and exit 1, and a
 // second one exits at once after a synchronous save. --resume continues a saved session.

@@ -1,4 +1,4 @@
-// The `run --headless --json` document (SPEC §2.2), built in one place so the headless
+// The `run --headless --json` document (docs/cli.md §5), built in one place so the headless
 // command and the library's runWorkflow can never disagree about what a run produced.
 import type { RunState, ToolCall } from '../runtime/types.js';
 import type { Workflow } from '../compiler/types.js';

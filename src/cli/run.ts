@@ -1,5 +1,5 @@
 // `stepwise run FILE`: compile, gather inputs, then the TUI, or the headless front end
-// when asked for or when there is no terminal (SPEC §2, §2.2).
+// when asked for or when there is no terminal (docs/cli.md §1, §5).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';

@@ -1,5 +1,5 @@
 // Builds an Action from a block-level action element, checking its attributes and,
-// for Loop and Cond, compiling its body as a nested scope (SPEC §1.6, §1.7).
+// for Loop and Cond, compiling its body as a nested scope (docs/language.md §6, §7).
 import type { Expression } from 'estree';
 import { BLOCK_ACTIONS, GENERATION_ACTIONS } from './action-specs.js';
 import { checkAsName } from './as-name.js';

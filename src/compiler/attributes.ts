@@ -1,5 +1,5 @@
 // Reads an action element's attributes into the model and checks the literal ones
-// against the action's schema (SPEC §1.6).
+// against the action's schema (docs/language.md §6).
 import type { Expression } from 'estree';
 import type { ActionSpec, AttributeSpec } from './action-specs.js';
 import type { CompileContext } from './context.js';

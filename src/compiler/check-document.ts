@@ -1,4 +1,4 @@
-// The `stepwise check --json` document for one file (SPEC §2.1).
+// The `stepwise check --json` document for one file (docs/cli.md §4).
 import { fileTitle } from './title.js';
 import type { CompileResult, Diagnostic, SelectOption } from './types.js';
 

@@ -1,4 +1,4 @@
-// What the sandbox runs for one expression (SPEC §1.8a). A JSX fragment `<>…</>` and an
+// What the sandbox runs for one expression (docs/language.md §9). A JSX fragment `<>…</>` and an
 // include('file') cannot run there as written: each becomes a plain call of the prelude's
 // `fragment(parts, blocks)` (src/sandbox/prelude.ts), whose parts are the fragment's text
 // pieces and the values of its expressions. Everything else is the author's source as is,

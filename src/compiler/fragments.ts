@@ -1,4 +1,4 @@
-// Prompt fragments (SPEC §1.8a): include('tone.mdx') is the file prompts/tone.mdx from
+// Prompt fragments (docs/language.md §9): include('tone.mdx') is the file prompts/tone.mdx from
 // the workflow's folder, compiled like a workflow's prompt text (notes removed, names
 // checked where the include() is, positions in the fragment's own file) and turned into
 // one call of the sandbox's fragment(), so its expressions run in the including scope.

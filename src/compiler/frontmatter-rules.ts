@@ -1,4 +1,4 @@
-// What the frontmatter allows (SPEC §1.2) and how its problems are worded: the known keys,
+// What the frontmatter allows (docs/language.md §2) and how its problems are worded: the known keys,
 // input types and settings, reserved names, the checks on a default value, and the YAML
 // parser's messages made into advice.
 import type { InputField, InputType } from './types.js';

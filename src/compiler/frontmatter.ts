@@ -18,7 +18,7 @@ export interface Frontmatter {
 }
 
 /**
- * Reads a workflow's YAML frontmatter (SPEC §1.2). `firstLine` is the file line where
+ * Reads a workflow's YAML frontmatter (docs/language.md §2). `firstLine` is the file line where
  * the YAML text starts, so every diagnostic lands on the file's own line and column.
  * Never throws: problems come back as diagnostics.
  */

@@ -1,4 +1,4 @@
-// The standard built-ins an expression may use without defining them (SPEC §1.5).
+// The standard built-ins an expression may use without defining them (docs/language.md §5).
 // Anything else that is free in an expression must be a name of its scope or a helper.
 export const BUILTIN_GLOBALS: ReadonlySet<string> = new Set([
   'Math',

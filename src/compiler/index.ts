@@ -1,4 +1,4 @@
-// compile(): MDX workflow text -> the workflow model and its diagnostics (SPEC §1).
+// compile(): MDX workflow text -> the workflow model and its diagnostics (docs/language.md).
 // Never throws: every problem in the file is a located Diagnostic.
 import type { ActionSpec } from './action-specs.js';
 import { dirname, resolve } from 'node:path';

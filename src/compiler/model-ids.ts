@@ -1,4 +1,4 @@
-// Warnings for model ids that would fail when their step runs (SPEC §1.10): an id with no
+// Warnings for model ids that would fail when their step runs (docs/language.md §11): an id with no
 // provider, or a provider that is neither built in nor configured. Only literal ids are
 // known before a run: the frontmatter's `model` and literal `model="..."` attributes.
 import { GENERATION_ACTIONS } from './action-specs.js';

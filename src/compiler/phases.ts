@@ -1,4 +1,4 @@
-// Splits a scope's top-level nodes into phases at thematic breaks (SPEC §1.3).
+// Splits a scope's top-level nodes into phases at thematic breaks (docs/language.md §3).
 import type { CompileContext } from './context.js';
 import { endOf, isComment, lineOf, startOf, type MdNode } from './nodes.js';
 

@@ -1,4 +1,4 @@
-// The workflow's title (SPEC §1.2): frontmatter `title`, else a leading heading,
+// The workflow's title (docs/language.md §2): frontmatter `title`, else a leading heading,
 // else the file name.
 import { isComment, type MdNode } from './nodes.js';
 

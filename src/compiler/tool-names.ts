@@ -1,5 +1,5 @@
 // `tools={['add']}` on GenText/GenObject: each literal name must be a tool of
-// stepwise.config (SPEC §1.9). Names computed by an expression are checked when the step runs.
+// stepwise.config (docs/language.md §10). Names computed by an expression are checked when the step runs.
 import type { Expression } from 'estree';
 import type { CompileContext } from './context.js';
 import { suggest } from './suggest.js';

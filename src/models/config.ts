@@ -1,4 +1,4 @@
-// Loads the project's stepwise.config.{ts,mts,js,mjs} (SPEC §1.9): the author's own
+// Loads the project's stepwise.config.{ts,mts,js,mjs} (docs/language.md §10): the author's own
 // trusted code, run in Node through jiti so TypeScript configs need no build step.
 import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,4 +1,4 @@
-// The offline `echo` model (SPEC §1.10): a real AI SDK LanguageModelV3, so dry runs and
+// The offline `echo` model (docs/language.md §11): a real AI SDK LanguageModelV3, so dry runs and
 // tests go through exactly the same code path as a hosted model.
 import type {
   LanguageModelV3,

@@ -1,4 +1,4 @@
-// Model ids (`provider:model`) to AI SDK language models (SPEC §1.10). Providers come
+// Model ids (`provider:model`) to AI SDK language models (docs/language.md §11). Providers come
 // from, in order: the project's stepwise.config.ts, the user's stored settings, built-ins.
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createRequire } from 'node:module';

@@ -1,4 +1,4 @@
-// What the model sees (SPEC §1.4): one conversation per phase and per loop iteration,
+// What the model sees (docs/language.md §4): one conversation per phase and per loop iteration,
 // the `role` attribute as the system message, and nothing hidden.
 import type { ChatMessage, ContentPart } from '../models/types.js';
 

@@ -1,4 +1,4 @@
-// What a step would send if it ran now (SPEC §3: a pending step shows the prompt it would
+// What a step would send if it ran now (docs/tui.md §1: a pending step shows the prompt it would
 // send; `m` on it shows the request). A dry, synchronous walk down to the one step: the
 // inputs, data and every result that holds (done, not stale) fill its expressions; an
 // expression that needs a value that does not exist yet stays as written, `{expr}`. It

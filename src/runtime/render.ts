@@ -1,4 +1,4 @@
-// Turns a step's content segments into the prompt text the model sees (SPEC §1.4, §1.5).
+// Turns a step's content segments into the prompt text the model sees (docs/language.md §4, §5).
 import type { Segment } from '../compiler/types.js';
 import type { ContentPart } from '../models/types.js';
 import type { Sandbox } from '../sandbox/types.js';

@@ -1,5 +1,5 @@
 // The expression sandbox: QuickJS compiled to WebAssembly, so workflow expressions never
-// run in the app's own JavaScript realm (SPEC §1.5 "Isolation").
+// run in the app's own JavaScript realm (docs/language.md §5, "Isolation").
 import type { QuickJSWASMModule } from 'quickjs-emscripten';
 import type { EvaluateOptions, Sandbox } from './types.js';
 import { isPoisoned, loadedQuickJS, loadQuickJS, poisonQuickJS } from './quickjs.js';

@@ -1,4 +1,4 @@
-// Authoring API for tools (SPEC §1.9): functions a model may call during a GenText or
+// Authoring API for tools (docs/language.md §10): functions a model may call during a GenText or
 // GenObject. Like custom actions they are the author's own trusted code and run in Node.
 import type { z } from 'zod';
 

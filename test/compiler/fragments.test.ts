@@ -1,4 +1,4 @@
-// Prompt fragments (SPEC §1.8a): include('tone.mdx') is prompts/tone.mdx from the workflow's
+// Prompt fragments (docs/language.md §9): include('tone.mdx') is prompts/tone.mdx from the workflow's
 // folder, compiled like prompt text and checked where it is included; its problems are
 // reported in its own file. Real files in a temporary folder, as an author has them.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

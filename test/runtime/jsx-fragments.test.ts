@@ -1,4 +1,4 @@
-// JSX fragments in expressions (SPEC §1.8a): `{<>Hello **{name}**</>}` renders its markdown
+// JSX fragments in expressions (docs/language.md §9): `{<>Hello **{name}**</>}` renders its markdown
 // with its values, an array of fragments one per line, shared indentation removed. They run
 // in the sandbox as plain calls: the compiled code holds no JSX.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// A step's preview: what it would send if it ran now, before it runs (SPEC §3), with
+// A step's preview: what it would send if it ran now, before it runs (docs/tui.md §1), with
 // `{expr}` left where a value does not exist yet; no model call, no change to the run.
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileFixture, startRun } from '../support/start-run.js';
