@@ -1,6 +1,6 @@
 // The TUI front end: the App full-screen on the alternate screen buffer, restored on every
-// way out (quit, Ctrl+C, a crash, SIGTERM, SIGHUP). It continues the file's latest saved
-// session unless --fresh, and saves the session as it happens once any step ran.
+// way out (quit, Ctrl+C, a crash, SIGTERM, SIGHUP). It continues the session it is given
+// (the file's latest unless --fresh), and saves it as it happens once any step ran.
 import { render } from 'ink';
 import type { Run } from '../src/runtime/run.js';
 import type { Workflow } from '../src/compiler/types.js';

@@ -33,7 +33,7 @@ export function bodyScope(block: string, iteration: number): string {
 
 /**
  * The parts of a key from the top scope down, or null when `key` is not a step key.
- * A key that ends in `#n` names block step's iteration n (its last part has an iteration).
+ * A key that ends in `#n` names iteration n of a block step (its last part has an iteration).
  */
 export function parseStepKey(key: string): StepKeyPart[] | null {
   const parts: StepKeyPart[] = [];

@@ -2,7 +2,7 @@
 // fingerprint: the current one, or one from the step's history) are reused; the first
 // step that needs running waits at the gate (see run.ts). Every
 // change (edit, rerun, new file version, new inputs) starts a fresh pass.
-import type { Action, Attribute, Scope, Step, Workflow } from '../compiler/types.js';
+import type { Action, Attribute, Scope, Workflow } from '../compiler/types.js';
 import type { Sandbox } from '../sandbox/types.js';
 import type { LeafExecutor } from '../actions/types.js';
 import type { GenerateRequest, GenerateResult, ToolCallRequest, ToolReply } from '../models/types.js';
