@@ -43,7 +43,7 @@ import { SaveProblemBanner, useSaveProblem } from './SaveProblemBanner.js';
 import type { SaveProblem } from './save-problem.js';
 import { failedRecord, failureNotice, useFailedStep } from './hooks/useFailedStep.js';
 import { shownRequest } from './shown-request.js';
-import { stepKey } from './outline.js';
+import { stepKey, topPhase } from '../src/runtime/step-key.js';
 import { TOOL_HINTS, toolKey, toolNotice, waitingCall } from './hooks/useToolReview.js';
 
 export interface AppProps {
@@ -87,13 +87,6 @@ export interface AppProps {
 type Mode = 'main' | 'form' | 'help' | 'messages' | 'history' | 'diff' | 'problems' | 'feedback' | 'api-key' | 'quit' | 'editing' | 'tool-reject';
 
 const REMEMBER = { load: loadRememberedInputs, save: saveRememberedInputs };
-
-/** The top-level phase of a step key: `1.0#2/0.1` -> 1 */
-function phaseOfKey(key: string | null | undefined): number | null {
-  if (!key) return null;
-  const phase = Number.parseInt(key, 10);
-  return Number.isNaN(phase) ? null : phase;
-}
 
 export function App(props: AppProps) {
   const app = useApp();
@@ -165,7 +158,7 @@ export function App(props: AppProps) {
 
   const failed = failedRecord(view);
   // the phase being worked on (or the one that failed) opens by itself unless the author said otherwise
-  const activePhase = phaseOfKey(view?.next) ?? phaseOfKey(view?.order.filter((key) => view.records[key]?.status === 'running').pop()) ?? phaseOfKey(failed?.key) ?? 0;
+  const activePhase = topPhase(view?.next) ?? topPhase(view?.order.filter((key) => view.records[key]?.status === 'running').pop()) ?? topPhase(failed?.key) ?? 0;
   const isExpanded = useCallback((phase: number) => expandedByAuthor[phase] ?? phase === activePhase, [expandedByAuthor, activePhase]);
   const records = view?.records ?? {};
   const items = useMemo(() => buildOutline(workflow, records, isExpanded), [workflow, records, isExpanded]);

@@ -2,7 +2,7 @@
 // stale ~, cancelled ⊘.
 import type { Phase } from '../src/compiler/types.js';
 import type { RunStatus, StepRecord } from '../src/runtime/types.js';
-import { stepKey } from './outline.js';
+import { stepKey } from '../src/runtime/step-key.js';
 import type { Tint } from './palette.js';
 
 export type Mark = 'pending' | 'running' | 'done' | 'failed' | 'stale' | 'cancelled';

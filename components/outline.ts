@@ -3,6 +3,7 @@
 // nested, when expanded). Derived from the compiled workflow plus the run's records.
 import type { Scope, Step, Workflow } from '../src/compiler/types.js';
 import type { StepRecord } from '../src/runtime/types.js';
+import { bodyScope, isInBody, stepKey } from '../src/runtime/step-key.js';
 
 export type OutlineItem =
   | { id: string; kind: 'phase'; phase: number }
@@ -12,12 +13,6 @@ export type OutlineItem =
 
 export function isSelectable(item: OutlineItem): boolean {
   return item.kind === 'phase' || item.kind === 'step';
-}
-
-/** The record key of a step inside the scope whose keys start with `prefix`. */
-export function stepKey(prefix: string, step: Step): string {
-  const local = step.id.slice(step.id.lastIndexOf('/') + 1);
-  return prefix ? `${prefix}/${local}` : local;
 }
 
 export function buildOutline(workflow: Workflow, records: Record<string, StepRecord>, expanded: (phase: number) => boolean): OutlineItem[] {
@@ -49,11 +44,11 @@ function addSteps(items: OutlineItem[], steps: Step[], prefix: string, phase: nu
     if (!body) continue;
     if (step.action.name === 'Loop') {
       for (let index = 0; hasIteration(records, key, index); index++) {
-        items.push({ id: `i:${key}#${index}`, kind: 'iteration', phase, key, index, depth: depth + 1 });
-        addScope(items, body, `${key}#${index}`, phase, depth + 2, records);
+        items.push({ id: `i:${bodyScope(key, index)}`, kind: 'iteration', phase, key, index, depth: depth + 1 });
+        addScope(items, body, bodyScope(key, index), phase, depth + 2, records);
       }
     } else if (hasIteration(records, key, 0)) {
-      addScope(items, body, `${key}#0`, phase, depth + 1, records);
+      addScope(items, body, bodyScope(key, 0), phase, depth + 1, records);
     }
   }
 }
@@ -63,8 +58,7 @@ function addScope(items: OutlineItem[], scope: Scope, prefix: string, phase: num
 }
 
 function hasIteration(records: Record<string, StepRecord>, key: string, index: number): boolean {
-  const prefix = `${key}#${index}/`;
-  for (const other of Object.keys(records)) if (other.startsWith(prefix)) return true;
+  for (const other of Object.keys(records)) if (isInBody(other, key, index)) return true;
   return false;
 }
 

@@ -3,7 +3,7 @@
 // place, message and rule, wrapped to the width so the fix hint at its end is never cut off,
 // then a two-line code frame.
 import type { Diagnostic } from '../src/compiler/types.js';
-import { codeFrame } from '../src/cli/code-frame.js';
+import { codeFrame } from '../src/compiler/code-frame.js';
 import { wrapColumns } from './columns.js';
 
 export type ProblemLineKind = 'message' | 'source' | 'caret';

@@ -1,9 +1,7 @@
 // The TUI front end: the App full-screen on the alternate screen buffer, restored on every
-// way out (quit, Ctrl+C, a crash, SIGTERM, SIGHUP). It continues the file's latest saved
-// session unless --fresh, and saves the session as it happens once any step ran.
+// way out (quit, Ctrl+C, a crash, SIGTERM, SIGHUP). It continues the session it is given
+// (the file's latest unless --fresh), and saves it as it happens once any step ran.
 import { render } from 'ink';
-import type { CliIO } from '../src/cli/io.js';
-import type { PreparedRun } from '../src/cli/run.js';
 import type { Run } from '../src/runtime/run.js';
 import type { Workflow } from '../src/compiler/types.js';
 import { compile } from '../src/compiler/index.js';
@@ -12,8 +10,7 @@ import { toolNames } from '../src/tools/registry.js';
 import { join } from 'node:path';
 import { autosave, type Autosave } from '../src/session/autosave.js';
 import { OUTPUT_FILE } from '../src/session/write-session.js';
-import { openSession } from '../src/cli/open-session.js';
-import { onExit } from '../src/cli/exit.js';
+import type { TuiHost, TuiRun, TuiSession } from './tui-start.js';
 import { createSaveProblem } from './save-problem.js';
 import { App } from './App.js';
 import { suspendTerminal } from './editor.js';
@@ -25,12 +22,8 @@ export { waitForGoodSave } from './wait-for-good-save.js';
 /** how long a signal waits for the running step to take its cancel before saving anyway */
 const STOP_GRACE_MS = 2000;
 
-export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> {
-  const session = openSession(prepared, io, { resume: !prepared.args.fresh, required: false });
-  if ('error' in session) {
-    io.stderr(`${session.error}\nstart a new session with --fresh\n`);
-    return 2;
-  }
+/** `session`: the one to continue (the command line opened it: the latest, unless --fresh) or a new one. */
+export async function runTui(prepared: TuiRun, session: TuiSession, io: TuiHost): Promise<number> {
   const stdout = process.stdout;
   const stdin = process.stdin;
   let restored = false;
@@ -71,7 +64,7 @@ export async function runTui(prepared: PreparedRun, io: CliIO): Promise<number> 
     if (message) io.stderr(message);
     if (saver && !saver.error()) io.stderr(`saved ${join(session.dir, OUTPUT_FILE)}\n`);
   };
-  const uninstall = onExit({
+  const uninstall = io.onExit({
     // the cancel lands first (the partial text joins the step's history, a re-run's previous
     // version comes back), then the save; a step that ignores it gets a moment, or a second signal
     stop: () => {

@@ -2,14 +2,13 @@
 // (then the caller starts the TUI as usual), or the author quits. Every way out restores
 // the terminal.
 import { render } from 'ink';
-import type { BrokenFile } from '../src/cli/run.js';
-import { onExit } from '../src/cli/exit.js';
+import type { TuiBrokenFile, TuiHost } from './tui-start.js';
 import { BrokenFileScreen, type FileProblems } from './BrokenFileScreen.js';
 import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN } from './alternate-screen.js';
 
 export type WaitOutcome = { fixed: true } | ({ quit: true } & FileProblems);
 
-export async function waitForGoodSave(broken: BrokenFile): Promise<WaitOutcome> {
+export async function waitForGoodSave(broken: TuiBrokenFile, host: Pick<TuiHost, 'onExit'>): Promise<WaitOutcome> {
   const stdout = process.stdout;
   let outcome: WaitOutcome = { quit: true, text: broken.text, diagnostics: broken.diagnostics };
   let instance: ReturnType<typeof render> | null = null;
@@ -21,7 +20,7 @@ export async function waitForGoodSave(broken: BrokenFile): Promise<WaitOutcome> 
   };
   stdout.write(ENTER_ALTERNATE_SCREEN);
   // a signal quits as `q` does (the problems are printed, exit 2); a second one or a crash at once
-  const uninstall = onExit({
+  const uninstall = host.onExit({
     stop: () => instance?.unmount(),
     now: () => {
       try {

@@ -31,6 +31,9 @@ export const SANDBOX_MEMORY_BYTES = 64 * MIB;
 /** A model call fails when no data arrives for this long (--timeout, the config's `timeout`). */
 export const MODEL_IDLE_TIMEOUT_SECONDS = 60;
 
+/** How many model calls a generation with tools may make when `maxSteps` is not given. */
+export const DEFAULT_MAX_STEPS = 10;
+
 export const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as Array<keyof HostLimits>;
 
 /** The defaults with the config's `limits` over them (the config loader has checked their shape). */

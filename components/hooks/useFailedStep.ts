@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import type { StepRecord } from '../../src/runtime/types.js';
 import type { RunView } from '../run-view.js';
+import { keyAndBlocks, topPhase } from '../../src/runtime/step-key.js';
 
 /** The step the run stopped at, while the run is failed. */
 export function failedRecord(view: RunView | null): StepRecord | null {
@@ -20,11 +21,11 @@ export function failedRecord(view: RunView | null): StepRecord | null {
  * step that is listed (its phase may be collapsed, or its Loop iteration hidden), else its phase.
  */
 export function itemFor(key: string, ids: Set<string>): string | null {
-  for (let at = key.length; at > 0; at = key.lastIndexOf('#', at - 1)) {
-    const id = `s:${key.slice(0, at)}`;
+  for (const candidate of keyAndBlocks(key)) {
+    const id = `s:${candidate}`;
     if (ids.has(id)) return id;
   }
-  const phase = `p:${Number.parseInt(key, 10)}`;
+  const phase = `p:${topPhase(key)}`;
   return ids.has(phase) ? phase : null;
 }
 

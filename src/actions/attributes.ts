@@ -1,5 +1,5 @@
 // Runtime checks of evaluated attribute values (expression attributes are only known when run).
-import { StepError } from '../runtime/errors.js';
+import { StepError } from './errors.js';
 import type { GenerationOptions } from '../models/types.js';
 
 const OPTION_TYPES: Record<keyof GenerationOptions, 'number' | 'array'> = {

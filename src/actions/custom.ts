@@ -1,6 +1,6 @@
 // Custom actions (docs/language.md §10): the author's own trusted code, run in Node.
 import type { ActionDefinition } from './define.js';
-import { StepError } from '../runtime/errors.js';
+import { StepError } from './errors.js';
 import { redact, redactValue } from '../models/secrets.js';
 import type { LeafExecutor } from './types.js';
 

@@ -1,5 +1,5 @@
 // GenObject: a JSON value validated against the `schema` attribute (docs/language.md §6).
-import { StepError } from '../runtime/errors.js';
+import { StepError } from './errors.js';
 import { generationOptions, optionalString } from './attributes.js';
 import type { LeafExecutor } from './types.js';
 

@@ -1,6 +1,6 @@
 // Custom actions' attribute specs for the compiler, read off their zod schemas.
 import { createRequire } from 'node:module';
-import type { StepwiseConfig } from './define.js';
+import type { ActionDefinition } from './define.js';
 
 // zod is needed only when the config defines actions: load it then, not at every start
 const require = createRequire(import.meta.url);
@@ -18,7 +18,8 @@ function attributeType(schema: Record<string, unknown>): AttributeType {
   return 'any';
 }
 
-export function customActionSpecs(config?: StepwiseConfig | null): Record<string, CustomActionSpec> {
+/** `config`: the project's config (only its `actions` are read). */
+export function customActionSpecs(config?: { actions?: ActionDefinition<any>[] } | null): Record<string, CustomActionSpec> {
   const specs: Record<string, CustomActionSpec> = {};
   if (!config?.actions?.length) return specs;
   const { z } = require('zod') as typeof import('zod');

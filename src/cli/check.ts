@@ -3,12 +3,13 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { checkDocument, compile, type CompileOptions } from '../compiler/index.js';
-import { loadProjectConfig } from '../models/config.js';
+import { loadProjectConfig } from '../config/load-config.js';
 import { knownProviders } from '../models/provider-names.js';
 import { customActionSpecs } from '../actions/specs.js';
 import { toolNames } from '../tools/registry.js';
 import { parseCommandArgs, usageError } from './args.js';
-import { formatDiagnostics, formatSummary } from './format-diagnostics.js';
+import { formatDiagnostics, formatSummary } from '../compiler/format-diagnostics.js';
+import { palette } from './paint.js';
 import { colorEnabled, type CliIO } from './io.js';
 
 export async function runCheckCommand(args: string[], io: CliIO): Promise<number> {
@@ -54,7 +55,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
     warnings += result.diagnostics.length - fileErrors;
     if (result.diagnostics.length > 0) {
       filesWithProblems++;
-      if (!json) reports.push(formatDiagnostics(file, text, result.diagnostics, { color, folder: dirname(path) }));
+      if (!json) reports.push(formatDiagnostics(file, text, result.diagnostics, { paint: palette(color), folder: dirname(path) }));
     }
   }
 

@@ -5,7 +5,7 @@
 import type { Run } from '../runtime/run.js';
 import type { RunEvent } from '../runtime/types.js';
 import type { Workflow } from '../compiler/types.js';
-import { stepLine } from './step-line.js';
+import { stepLine } from '../compiler/step-line.js';
 import { resultAsText } from '../runtime/context.js';
 import type { Palette } from './paint.js';
 import { toolCallLine } from '../tools/call-line.js';

@@ -13,7 +13,7 @@ import { openSession } from './open-session.js';
 import { onExit, type ExitSignal } from './exit.js';
 import { reportHeadless } from './headless-reporter.js';
 import { missingInputMessage } from '../runtime/inputs.js';
-import { runDocument, type RunDocument } from './run-document.js';
+import { runDocument, type RunDocument } from '../library/run-document.js';
 
 export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<number> {
   const session = openSession(prepared, io, { resume: prepared.args.resume, required: true });

@@ -6,14 +6,17 @@ import { parse as parseYaml } from 'yaml';
 import type { CliIO } from './io.js';
 import { stderrColorEnabled } from './io.js';
 import { folderIn, parseRunArgs, type RunArgs } from './args.js';
-import { formatDiagnostics } from './format-diagnostics.js';
+import { formatDiagnostics } from '../compiler/format-diagnostics.js';
+import { palette } from './paint.js';
 import { compile } from '../compiler/index.js';
 import type { CompileResult, Diagnostic, Workflow } from '../compiler/types.js';
-import { loadProjectConfig } from '../models/config.js';
+import { loadProjectConfig } from '../config/load-config.js';
 import { customActionSpecs } from '../actions/specs.js';
 import { toolNames } from '../tools/registry.js';
 import { parseInputPairs, resolveInputs } from '../runtime/inputs.js';
-import type { StepwiseConfig } from '../actions/define.js';
+import { openSession } from './open-session.js';
+import { onExit } from './exit.js';
+import type { StepwiseConfig } from '../config/define.js';
 
 export interface PreparedRun {
   args: RunArgs;
@@ -96,7 +99,7 @@ export async function prepareRun(args: string[], io: CliIO, options: { keepBroke
 
 /** The diagnostics and a summary on stderr: how a run that cannot start explains itself. */
 function reportCompileErrors(io: CliIO, name: string, text: string, errors: Diagnostic[], folder: string): void {
-  io.stderr(formatDiagnostics(name, text, errors, { color: stderrColorEnabled(io), folder }));
+  io.stderr(formatDiagnostics(name, text, errors, { paint: palette(stderrColorEnabled(io)), folder }));
   io.stderr(`${errors.length} error${errors.length === 1 ? '' : 's'}: fix the workflow and run again\n`);
 }
 
@@ -116,7 +119,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   const keepBroken = (parsed: RunArgs) => parsed.watch && isInteractive(parsed, io);
   let prepared = await prepareRun(args, io, { keepBroken });
   while (typeof prepared !== 'number' && 'diagnostics' in prepared) {
-    const waited = await (await loadTui()).waitForGoodSave(prepared);
+    const waited = await (await loadTui()).waitForGoodSave(prepared, { onExit });
     if ('quit' in waited) {
       reportCompileErrors(io, prepared.args.file, waited.text, waited.diagnostics, dirname(prepared.file));
       return 2;
@@ -124,7 +127,15 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     prepared = await prepareRun(args, io, { keepBroken });
   }
   if (typeof prepared === 'number') return prepared;
-  if (isInteractive(prepared.args, io)) return (await loadTui()).runTui(prepared, io);
+  if (isInteractive(prepared.args, io)) {
+    // the TUI continues the file's latest saved session unless --fresh
+    const session = openSession(prepared, io, { resume: !prepared.args.fresh, required: false });
+    if ('error' in session) {
+      io.stderr(`${session.error}\nstart a new session with --fresh\n`);
+      return 2;
+    }
+    return (await loadTui()).runTui(prepared, session, { ...io, onExit });
+  }
   const { runHeadless } = await import('./headless.js');
   return runHeadless(prepared, io);
 }

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { compile } from '../compiler/index.js';
 import type { Workflow } from '../compiler/types.js';
-import type { StepwiseConfig } from '../actions/define.js';
-import { formatDiagnostics } from '../cli/format-diagnostics.js';
+import type { StepwiseConfig } from '../config/define.js';
+import { formatDiagnostics } from '../compiler/format-diagnostics.js';
 import { resolveInputs } from '../runtime/inputs.js';
 import { StepwiseError } from './errors.js';
 import { projectOptions } from './project-options.js';
@@ -44,7 +44,7 @@ export async function loadWorkflow(file: string, options: LoadOptions): Promise<
   const result = compile(text, path, { actions: project.compile.actions, tools: project.compile.tools });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !result.workflow) {
-    const listed = formatDiagnostics(file, text, errors, { color: false }).trimEnd();
+    const listed = formatDiagnostics(file, text, errors, {}).trimEnd();
     throw new StepwiseError('compile', `${file} does not compile (${errors.length} error${errors.length === 1 ? '' : 's'}); fix the workflow and run again:\n${listed}`, errors);
   }
   const given = options.inputs ?? {};

@@ -1,11 +1,11 @@
 // What compiling a workflow needs from its project: the custom actions and providers of the
 // stepwise.config.* in the workflow's folder (else `cwd`), as `check` and `run` load them.
 import { toolNames } from '../tools/registry.js';
-import { loadProjectConfig } from '../models/config.js';
+import { loadProjectConfig } from '../config/load-config.js';
 import { knownProviders } from '../models/provider-names.js';
 import { customActionSpecs } from '../actions/specs.js';
 import type { CompileOptions } from '../compiler/index.js';
-import type { StepwiseConfig } from '../actions/define.js';
+import type { StepwiseConfig } from '../config/define.js';
 
 export interface ProjectOptions {
   config: StepwiseConfig | null;

@@ -7,7 +7,7 @@ import type { RunEvent } from '../runtime/types.js';
 import { autosave } from '../session/autosave.js';
 import { runDirectory } from '../session/directory.js';
 import { OUTPUT_FILE } from '../session/write-session.js';
-import { runDocument, type RunDocument } from '../cli/run-document.js';
+import { runDocument, type RunDocument } from './run-document.js';
 import { loadWorkflow, type LoadOptions } from './load-workflow.js';
 
 export interface RunWorkflowOptions extends LoadOptions {

@@ -5,7 +5,7 @@
 // more per call than the engine and more per chunk than the TUI (bench/README.md).
 import type { JSONValue, LanguageModelV3, LanguageModelV3FunctionTool, LanguageModelV3Prompt, LanguageModelV3ToolResultOutput, LanguageModelV3ToolResultPart, LanguageModelV3Usage } from '@ai-sdk/provider';
 import { ModelError } from './model-error.js';
-import { DEFAULT_MAX_STEPS } from '../tools/registry.js';
+import { DEFAULT_MAX_STEPS } from '../limits.js';
 import { callSettings } from './call-settings.js';
 import { describeIssues, notJson, objectMismatch, objectValidator } from './object-validator.js';
 import { streamPartError } from './to-model-error.js';

@@ -1,6 +1,6 @@
 // Which model providers a run can use, for `check` to warn about the others before a run.
 // Kept apart from registry.ts so `check` loads no provider code.
-import type { StepwiseConfig } from '../actions/define.js';
+import type { ModelConfig } from './model-config.js';
 import type { KnownProviders } from '../compiler/index.js';
 import { openKeyStore } from './keys.js';
 
@@ -12,7 +12,7 @@ export const BUILT_IN_PROVIDERS = ['openai', 'echo'];
  * settings (read only when a name is not among the others). A settings file that cannot
  * be read adds nothing here: the run reports it.
  */
-export function knownProviders(config: StepwiseConfig | null | undefined, env: NodeJS.ProcessEnv): KnownProviders {
+export function knownProviders(config: ModelConfig | null | undefined, env: NodeJS.ProcessEnv): KnownProviders {
   const fixed = [...BUILT_IN_PROVIDERS, ...Object.keys(config?.providers ?? {})];
   let stored: string[] | undefined;
   const storedNames = (): string[] => (stored ??= readStoredProviders(env));

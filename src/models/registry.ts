@@ -2,7 +2,7 @@
 // from, in order: the project's stepwise.config.ts, the user's stored settings, built-ins.
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createRequire } from 'node:module';
-import type { ProviderSetting, StepwiseConfig } from '../actions/define.js';
+import type { ModelConfig, ProviderSetting } from './model-config.js';
 import { createEchoModel, echoDelayFromEnv } from './echo.js';
 import { BUILT_IN_PROVIDERS } from './provider-names.js';
 import { hostLimits } from '../limits.js';
@@ -13,7 +13,7 @@ import { rememberSecret, rememberSecretHeaders } from './secrets.js';
 import { timedFetch } from './timed-fetch.js';
 
 export interface ModelContext {
-  config?: StepwiseConfig | null;
+  config?: ModelConfig | null;
   env?: NodeJS.ProcessEnv;
   /** the user's stored settings; opened from STEPWISE_CONFIG_DIR / the home folder when absent */
   store?: KeyStore;
@@ -40,7 +40,7 @@ const openaiCompatible = () => require('@ai-sdk/openai-compatible') as typeof im
  * wait the ~70 ms the openai-compatible provider takes to load. Ids that are not valid
  * are left for `resolveModel` to report when they run.
  */
-export function preloadProviders(modelIds: Iterable<string>, config?: StepwiseConfig | null): void {
+export function preloadProviders(modelIds: Iterable<string>, config?: ModelConfig | null): void {
   for (const modelId of modelIds) {
     let provider: string;
     try {

@@ -2,7 +2,7 @@
 // whole: providers echo keys back (a proxy's 401 text, a 500 repeating the request
 // headers). Keys are remembered where stepwise reads them (registry.ts, generate.ts) and
 // masked by `redact` where a model's error or output enters the run.
-import type { StepwiseConfig } from '../actions/define.js';
+import type { ModelConfig } from './model-config.js';
 import { maskSecret } from './mask-secrets.js';
 
 // Shorter values are too likely to be ordinary words to replace everywhere.
@@ -31,7 +31,7 @@ export function rememberSecretHeaders(headers: unknown): void {
 }
 
 /** The keys stepwise can know before any call: the environment's and the project config's. */
-export function rememberKnownSecrets(env: NodeJS.ProcessEnv, config?: StepwiseConfig | null): void {
+export function rememberKnownSecrets(env: NodeJS.ProcessEnv, config?: ModelConfig | null): void {
   for (const [name, value] of Object.entries(env)) if (/(?:^|_)(?:API_?KEY|TOKEN|SECRET)$/i.test(name)) rememberSecret(value);
   for (const setting of Object.values(config?.providers ?? {})) {
     if (!setting || typeof setting !== 'object' || !('type' in setting)) continue;

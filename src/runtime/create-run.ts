@@ -1,6 +1,6 @@
 // Wires a Run to the real sandbox, models and actions (the front ends call this).
 import type { Scope, Workflow } from '../compiler/types.js';
-import type { StepwiseConfig } from '../actions/define.js';
+import type { StepwiseConfig } from '../config/define.js';
 import type { LeafExecutor } from '../actions/types.js';
 import type { GenerateRequest, GenerateResult } from '../models/types.js';
 import type { RunState } from './types.js';

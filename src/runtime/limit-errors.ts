@@ -1,7 +1,7 @@
 // The step failures of the host limits (src/limits.ts): each names the limit, the size
 // and the config setting that raises it.
 import { formatBytes, formatOver, type HostLimits } from '../limits.js';
-import { StepError } from './errors.js';
+import { StepError } from '../actions/errors.js';
 
 const CONFIG = 'stepwise.config.ts';
 

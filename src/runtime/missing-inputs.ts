@@ -4,7 +4,7 @@
 // message that says how to give it one.
 import type { Step } from '../compiler/types.js';
 import { usedNames } from '../compiler/used-names.js';
-import { StepError } from './errors.js';
+import { StepError } from '../actions/errors.js';
 import { newInputMessage } from './inputs.js';
 
 /** The error for a top-level step that reads one of the `missing` inputs, or null. */

@@ -11,7 +11,8 @@ import { usedNames } from '../compiler/used-names.js';
 import { buildMessages, sentAttributes, type ConversationTurn } from './context.js';
 import { renderContent, type PreviewRendering, type RenderedContent } from './render.js';
 import { ScopeValues } from './scope-values.js';
-import { loopHelpers, pickBlockHelpers, stepKey, type LoopHelpers } from './walk.js';
+import { loopHelpers, pickBlockHelpers, type LoopHelpers } from './walk.js';
+import { bodyScope, localStepId, parseStepKey, stepKey, type StepKeyPart } from './step-key.js';
 
 export interface StepPreview {
   key: string;
@@ -51,24 +52,24 @@ export function previewStep(source: PreviewSource, key: string): StepPreview | n
   const { workflow, state } = source;
   const names: Names = { ...workflow.data, ...state.inputs };
   const missing = new Set(workflow.inputs.map((field) => field.name).filter((name) => !(name in state.inputs)));
-  return previewIn(source, workflow.root, { names, helpers: {}, missing }, '', key.split('/'));
+  const path = parseStepKey(key);
+  return path ? previewIn(source, workflow.root, { names, helpers: {}, missing }, '', path) : null;
 }
 
-function previewIn(source: PreviewSource, scope: Scope, seen: Seen, prefix: string, path: string[]): StepPreview | null {
-  const [local, iterationText] = path[0]!.split('#');
-  const phaseIndex = Number.parseInt(local!, 10);
+function previewIn(source: PreviewSource, scope: Scope, seen: Seen, prefix: string, path: StepKeyPart[]): StepPreview | null {
+  const { local, phase: phaseIndex, iteration } = path[0]!;
   const last = path.length === 1;
   const values = new ScopeValues([seen.names, seen.helpers]);
   for (let p = 0; p < scope.phases.length && p <= phaseIndex; p++) {
     const earlier: ConversationTurn[] = [];
     for (const step of scope.phases[p]!.steps) {
       const key = stepKey(prefix, step);
-      const isTarget = key.slice(key.lastIndexOf('/') + 1) === local && p === phaseIndex;
+      const isTarget = localStepId(step) === local && p === phaseIndex;
       if (isTarget) {
         if (last) return step.action ? target(source, step, step.action, key, seen, values, earlier) : null;
-        if (!step.action?.body || iterationText === undefined) return null;
-        const body = bodySeen(source, step.action, key, Number(iterationText), seen, values);
-        return previewIn(source, step.action.body, body, `${key}#${iterationText}`, path.slice(1));
+        if (!step.action?.body || iteration === null) return null;
+        const body = bodySeen(source, step.action, key, iteration, seen, values);
+        return previewIn(source, step.action.body, body, bodyScope(key, iteration), path.slice(1));
       }
       if (!step.action) continue;
       const result = knownResult(source.state, key);
@@ -135,7 +136,7 @@ function iterationResults(state: RunState, body: Scope, key: string, index: numb
     for (const phase of body.phases) {
       for (const step of phase.steps) {
         if (!step.action) continue;
-        const result = knownResult(state, stepKey(`${key}#${i}`, step));
+        const result = knownResult(state, stepKey(bodyScope(key, i), step));
         if (result.known) iteration[step.action.as] = result.value;
       }
     }

@@ -2,7 +2,7 @@
 import type { Segment } from '../compiler/types.js';
 import type { ContentPart } from '../models/types.js';
 import type { Sandbox } from '../sandbox/types.js';
-import { ExpressionError } from './errors.js';
+import { ExpressionError } from '../actions/errors.js';
 import { isImageValue } from './image.js';
 import { ScopeValues } from './scope-values.js';
 

@@ -15,9 +15,9 @@ import { redact } from '../models/secrets.js';
 import { initialState } from './initial-state.js';
 import { StepVersions } from './step-versions.js';
 import { hostLimits, type HostLimits } from '../limits.js';
-import { jsonSize, textSize } from './json-size.js';
+import { jsonSize, textSize } from '../json-size.js';
 import { outputTooLarge, savedTooLarge } from './limit-errors.js';
-import type { StepError } from './errors.js';
+import type { StepError } from '../actions/errors.js';
 import { previewStep, type StepPreview } from './preview.js';
 import type { RenderedContent } from './render.js';
 
@@ -48,7 +48,7 @@ export class Run implements RunCommands, WalkHost {
   readonly defaultModel: string | null;
   readonly limits: HostLimits;
   readonly toolRegistry: ToolRegistry;
-  private readonly tools: ToolGate;
+  private readonly tools: ToolGate<StepRecord>;
   private workflow: Workflow;
   private listeners = new Set<RunListener>();
   private mode: Mode = IDLE;
@@ -81,7 +81,13 @@ export class Run implements RunCommands, WalkHost {
     this.defaultModel = options.defaultModel ?? null;
     this.limits = options.limits ?? hostLimits();
     this.toolRegistry = options.tools ?? new ToolRegistry();
-    this.tools = new ToolGate({ registry: this.toolRegistry, refuse: options.noTools ?? false, maxResult: this.limits.output, emit: (event) => this.emit(event), onWait: () => this.notifyIdle() });
+    this.tools = new ToolGate<StepRecord>({
+      registry: this.toolRegistry,
+      refuse: options.noTools ?? false,
+      maxResult: this.limits.output,
+      onCall: (record, call) => this.emit({ type: 'tool-call', key: record.key, record, call }),
+      onWait: () => this.notifyIdle(),
+    });
     this.state = initialState(options.workflow, options.inputs, options.state);
     // a resumed session's history is saved again with everything this run adds
     if (options.state) this.saved = jsonSize(options.state.history);

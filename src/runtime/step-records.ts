@@ -2,7 +2,7 @@
 // marking. A pass visits steps in document order, so a record it has not reached yet is
 // "later" than every step it has.
 import type { Attempt, RunEvent, RunState, StepRecord } from './types.js';
-import { ExpressionError, StepError } from './errors.js';
+import { ExpressionError, StepError } from '../actions/errors.js';
 import { redact } from '../models/secrets.js';
 
 export type RecordBase = Partial<StepRecord> & { stepId: string; phase: number };

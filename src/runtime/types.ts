@@ -1,6 +1,10 @@
 // The run's plain, serialisable state, the events it emits and the commands it takes.
 // Both front ends (TUI and headless) consume the same events.
 import type { ChatMessage, Usage } from '../models/types.js';
+import type { ToolAnswer, ToolCall } from '../tools/tool-call.js';
+
+// a step's tool calls are declared by src/tools/, which records them; here for every reader of the run
+export type { ToolAnswer, ToolCall };
 
 export type RunStatus = 'ready' | 'running' | 'paused' | 'done' | 'failed';
 
@@ -54,27 +58,6 @@ export interface StepRecord {
   /** the tools the model called during this step, in order (GenText/GenObject with `tools`) */
   toolCalls?: ToolCall[];
 }
-
-/**
- * One tool call of a step. `waiting`: for the author's answer (stepping in the TUI);
- * `rejected`: the author said no, and `result` is their message; `refused`: --no-tools;
- * `failed`: bad arguments or the tool threw, and `result` is the error the model was sent.
- */
-export interface ToolCall {
-  /** `1`, `2`… within the step, in the order the model made them */
-  id: string;
-  name: string;
-  /** the arguments it runs with (the author's, when edited) */
-  args: unknown;
-  /** the model's own arguments, when the author edited them */
-  proposed?: unknown;
-  status: 'waiting' | 'running' | 'done' | 'failed' | 'rejected' | 'refused';
-  /** what went back to the model */
-  result?: unknown;
-}
-
-/** The author's answer to a waiting tool call. */
-export type ToolAnswer = { kind: 'approve' } | { kind: 'edit'; args: unknown } | { kind: 'reject'; message: string };
 
 /** Why a version of a step's output exists. */
 export type VersionReason = 'generated' | 'feedback' | 'edited' | 'restored' | 'cancelled';

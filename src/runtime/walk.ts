@@ -2,25 +2,26 @@
 // fingerprint: the current one, or one from the step's history) are reused; the first
 // step that needs running waits at the gate (see run.ts). Every
 // change (edit, rerun, new file version, new inputs) starts a fresh pass.
-import type { Action, Attribute, Scope, Step, Workflow } from '../compiler/types.js';
+import type { Action, Attribute, Scope, Workflow } from '../compiler/types.js';
 import type { Sandbox } from '../sandbox/types.js';
 import type { LeafExecutor } from '../actions/types.js';
 import type { GenerateRequest, GenerateResult, ToolCallRequest, ToolReply } from '../models/types.js';
 import type { ToolRegistry } from '../tools/registry.js';
-import { offeredTools, type OfferedTools } from '../tools/offered.js';
+import { offeredTools, type OfferedTools } from '../actions/offered-tools.js';
 import type { StepRecord } from './types.js';
 import type { ExecuteBase } from './step-records.js';
 import { buildMessages, sentAttributes, type ConversationTurn } from './context.js';
 import { evaluateExpression, renderContent, type RenderedContent } from './render.js';
-import { StepError } from './errors.js';
+import { StepError } from '../actions/errors.js';
 import { fingerprint } from './fingerprint.js';
 import { optionalString } from '../actions/attributes.js';
 import { ScopeValues } from './scope-values.js';
 import { loopMaxProblem, type HostLimits } from '../limits.js';
-import { jsonSize, textSize } from './json-size.js';
+import { jsonSize, textSize } from '../json-size.js';
 import { promptTooLarge } from './limit-errors.js';
 import { inputsForWorkflow } from './inputs.js';
 import { missingInputError } from './missing-inputs.js';
+import { bodyScope, stepKey } from './step-key.js';
 
 export class WalkAborted extends Error {}
 
@@ -82,11 +83,6 @@ export async function walkWorkflow(host: WalkHost, workflow: Workflow, inputs: N
   const { values, missing } = inputsForWorkflow(workflow.inputs, inputs);
   const names: Names = { ...workflow.data, ...inputs, ...values };
   return walkScope(host, workflow, workflow.root, names, {}, '', null, new Set(missing));
-}
-
-export function stepKey(prefix: string, step: Step): string {
-  const local = step.id.slice(step.id.lastIndexOf('/') + 1);
-  return prefix ? `${prefix}/${local}` : local;
 }
 
 async function walkScope(host: WalkHost, workflow: Workflow, scope: Scope, names: Names, helpers: Names, prefix: string, topPhase: number | null, missing: ReadonlySet<string> = new Set()): Promise<Names> {
@@ -241,7 +237,7 @@ async function runLoop(host: WalkHost, workflow: Workflow, action: Action, key: 
         throw new StepError(`Loop \`${action.as}\` reached max=${max} iterations and \`until\` is still false: fix \`until\` or raise max={...}`, action.line);
       }
       const provided = provideValues(host, action, scope);
-      const iteration = await walkScope(host, workflow, action.body!, provided, loopHelpers(pickBlockHelpers(helpers), action.as, own), `${key}#${index}`, phase);
+      const iteration = await walkScope(host, workflow, action.body!, provided, loopHelpers(pickBlockHelpers(helpers), action.as, own), bodyScope(key, index), phase);
       results.push(iteration);
       // the Loop's result is saved too, beside its steps' own records
       host.count(action.as, jsonSize(iteration, host.limits.saved) + 1);
@@ -283,7 +279,7 @@ async function runCond(host: WalkHost, workflow: Workflow, action: Action, key: 
   try {
     if (evaluateAttribute(host, action.attributes.if, values)) {
       const provided = provideValues(host, action, values);
-      result = await walkScope(host, workflow, action.body!, provided, pickBlockHelpers(helpers), `${key}#0`, phase);
+      result = await walkScope(host, workflow, action.body!, provided, pickBlockHelpers(helpers), bodyScope(key, 0), phase);
     }
   } catch (error) {
     if (error instanceof WalkAborted || error instanceof StepFailed) throw error;

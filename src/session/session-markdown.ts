@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import type { RunState, StepRecord } from '../runtime/types.js';
 import { toolCallLine } from '../tools/call-line.js';
+import { enclosingBlock } from '../runtime/step-key.js';
 
 const BLOCKS = new Set(['Loop', 'Cond']);
 const STEP_LEVEL = 3;
@@ -48,7 +49,7 @@ function scopes(state: RunState): Scopes {
   const bodies = new Map<string, Map<number, string[]>>();
   for (const key of state.order) {
     if (!state.steps[key]) continue;
-    const parent = parentOf(key);
+    const parent = enclosingBlock(key);
     // a body whose block the run no longer holds is shown where it ran rather than lost
     if (!parent || !state.steps[parent.block]) {
       top.push(key);
@@ -61,15 +62,6 @@ function scopes(state: RunState): Scopes {
     keys.push(key);
   }
   return { top, bodies };
-}
-
-function parentOf(key: string): { block: string; iteration: number } | null {
-  const slash = key.lastIndexOf('/');
-  if (slash < 0) return null;
-  const scope = key.slice(0, slash);
-  const hash = scope.lastIndexOf('#');
-  if (hash < 0) return null;
-  return { block: scope.slice(0, hash), iteration: Number(scope.slice(hash + 1)) };
 }
 
 function stepBlocks(state: RunState, tree: Scopes, record: StepRecord, level: number): string[] {

@@ -1,6 +1,6 @@
 // One tool call in one line of text, the same on every front end (headless, the TUI's
 // panel, output.md): `add {"a":2,"b":3} → 5`.
-import type { ToolCall } from '../runtime/types.js';
+import type { ToolCall } from './tool-call.js';
 
 /** Compact JSON (a string as it is), cut to `max` characters with `…`. */
 export function shortJson(value: unknown, max = Infinity): string {

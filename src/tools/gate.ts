@@ -3,33 +3,40 @@
 // `approve: 'auto'`, then runs (or is refused, or rejected), and its result goes back to
 // the model. The run exposes the answer as a command (`answerTool`); the UI only shows a
 // waiting call and sends the author's answer.
-import type { RunEvent, StepRecord, ToolAnswer, ToolCall } from '../runtime/types.js';
+import type { ToolAnswer, ToolCall } from './tool-call.js';
 import type { ToolCallRequest, ToolReply } from '../models/types.js';
 import { redact, redactValue } from '../models/secrets.js';
 import type { ToolRegistry } from './registry.js';
-import { jsonSize } from '../runtime/json-size.js';
+import { jsonSize } from '../json-size.js';
 import { formatBytes, formatOver } from '../limits.js';
 
 export const NO_TOOLS_REPLY = 'refused: tools are turned off for this run (--no-tools); answer without calling tools';
 const REJECTED_REPLY = 'the author rejected this call';
 
-export interface ToolGateOptions {
+/** What the gate reads and writes of a step (the run's StepRecord): its key and its tool calls. */
+export interface ToolCallHolder {
+  key: string;
+  toolCalls?: ToolCall[];
+}
+
+export interface ToolGateOptions<Holder extends ToolCallHolder> {
   registry: ToolRegistry;
   /** --no-tools: every call is refused */
   refuse: boolean;
   /** most bytes one call's result may take (limits.output): the model and the saved session get it */
   maxResult: number;
-  emit: (event: RunEvent) => void;
+  /** a call of step `record` was recorded or changed (the run emits it as a `tool-call` event) */
+  onCall: (record: Holder, call: ToolCall) => void;
   /** a call started waiting for the author (the run is idle until they answer) */
   onWait: () => void;
 }
 
-export class ToolGate {
+export class ToolGate<Holder extends ToolCallHolder> {
   /** calls wait for the author: the running step was let through by `n` or `p` (not `c`, not headless) */
   stepping = false;
   private readonly waiting = new Map<string, (answer: ToolAnswer) => void>();
 
-  constructor(private readonly options: ToolGateOptions) {}
+  constructor(private readonly options: ToolGateOptions<Holder>) {}
 
   /** Whether a call waits for the author's answer now. */
   isWaiting(): boolean {
@@ -50,7 +57,7 @@ export class ToolGate {
   }
 
   /** One call of the model during step `record`, which offered the tools named in `offered`. */
-  async call(record: StepRecord, offered: string[], request: ToolCallRequest, signal: AbortSignal): Promise<ToolReply> {
+  async call(record: Holder, offered: string[], request: ToolCallRequest, signal: AbortSignal): Promise<ToolReply> {
     // numbered within the step: some models reuse their call ids from one round to the next
     let call: ToolCall = { id: String((record.toolCalls?.length ?? 0) + 1), name: request.name, args: redactValue(request.input), status: 'running' };
     if (this.options.refuse) return this.finish(record, call, 'refused', NO_TOOLS_REPLY, true);
@@ -91,17 +98,17 @@ export class ToolGate {
     }
   }
 
-  private finish(record: StepRecord, call: ToolCall, status: ToolCall['status'], result: unknown, error: boolean): ToolReply {
+  private finish(record: Holder, call: ToolCall, status: ToolCall['status'], result: unknown, error: boolean): ToolReply {
     this.put(record, { ...call, status, result });
     return { output: result, error };
   }
 
   /** A new list each time: saved sessions rely on values being replaced, never changed in place. */
-  private put(record: StepRecord, call: ToolCall): void {
+  private put(record: Holder, call: ToolCall): void {
     const calls = record.toolCalls ?? [];
     const index = calls.findIndex((c) => c.id === call.id);
     record.toolCalls = index < 0 ? [...calls, call] : calls.map((c, i) => (i === index ? call : c));
-    this.options.emit({ type: 'tool-call', key: record.key, record, call });
+    this.options.onCall(record, call);
   }
 
   private ask(key: string, id: string, signal: AbortSignal): Promise<ToolAnswer> {

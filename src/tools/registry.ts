@@ -7,9 +7,6 @@ import { asToolDefinition, type ToolDefinition } from './define.js';
 // zod is needed only when the config defines tools: load it then, not at every start
 const require = createRequire(import.meta.url);
 
-/** How many model calls a generation with tools may make when `maxSteps` is not given. */
-export const DEFAULT_MAX_STEPS = 10;
-
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The names the compiler accepts in `tools={[...]}`. */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadProjectConfig } from '../../src/models/config.js';
+import { loadProjectConfig } from '../../src/config/load-config.js';
 import { DEFAULT_LIMITS, formatBytes, hostLimits } from '../../src/limits.js';
 
 let dir: string;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadProjectConfig } from '../../src/models/config.js';
+import { loadProjectConfig } from '../../src/config/load-config.js';
 import { generate } from '../../src/models/generate.js';
 import { closedPortUrl } from '../support/openai-server.js';
 

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { startRun } from '../support/start-run.js';
 import { compile } from '../../src/compiler/index.js';
 import { customActionSpecs } from '../../src/actions/specs.js';
-import { defineAction, defineConfig } from '../../src/actions/define.js';
+import { defineAction } from '../../src/actions/define.js';
+import { defineConfig } from '../../src/config/define.js';
 import type { Run } from '../../src/runtime/run.js';
 import type { RunEvent } from '../../src/runtime/types.js';
 

@@ -6,7 +6,7 @@ import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.j
 import { startRun } from '../support/start-run.js';
 import { compile } from '../../src/compiler/index.js';
 import { defineTool } from '../../src/tools/define.js';
-import type { StepwiseConfig } from '../../src/actions/define.js';
+import type { StepwiseConfig } from '../../src/config/define.js';
 import type { Run } from '../../src/runtime/run.js';
 
 let server: OpenAIServer;

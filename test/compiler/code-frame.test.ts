@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeFrame } from '../../src/cli/code-frame.js';
+import { codeFrame } from '../../src/compiler/code-frame.js';
 
 describe('codeFrame', () => {
   it('shows the line under a numbered gutter and a caret under the column', () => {

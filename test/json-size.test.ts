@@ -1,6 +1,6 @@
 // jsonSize: the bytes a value takes as compact JSON, without serialising it.
 import { describe, expect, it } from 'vitest';
-import { jsonSize } from '../../src/runtime/json-size.js';
+import { jsonSize } from '../src/json-size.js';
 
 describe('jsonSize', () => {
   it('is the UTF-8 length of JSON.stringify, escapes included', () => {

@@ -1,9 +1,9 @@
 // A generation's `tools={[...]}` and `maxSteps={n}`, checked when the step runs (an
 // expression's value is only known then; literal names were checked at compile time).
-import { StepError } from '../runtime/errors.js';
+import { StepError } from './errors.js';
 import type { ToolOffer } from '../models/types.js';
 import { unknownToolMessage } from '../compiler/tool-names.js';
-import type { ToolRegistry } from './registry.js';
+import type { ToolRegistry } from '../tools/registry.js';
 
 export interface OfferedTools {
   names: string[];

@@ -1,23 +1,30 @@
-// Human-readable diagnostics for `stepwise check`: one header line per problem in the
-// `file:line:column` form editors and terminals turn into links, then a code frame.
+// Human-readable diagnostics for `stepwise check`, `stepwise run` and the library's
+// errors: one header line per problem in the `file:line:column` form editors and terminals
+// turn into links, then a code frame. Plain text; the command line passes its colours.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Diagnostic } from '../compiler/types.js';
+import type { Diagnostic } from './types.js';
 import { codeFrame } from './code-frame.js';
-import { palette } from './paint.js';
+
+/** Styles for the parts of a diagnostic (the command line's palette); none means plain text. */
+export interface DiagnosticPaint {
+  red: (text: string) => string;
+  yellow: (text: string) => string;
+  dim: (text: string) => string;
+  bold: (text: string) => string;
+}
 
 export interface FormatOptions {
-  /** ANSI colours: severity red/yellow, dim gutter */
-  color: boolean;
+  /** ANSI colours: severity red/yellow, dim gutter; plain text without */
+  paint?: DiagnosticPaint;
   /** the workflow's folder, to show the lines of included fragments (`Diagnostic.file`) */
   folder?: string;
 }
 
-const { red, yellow, dim, bold } = palette(true);
-
 /** Every diagnostic of one file, in file order, each followed by its code frame; '' when there are none. */
 export function formatDiagnostics(file: string, text: string, diagnostics: Diagnostic[], options: FormatOptions): string {
-  const paint = options.color ? { gutter: dim, caret: red } : undefined;
+  const colours = options.paint;
+  const paint = colours ? { gutter: colours.dim, caret: colours.red } : undefined;
   // compile() already puts a fragment's problems where the workflow includes it
   const sorted = diagnostics.some((d) => d.file) ? diagnostics : [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
   const fragments = new Map<string, string>();
@@ -28,10 +35,10 @@ export function formatDiagnostics(file: string, text: string, diagnostics: Diagn
   };
   return sorted
     .map((d) => {
-      const severity = options.color ? (d.severity === 'error' ? red : yellow)(d.severity) : d.severity;
+      const severity = colours ? (d.severity === 'error' ? colours.red : colours.yellow)(d.severity) : d.severity;
       const place = `${d.file === undefined ? file : join(dirname(file), d.file)}:${d.line}:${d.column}`;
-      const rule = options.color ? dim(`[${d.rule}]`) : `[${d.rule}]`;
-      const header = `${options.color ? bold(place) : place}  ${severity}  ${d.message}  ${rule}`;
+      const rule = colours ? colours.dim(`[${d.rule}]`) : `[${d.rule}]`;
+      const header = `${colours ? colours.bold(place) : place}  ${severity}  ${d.message}  ${rule}`;
       const frame = codeFrame(textOf(d), d.line, d.column, { paint });
       return frame ? `${header}\n${frame}\n` : `${header}\n`;
     })

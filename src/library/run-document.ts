@@ -2,7 +2,7 @@
 // command and the library's runWorkflow can never disagree about what a run produced.
 import type { RunState, ToolCall } from '../runtime/types.js';
 import type { Workflow } from '../compiler/types.js';
-import { stepLine } from './step-line.js';
+import { stepLine } from '../compiler/step-line.js';
 
 export interface RunDocumentStep {
   action: string;

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { StepwiseConfig } from '../actions/define.js';
+import type { StepwiseConfig } from './define.js';
 import { limitsConfigProblem } from '../limits.js';
 import { toolsConfigProblem } from '../tools/registry.js';
 
@@ -82,11 +82,9 @@ function findConfigFile(dirs: string[]): string | null {
 export function stepwiseEntry(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const fromSource = import.meta.url.endsWith('.ts');
-  // src/models -> root, or dist/src/models -> root
+  // src/config -> root, or dist/src/config -> root
   const root = resolve(here, fromSource ? '../..' : '../../..');
-  const candidates = fromSource
-    ? [join(root, 'src/index.ts'), join(root, 'src/actions/define.ts'), join(root, 'dist/src/index.js')]
-    : [join(root, 'dist/src/index.js'), join(root, 'src/index.ts'), join(root, 'src/actions/define.ts')];
+  const candidates = fromSource ? [join(root, 'src/index.ts'), join(root, 'dist/src/index.js')] : [join(root, 'dist/src/index.js'), join(root, 'src/index.ts')];
   return candidates.find((path) => existsSync(path)) ?? candidates[0];
 }
 

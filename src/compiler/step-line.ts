@@ -1,6 +1,6 @@
 // The file line of a step's action, for failures that carry no line of their own (a
 // model or provider error belongs to the action that called it).
-import type { Scope, Workflow } from '../compiler/types.js';
+import type { Scope, Workflow } from './types.js';
 
 export function stepLine(workflow: Workflow, stepId: string): number | null {
   const scopes: Scope[] = [workflow.root];

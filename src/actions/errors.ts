@@ -1,4 +1,5 @@
-// Errors a run turns into a failed step (never a crash).
+// Errors a run turns into a failed step (never a crash). They live with the actions that
+// throw them, a floor under src/runtime/, so both can use them and every arrow points down.
 
 /** An expression or attribute failed: the message names the expression and its line. */
 export class ExpressionError extends Error {

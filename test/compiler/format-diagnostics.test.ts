@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/compiler/types.js';
-import { formatDiagnostics, formatSummary } from '../../src/cli/format-diagnostics.js';
+import { formatDiagnostics, formatSummary } from '../../src/compiler/format-diagnostics.js';
+import { palette } from '../../src/cli/paint.js';
 
 const text = '---\ntitle: x\n---\n\nWrite about {topc}.\n\n<GenTxt as="a" />\n';
 const diagnostics: Diagnostic[] = [
@@ -10,7 +11,7 @@ const diagnostics: Diagnostic[] = [
 
 describe('formatDiagnostics', () => {
   it('prints each diagnostic in file order with its code frame, without colour', () => {
-    expect(formatDiagnostics('w.mdx', text, diagnostics, { color: false })).toBe(
+    expect(formatDiagnostics('w.mdx', text, diagnostics, {})).toBe(
       [
         'w.mdx:5:14  error  unknown name `topc`  [unknown-name]',
         '  5 | Write about {topc}.',
@@ -25,7 +26,7 @@ describe('formatDiagnostics', () => {
   });
 
   it('colours severities red and yellow and dims the gutter when asked', () => {
-    const out = formatDiagnostics('w.mdx', text, diagnostics, { color: true });
+    const out = formatDiagnostics('w.mdx', text, diagnostics, { paint: palette(true) });
     expect(out).toContain('\u001b[31merror\u001b[39m');
     expect(out).toContain('\u001b[33mwarning\u001b[39m');
     expect(out).toContain('\u001b[2m  5 | \u001b[22mWrite about {topc}.');
@@ -33,7 +34,7 @@ describe('formatDiagnostics', () => {
 
   it('prints no frame for a diagnostic outside the text', () => {
     const d: Diagnostic = { severity: 'error', message: 'boom', line: 0, column: 0, rule: 'parse-error' };
-    expect(formatDiagnostics('w.mdx', text, [d], { color: false })).toBe('w.mdx:0:0  error  boom  [parse-error]\n');
+    expect(formatDiagnostics('w.mdx', text, [d], {})).toBe('w.mdx:0:0  error  boom  [parse-error]\n');
   });
 });
 
