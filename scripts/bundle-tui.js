@@ -4,13 +4,12 @@
 // hundreds of small modules was most of the time before the first frame; one file loads
 // in a third of it. The engine (create-run and the sandbox's WebAssembly) stays outside,
 // loaded after the first frame. `stepwise` falls back to the unbundled files when the
-// bundle is missing. The bundle also puts components/ink-patches/ in place of parts of Ink.
-import { sep } from 'node:path';
+// bundle is missing. The bundle also puts components/ink-patches/ in place of parts of Ink
+// (the table is components/ink-patches/substitutions.ts, which vitest.config.ts reads too).
 import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist/components/', import.meta.url));
-/** What Ink imports → our file in dist/components/ink-patches/ */
-const INK_PATCHES = { './output.js': 'output.js', './measure-text.js': 'measure-text.js', 'widest-line': 'widest-line.js' };
+const { INK_PATCHES, inkPatchFor } = await import(new URL('../dist/components/ink-patches/substitutions.js', import.meta.url).href);
 const patched = new Set();
 
 let build;
@@ -35,14 +34,15 @@ await build({
       // every frame
       name: 'ink-patches',
       resolveId(id, importer) {
-        if (!importer?.includes(`${sep}ink${sep}build${sep}`) || !(id in INK_PATCHES)) return undefined;
+        const patch = inkPatchFor(id, importer);
+        if (!patch) return undefined;
         patched.add(id);
-        return `${dist}ink-patches/${INK_PATCHES[id]}`;
+        return `${dist}ink-patches/${patch}.js`;
       },
       buildEnd() {
         // a new Ink that no longer imports one of these would silently drop the patch
         const missed = Object.keys(INK_PATCHES).filter((id) => !patched.has(id));
-        if (missed.length) throw new Error(`bundle-tui: Ink no longer imports ${missed.join(', ')}; update INK_PATCHES and components/ink-patches/`);
+        if (missed.length) throw new Error(`bundle-tui: Ink no longer imports ${missed.join(', ')}; update INK_PATCHES in components/ink-patches/substitutions.ts`);
       },
     },
     {

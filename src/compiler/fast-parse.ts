@@ -3,8 +3,8 @@
 // `{expr}`, one-line `> notes`, self-closing action elements and `{expr}` blocks. For a
 // chunk made only of those, this builds the very tree remark-mdx would (estree included,
 // positions exact); anything else, or anything it is unsure of, returns null and the
-// chunk goes through the real parser. parse-chunks.test.ts checks both give one tree,
-// and bench/verify-fast-parse.js compares them on many variants.
+// chunk goes through the real parser. test/compiler/fast-parse.test.ts compares both on
+// thousands of variants, every example and every fixture.
 import { Parser, type Options as AcornOptions } from 'acorn';
 import acornJsx from 'acorn-jsx';
 import type { Program } from 'estree';
