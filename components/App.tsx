@@ -24,7 +24,6 @@ import { DiffView } from './DiffView.js';
 import { KeyHints, MODAL_HINTS } from './KeyHints.js';
 import { BottomLine, bottomLineRows } from './BottomLine.js';
 import { openKeyStore } from '../src/models/keys.js';
-import { NO_OPENAI_KEY } from '../src/models/model-error.js';
 import { inputsForWorkflow, newInputMessage } from '../src/runtime/inputs.js';
 import { InputForm } from './InputForm.js';
 import { FormScreen } from './FormScreen.js';
@@ -388,7 +387,7 @@ export function App(props: AppProps) {
   };
 
   // a step failed for the lack of an OpenAI key: offer to enter and store one
-  const keyless = status === 'failed' ? Object.values(view?.records ?? {}).find((record) => record.status === 'failed' && record.error?.message.startsWith(NO_OPENAI_KEY)) ?? null : null;
+  const keyless = status === 'failed' ? Object.values(view?.records ?? {}).find((record) => record.status === 'failed' && record.error?.kind === 'missing-key') ?? null : null;
   const hasHistory = Boolean(historyKey && view?.history[historyKey]?.length);
   /** `m`: what the step sent, or what it would send now (run.preview) */
   const requestOf = (key: string) => shownRequest(key, view?.records[key], () => run?.preview(key) ?? null);
