@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import type { CompileResult, Diagnostic, Workflow } from '../src/compiler/types.js';
 import { compile as compileWorkflow } from '../src/compiler/index.js';
-import type { Run } from '../src/runtime/run.js';
+import type { RunHandle } from '../src/runtime/run-handle.js';
 import type { RunState, StepRecord } from '../src/runtime/types.js';
 import { savedView } from './run-view.js';
 import { Header } from './Header.js';
@@ -59,7 +59,7 @@ export interface AppProps {
    */
   explicit?: Record<string, unknown>;
   /** makes the run once the inputs are known; called after the first frame */
-  createRun: (workflow: Workflow, inputs: Record<string, unknown>) => Promise<Run>;
+  createRun: (workflow: Workflow, inputs: Record<string, unknown>) => Promise<RunHandle>;
   /** recompile on save (false with --no-watch) */
   watch: boolean;
   compile?: (text: string) => CompileResult;
@@ -73,7 +73,7 @@ export interface AppProps {
   keyStore?: () => { set: (key: string, value: unknown) => void };
   remember?: { load: (file: string) => Record<string, unknown>; save: (file: string, values: Record<string, unknown>) => void };
   size?: { rows: number; columns: number };
-  onRun?: (run: Run) => void;
+  onRun?: (run: RunHandle) => void;
   onExit?: () => void;
   /** the resumed session's state, shown until its run exists */
   saved?: RunState;
