@@ -9,9 +9,9 @@ import type { ModelErrorKind } from '../models/model-error.js';
  */
 export type FailureKind = ModelErrorKind | 'expression' | 'limit' | 'step';
 
-/** An expression or attribute failed: the message names the expression and its line. */
+/** An expression or attribute failed: the message names the expression; line and column place its `{`. */
 export class ExpressionError extends Error {
-  constructor(message: string, readonly line: number | null) {
+  constructor(message: string, readonly line: number | null, readonly column: number | null = null) {
     super(message);
     this.name = 'ExpressionError';
   }

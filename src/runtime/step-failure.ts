@@ -10,7 +10,7 @@ export function toStepFailure(error: unknown): StepFailure {
   const message = redact((error as Error)?.message ?? String(error));
   if (error instanceof ModelError) return { message, line: null, column: null, kind: error.kind, hint: redact(error.hint) };
   if (error instanceof StepError) return { message, line: error.line, column: null, kind: error.kind, hint: error.hint && redact(error.hint) };
-  if (error instanceof ExpressionError) return { message, line: error.line, column: null, kind: 'expression', hint: null };
+  if (error instanceof ExpressionError) return { message, line: error.line, column: error.column, kind: 'expression', hint: null };
   // anything else was not thrown for the author: its message is all there is to say
   return { message, line: null, column: null, kind: 'unknown', hint: null };
 }

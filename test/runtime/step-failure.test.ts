@@ -39,10 +39,14 @@ describe("a failed step's error", () => {
     expect(error?.message).toBe('<Broken> failed: no OpenAI API key here, says the service');
   });
 
-  it('an expression that throws is the kind `expression`, at its line', async () => {
-    const error = await failureOf('---\nmodel: echo\n---\nGo.\n\n{missing.field}\n\n<GenText as="x" />\n');
-    expect(error).toMatchObject({ line: 6, column: null, kind: 'expression', hint: null });
-    expect(error?.message).toMatch(/^\{missing\.field\}: /);
+  it('an expression that throws is the kind `expression`, at its line and column', async () => {
+    const error = await failureOf('---\nmodel: echo\n---\nGo on about {missing.field}.\n\n<GenText as="x" />\n');
+    expect(error).toEqual({ message: "{missing.field}: ReferenceError: 'missing' is not defined", line: 4, column: 13, kind: 'expression', hint: null });
+  });
+
+  it("an attribute's expression that throws is placed at the attribute", async () => {
+    const error = await failureOf('---\nmodel: echo\n---\nGo.\n\n<GenText as="x" options={{ temperature: broken() }} />\n');
+    expect(error).toEqual({ message: "{{ temperature: broken() }}: ReferenceError: 'broken' is not defined", line: 6, column: 17, kind: 'expression', hint: null });
   });
 
   it('an output over the host limit is the kind `limit`, its hint the setting to raise', async () => {
