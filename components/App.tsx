@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import type { CompileResult, Diagnostic, Workflow } from '../src/compiler/types.js';
 import { compile as compileWorkflow } from '../src/compiler/index.js';
-import type { Run } from '../src/runtime/run.js';
+import type { RunHandle } from '../src/runtime/run-handle.js';
 import type { RunState, StepRecord } from '../src/runtime/types.js';
 import { savedView } from './run-view.js';
 import { Header } from './Header.js';
@@ -24,7 +24,6 @@ import { DiffView } from './DiffView.js';
 import { KeyHints, MODAL_HINTS } from './KeyHints.js';
 import { BottomLine, bottomLineRows } from './BottomLine.js';
 import { openKeyStore } from '../src/models/keys.js';
-import { NO_OPENAI_KEY } from '../src/models/model-error.js';
 import { inputsForWorkflow, newInputMessage } from '../src/runtime/inputs.js';
 import { InputForm } from './InputForm.js';
 import { FormScreen } from './FormScreen.js';
@@ -60,7 +59,7 @@ export interface AppProps {
    */
   explicit?: Record<string, unknown>;
   /** makes the run once the inputs are known; called after the first frame */
-  createRun: (workflow: Workflow, inputs: Record<string, unknown>) => Promise<Run>;
+  createRun: (workflow: Workflow, inputs: Record<string, unknown>) => Promise<RunHandle>;
   /** recompile on save (false with --no-watch) */
   watch: boolean;
   compile?: (text: string) => CompileResult;
@@ -74,7 +73,7 @@ export interface AppProps {
   keyStore?: () => { set: (key: string, value: unknown) => void };
   remember?: { load: (file: string) => Record<string, unknown>; save: (file: string, values: Record<string, unknown>) => void };
   size?: { rows: number; columns: number };
-  onRun?: (run: Run) => void;
+  onRun?: (run: RunHandle) => void;
   onExit?: () => void;
   /** the resumed session's state, shown until its run exists */
   saved?: RunState;
@@ -388,7 +387,7 @@ export function App(props: AppProps) {
   };
 
   // a step failed for the lack of an OpenAI key: offer to enter and store one
-  const keyless = status === 'failed' ? Object.values(view?.records ?? {}).find((record) => record.status === 'failed' && record.error?.message.startsWith(NO_OPENAI_KEY)) ?? null : null;
+  const keyless = status === 'failed' ? Object.values(view?.records ?? {}).find((record) => record.status === 'failed' && record.error?.kind === 'missing-key') ?? null : null;
   const hasHistory = Boolean(historyKey && view?.history[historyKey]?.length);
   /** `m`: what the step sent, or what it would send now (run.preview) */
   const requestOf = (key: string) => shownRequest(key, view?.records[key], () => run?.preview(key) ?? null);

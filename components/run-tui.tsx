@@ -2,7 +2,7 @@
 // way out (quit, Ctrl+C, a crash, SIGTERM, SIGHUP). It continues the session it is given
 // (the file's latest unless --fresh), and saves it as it happens once any step ran.
 import { render } from 'ink';
-import type { Run } from '../src/runtime/run.js';
+import type { RunHandle } from '../src/runtime/run-handle.js';
 import type { Workflow } from '../src/compiler/types.js';
 import { compile } from '../src/compiler/index.js';
 import { customActionSpecs } from '../src/actions/specs.js';
@@ -34,11 +34,11 @@ export async function runTui(prepared: TuiRun, session: TuiSession, io: TuiHost)
   };
   stdout.write(ENTER);
 
-  let run: Run | null = null;
+  let run: RunHandle | null = null;
   let saver: Autosave | null = null;
   let instance: ReturnType<typeof render> | null = null;
   const saveProblem = createSaveProblem();
-  const startSaving = (created: Run) => {
+  const startSaving = (created: RunHandle) => {
     const begin = () => {
       saver ??= autosave(created, session.dir, { onError: saveProblem.set });
     };
@@ -72,7 +72,7 @@ export async function runTui(prepared: TuiRun, session: TuiSession, io: TuiHost)
         shutdown();
         process.exit(1);
       };
-      const current = run as Run | null;
+      const current = run as RunHandle | null;
       if (!current) return exit();
       current.cancel();
       setTimeout(exit, STOP_GRACE_MS);
@@ -141,7 +141,7 @@ export async function runTui(prepared: TuiRun, session: TuiSession, io: TuiHost)
     uninstall();
     stdout.off('resize', onResize);
   }
-  const finished = run as Run | null;
+  const finished = run as RunHandle | null;
   const active = saver as Autosave | null;
   active?.flush(true);
   active?.stop();

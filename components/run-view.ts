@@ -3,7 +3,7 @@
 // memoised panels skip finished steps) and tells React at most 10 times a second while
 // text streams, never once per token: smooth enough to read, and it keeps the CPU of a
 // streaming session low (Ink redraws the whole screen on every frame; see bench/README.md).
-import type { Run } from '../src/runtime/run.js';
+import type { RunHandle } from '../src/runtime/run-handle.js';
 import type { RunEvent, RunState, RunStatus, StepRecord, StepVersion } from '../src/runtime/types.js';
 import type { Usage } from '../src/models/types.js';
 
@@ -42,7 +42,7 @@ export class RunViewStore {
   private unsubscribe: () => void;
 
   constructor(
-    private readonly run: Run,
+    private readonly run: RunHandle,
     private readonly flushMs = FLUSH_MS,
     private readonly now: () => number = Date.now,
   ) {

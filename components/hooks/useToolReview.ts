@@ -2,7 +2,7 @@
 // keys says what the model wants to run, Enter runs it, `e` edits its arguments in
 // $EDITOR, `x` (or `f`) rejects it with a message for the model. The engine holds the
 // call (Run.answerTool); this only shows it and sends the author's answer.
-import type { Run } from '../../src/runtime/run.js';
+import type { RunHandle } from '../../src/runtime/run-handle.js';
 import type { StepRecord, ToolCall } from '../../src/runtime/types.js';
 import { shortJson } from '../../src/tools/call-line.js';
 import type { RunView } from '../run-view.js';
@@ -32,7 +32,7 @@ export function toolNotice({ record, call }: WaitingCall): string {
 }
 
 export interface ToolReviewOptions {
-  run: Run | null;
+  run: RunHandle | null;
   waiting: WaitingCall | null;
   /** opens the reject prompt */
   askReason: () => void;

@@ -2,7 +2,7 @@
 // keys, and the run commands they send. App renders them and hands them the keyboard
 // while one is open.
 import { useState } from 'react';
-import type { Run } from '../../src/runtime/run.js';
+import type { RunHandle } from '../../src/runtime/run-handle.js';
 import type { StepRecord } from '../../src/runtime/types.js';
 import type { RunView } from '../run-view.js';
 import type { KeyName } from '../keys.js';
@@ -12,7 +12,7 @@ import { diffScrollLimit, type DiffSubject } from '../DiffView.js';
 export type ReviewMode = 'history' | 'diff';
 
 export interface VersionReviewOptions {
-  run: Run | null;
+  run: RunHandle | null;
   view: RunView | null;
   mode: string;
   setMode: (mode: 'main' | ReviewMode) => void;

@@ -2,7 +2,7 @@
 // the outputs as they stream) goes to stdout; how it went (each step's tokens and time,
 // failures, warnings) goes to stderr, so `stepwise run x.mdx --headless > out.txt` keeps
 // the content alone.
-import type { Run } from '../runtime/run.js';
+import type { RunHandle } from '../runtime/run-handle.js';
 import type { RunEvent } from '../runtime/types.js';
 import type { Workflow } from '../compiler/types.js';
 import { stepLine } from '../compiler/step-line.js';
@@ -18,7 +18,7 @@ export interface ReporterStreams {
   err: Palette;
 }
 
-export function reportHeadless(run: Run, workflow: Workflow, streams: ReporterStreams): () => void {
+export function reportHeadless(run: RunHandle, workflow: Workflow, streams: ReporterStreams): () => void {
   const { write, warn, out, err } = streams;
   let phase: number | null = null;
   let streamed = false;

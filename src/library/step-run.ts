@@ -4,6 +4,7 @@
 import { createRun as wireRun } from '../runtime/create-run.js';
 import type { RunCommands, RunListener, RunState } from '../runtime/types.js';
 import type { StepPreview } from '../runtime/preview.js';
+import type { RunHandle } from '../runtime/run-handle.js';
 import { loadWorkflow, type LoadOptions } from './load-workflow.js';
 
 export interface CreateRunOptions extends LoadOptions {
@@ -28,7 +29,7 @@ export interface WorkflowRun extends RunCommands {
 
 export async function createStepRun(file: string, options: CreateRunOptions = {}): Promise<WorkflowRun> {
   const loaded = await loadWorkflow(file, options);
-  const run = await wireRun({
+  const run: RunHandle = await wireRun({
     workflow: loaded.workflow,
     inputs: loaded.inputs,
     config: loaded.config,

@@ -9,24 +9,8 @@ import { DEFAULT_MAX_STEPS } from '../limits.js';
 import { callSettings } from './call-settings.js';
 import { describeIssues, notJson, objectMismatch, objectValidator } from './object-validator.js';
 import { streamPartError } from './to-model-error.js';
-import type { ChatMessage, GenerateRequest, GenerateResult, ToolCallRequest, ToolOffer, ToolReply } from './types.js';
-
-export function toLanguageModelPrompt(messages: ChatMessage[]): LanguageModelV3Prompt {
-  return messages.map((message) => {
-    if (message.role === 'system') {
-      const text = typeof message.content === 'string' ? message.content : message.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n');
-      return { role: 'system', content: text };
-    }
-    const parts = typeof message.content === 'string' ? [{ type: 'text' as const, text: message.content }] : message.content;
-    if (message.role === 'assistant') {
-      return { role: 'assistant', content: parts.flatMap((part) => (part.type === 'text' ? [{ type: 'text' as const, text: part.text }] : [])) };
-    }
-    return {
-      role: 'user',
-      content: parts.map((part) => (part.type === 'text' ? { type: 'text' as const, text: part.text } : { type: 'file' as const, data: part.image, mediaType: part.mediaType })),
-    };
-  });
-}
+import { toProviderPrompt } from './to-provider-prompt.js';
+import type { GenerateRequest, GenerateResult, ToolCallRequest, ToolOffer, ToolReply } from './types.js';
 
 function total(usage: LanguageModelV3Usage | undefined) {
   return { inputTokens: usage?.inputTokens.total ?? 0, outputTokens: usage?.outputTokens.total ?? 0 };
@@ -48,7 +32,7 @@ interface StepAnswer {
  */
 export async function streamDirect(model: LanguageModelV3, request: GenerateRequest, place: { received: number }): Promise<GenerateResult> {
   const validator = request.schema ? objectValidator(request.schema) : null;
-  const prompt = toLanguageModelPrompt(request.messages);
+  const prompt: LanguageModelV3Prompt = toProviderPrompt(request.messages);
   const tools = request.tools?.length ? request.tools.map(functionTool) : undefined;
   const maxSteps = tools ? (request.maxSteps ?? DEFAULT_MAX_STEPS) : 1;
   const usage = { inputTokens: 0, outputTokens: 0 };

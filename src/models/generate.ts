@@ -8,7 +8,7 @@ import { callSettings } from './call-settings.js';
 import { ModelError } from './model-error.js';
 import { redact, redactingStream, redactValue, rememberKnownSecrets } from './secrets.js';
 import { toModelError } from './to-model-error.js';
-import { toModelMessages } from './to-model-messages.js';
+import { toProviderPrompt } from './to-provider-prompt.js';
 import type { GenerateRequest, GenerateResult, Usage } from './types.js';
 
 export async function generate(request: GenerateRequest, context: ModelContext = {}): Promise<GenerateResult> {
@@ -28,7 +28,7 @@ export async function generate(request: GenerateRequest, context: ModelContext =
     const schema = request.schema ? objectSchema(request.schema) : undefined;
     const result = await generateText({
       model,
-      messages: toModelMessages(request.messages),
+      messages: toProviderPrompt(request.messages),
       // Workflows put the system prompt in the conversation on purpose; without this the
       // SDK warns on the console, which would corrupt the terminal UI.
       allowSystemInMessages: true,

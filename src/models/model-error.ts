@@ -9,6 +9,8 @@ export type ModelErrorKind =
   | 'timeout'
   | 'stream'
   | 'config'
+  /** no API key for the provider: the TUI offers `k` to enter one */
+  | 'missing-key'
   | 'aborted'
   | 'schema'
   | 'unknown';
@@ -26,5 +28,5 @@ export class ModelError extends Error {
   }
 }
 
-/** How the message of a step that failed for want of an OpenAI key starts (the TUI offers `k`). */
+/** How the message of a step that failed for want of an OpenAI key starts (its kind is `missing-key`). */
 export const NO_OPENAI_KEY = 'no OpenAI API key';

@@ -104,7 +104,7 @@ function openAIModel(model: string, env: NodeJS.ProcessEnv, stored: (key: string
   rememberSecret(apiKey);
   if (!apiKey) {
     const hint = 'set OPENAI_API_KEY or run `stepwise config set openai.apiKey sk-...`';
-    throw new ModelError('config', `${NO_OPENAI_KEY}: ${hint}`, hint);
+    throw new ModelError('missing-key', `${NO_OPENAI_KEY}: ${hint}`, hint);
   }
   const baseURL = env.OPENAI_BASE_URL || asString(stored('openai.baseURL'));
   // The chat-completions endpoint, not the newer Responses API: it is the one every local

@@ -21,12 +21,12 @@ export function renderValue(value: unknown, block: boolean): string {
   return JSON.stringify(value);
 }
 
-/** `code` is what the compiler made of the source for the sandbox (fragments), when it differs. */
-export function evaluateExpression(sandbox: Sandbox, source: string, scope: Record<string, unknown>, line: number | null, code = source): unknown {
+/** `code` is what the compiler made of the source for the sandbox (fragments), when it differs; `place` is where it is written. */
+export function evaluateExpression(sandbox: Sandbox, source: string, scope: Record<string, unknown>, place: { line: number; column: number }, code = source): unknown {
   try {
     return sandbox.evaluate(code, scope);
   } catch (error) {
-    throw new ExpressionError(`{${source}}: ${(error as Error).message}`, line);
+    throw new ExpressionError(`{${source}}: ${(error as Error).message}`, place.line, place.column);
   }
 }
 
@@ -47,7 +47,7 @@ export function renderContent(segments: Segment[], sandbox: Sandbox, scope: Reco
       pieces.push(segment.text);
       continue;
     }
-    const value = preview ? previewValue(segment, sandbox, scope, preview) : evaluateExpression(sandbox, segment.source, scope instanceof ScopeValues ? scope.for(segment) : scope, segment.line, segment.code);
+    const value = preview ? previewValue(segment, sandbox, scope, preview) : evaluateExpression(sandbox, segment.source, scope instanceof ScopeValues ? scope.for(segment) : scope, segment, segment.code);
     if (value instanceof AsWritten) {
       pieces.push(value.text);
       continue;

@@ -2,8 +2,7 @@
 // marking. A pass visits steps in document order, so a record it has not reached yet is
 // "later" than every step it has.
 import type { Attempt, RunEvent, RunState, StepRecord } from './types.js';
-import { ExpressionError, StepError } from '../actions/errors.js';
-import { redact } from '../models/secrets.js';
+import { toStepFailure } from './step-failure.js';
 
 export type RecordBase = Partial<StepRecord> & { stepId: string; phase: number };
 /** What the walk knows of an action before it runs. */
@@ -73,13 +72,11 @@ export class StepRecords {
   }
 
   fail(record: StepRecord, error: unknown): void {
-    const line = error instanceof ExpressionError || error instanceof StepError ? error.line : null;
     record.status = 'failed';
     record.endedAt = Date.now();
     record.partial = undefined;
-    // a failure message may quote what a server or an action said, keys included
-    record.error = { message: redact((error as Error)?.message ?? String(error)), line };
-    this.state.error = { message: record.error.message, step: record.as, line };
+    record.error = toStepFailure(error);
+    this.state.error = { message: record.error.message, step: record.as, line: record.error.line };
     this.emit({ type: 'step-error', key: record.key, record });
   }
 

@@ -2,9 +2,25 @@
 // Both front ends (TUI and headless) consume the same events.
 import type { ChatMessage, Usage } from '../models/types.js';
 import type { ToolAnswer, ToolCall } from '../tools/tool-call.js';
+import type { FailureKind } from '../actions/errors.js';
 
 // a step's tool calls are declared by src/tools/, which records them; here for every reader of the run
 export type { ToolAnswer, ToolCall };
+
+export type { FailureKind };
+
+/**
+ * Why and where a step failed. `message` is what screens show (it ends with what to do);
+ * `kind` is what front ends switch on; `hint` is that advice alone. A session saved before
+ * kinds existed has only `message` and `line`.
+ */
+export interface StepFailure {
+  message: string;
+  line: number | null;
+  column?: number | null;
+  kind?: FailureKind;
+  hint?: string | null;
+}
 
 export type RunStatus = 'ready' | 'running' | 'paused' | 'done' | 'failed';
 
@@ -47,7 +63,7 @@ export interface StepRecord {
   usage: Usage;
   startedAt: number | null;
   endedAt: number | null;
-  error: { message: string; line: number | null } | null;
+  error: StepFailure | null;
   warnings: string[];
   /** hash of what determined this result: prompt, messages, attributes, model */
   fingerprint: string;

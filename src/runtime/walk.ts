@@ -142,7 +142,7 @@ function evaluateAttributes(host: WalkHost, action: Action, values: ScopeValues,
 
 function evaluateAttribute(host: WalkHost, attribute: Attribute, values: ScopeValues): unknown {
   if (attribute.kind === 'literal') return attribute.value;
-  return evaluateExpression(host.sandbox, attribute.source, values.for(attribute), attribute.line, attribute.code);
+  return evaluateExpression(host.sandbox, attribute.source, values.for(attribute), attribute, attribute.code);
 }
 
 /** The model a leaf action calls: --model, its own attribute, the frontmatter's, the config's. */

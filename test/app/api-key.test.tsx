@@ -39,4 +39,15 @@ describe('entering a missing API key', () => {
     expect(server.requests[0]!.headers.authorization).toBe('Bearer sk-typed');
     expect(app.run!.state.steps['0.0']!.output).toBe('Hello with a key.');
   });
+
+  it('offers k for the kind of failure, not for a message that reads like it', async () => {
+    // a model call (here a hand-driven one) that fails with the words of a missing key, but not for one
+    const message = 'no OpenAI API key was accepted by the proxy: check its logs';
+    app = mountApp('runtime/conversation.mdx', { generate: async () => { throw new Error(message); } });
+    await app.wait((f) => f.includes('│ ready │'));
+    const failed = await app.press('n', (f) => f.includes('│ failed │'));
+    expect(failed).toContain(`failed: \`haiku\`: ${message} — press r to retry it`);
+    expect(failed).not.toContain('press k to enter one');
+    expect(failed).not.toContain('k enter key');
+  });
 });

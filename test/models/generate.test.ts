@@ -209,7 +209,7 @@ describe('generate errors', () => {
 
   it('a missing OpenAI key fails before any request', async () => {
     const error = await failure(generate({ modelId: 'openai:gpt-4o', messages }, { env: { OPENAI_BASE_URL: server.url }, store: memoryStore() }));
-    expect(error.kind).toBe('config');
+    expect(error.kind).toBe('missing-key');
     expect(error.message).toBe('no OpenAI API key: set OPENAI_API_KEY or run `stepwise config set openai.apiKey sk-...`');
     expect(server.requests).toHaveLength(0);
   });

@@ -32,7 +32,7 @@ describe('resolveModel', () => {
 
   it('a missing OpenAI key says how to set one', () => {
     const error = errorOf(() => resolveModel('openai:gpt-4o', { env: {}, store: memoryStore() }));
-    expect(error.kind).toBe('config');
+    expect(error.kind).toBe('missing-key');
     expect(error.message).toBe('no OpenAI API key: set OPENAI_API_KEY or run `stepwise config set openai.apiKey sk-...`');
   });
 

@@ -7,7 +7,7 @@ import { render } from 'ink-testing-library';
 import { App, type AppProps } from '../../components/App.js';
 import { compile } from '../../src/compiler/index.js';
 import { createRun } from '../../src/runtime/create-run.js';
-import type { Run } from '../../src/runtime/run.js';
+import type { RunHandle } from '../../src/runtime/run-handle.js';
 import type { GenerateRequest, GenerateResult } from '../../src/models/types.js';
 import { FIXTURES } from './start-run.js';
 import { waitForFrame } from './ink.js';
@@ -30,7 +30,7 @@ export function mountApp(fixture: string, options: MountOptions = {}) {
   const { workflow } = compile(text, file);
   if (!workflow) throw new Error(`${fixture} does not compile`);
   const defaults = Object.fromEntries(workflow.inputs.filter((f) => 'default' in f).map((f) => [f.name, f.default]));
-  const runs: Run[] = [];
+  const runs: RunHandle[] = [];
   const saved: Array<Record<string, unknown>> = [];
   let exited = 0;
   const ui = render(

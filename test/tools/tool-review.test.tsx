@@ -9,7 +9,7 @@ import { editInEditor } from '../../components/editor.js';
 import { compile } from '../../src/compiler/index.js';
 import { createRun } from '../../src/runtime/create-run.js';
 import { defineTool } from '../../src/tools/define.js';
-import type { Run } from '../../src/runtime/run.js';
+import type { RunHandle } from '../../src/runtime/run-handle.js';
 import type { GenerateRequest } from '../../src/models/types.js';
 import { KEYS, ticks, waitForFrame } from '../support/ink.js';
 
@@ -32,7 +32,7 @@ async function model(request: GenerateRequest) {
 function mount(editorText = '') {
   const add = defineTool({ name: 'add', description: 'Adds', parameters: z.object({ a: z.number(), b: z.number() }), execute: ({ a, b }) => a + b });
   const { workflow } = compile(TEXT, '/tmp/sum.mdx', { tools: ['add'] });
-  const runs: Run[] = [];
+  const runs: RunHandle[] = [];
   ui = render(
     <App
       file="/tmp/sum.mdx"
