@@ -2,11 +2,13 @@
 import { Text } from 'ink';
 import { tint } from './palette.js';
 import { useScreenKeys } from './hooks/useScreenKeys.js';
+import { screenAction } from './screen-keys.js';
 
 export function QuitQuestion({ onQuit, onStay }: { onQuit?: () => void; onStay?: () => void }) {
-  useScreenKeys((name, input) => {
-    if (input === 'y') onQuit?.();
-    else if (input === 'n' || name === 'escape') onStay?.();
+  useScreenKeys((name) => {
+    const action = screenAction('quit', name);
+    if (action === 'quit') onQuit?.();
+    else if (action === 'back') onStay?.();
   });
   return <Text color={tint('yellow')}>Quit while running? y/n</Text>;
 }

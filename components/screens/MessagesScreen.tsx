@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { MessagesView } from '../MessagesView.js';
 import type { ShownRequest } from '../shown-request.js';
 import { scrollStep, useScreenKeys } from '../hooks/useScreenKeys.js';
+import { screenAction } from '../screen-keys.js';
 
 export interface MessagesScreenProps {
   request: ShownRequest | null;
@@ -17,10 +18,10 @@ export interface MessagesScreenProps {
 
 export function MessagesScreen({ request, width, height, page, onClose, fallback }: MessagesScreenProps) {
   const [scroll, setScroll] = useState(0);
-  useScreenKeys((name, input) => {
-    if (name === 'escape' || input === 'm' || input === 'q') onClose();
-    const step = scrollStep(name, page);
-    if (step) setScroll((was) => Math.max(0, was + step));
+  useScreenKeys((name) => {
+    const action = screenAction('messages', name);
+    if (action === 'back') onClose();
+    else if (action === 'scroll') setScroll((was) => Math.max(0, was + scrollStep(name, page)));
   });
   return request ? <MessagesView request={request} width={width} height={height} scroll={scroll} /> : <>{fallback}</>;
 }

@@ -4,6 +4,6 @@ import type { useProblemsView } from '../hooks/useProblemsView.js';
 import { useScreenKeys } from '../hooks/useScreenKeys.js';
 
 export function ProblemsScreen({ problems }: { problems: ReturnType<typeof useProblemsView> }) {
-  useScreenKeys((name, input) => problems.onKey(name, input));
+  useScreenKeys((name) => problems.onKey(name));
   return <ProblemsView {...problems.props} />;
 }

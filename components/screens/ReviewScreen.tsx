@@ -15,9 +15,7 @@ export interface ReviewScreenProps {
 }
 
 export function ReviewScreen({ review, showing, width, height, fallback }: ReviewScreenProps) {
-  useScreenKeys((name, input) => {
-    if (!review.onKey(name, input, { width, height }) && name === 'd') review.diff(undefined);
-  });
+  useScreenKeys((name) => review.onKey(name, { width, height }));
   if (showing === 'history' && review.history) return <HistoryView {...review.history} width={width} height={height} />;
   if (showing === 'diff' && review.diffView) return <DiffView {...review.diffView} width={width} height={height} />;
   return <>{fallback}</>;
