@@ -31,6 +31,7 @@ import { useRunStarter } from './hooks/useRunStarter.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { useWatchedWorkflow } from './hooks/useWatchedWorkflow.js';
 import { useKeyBindings } from './hooks/useKeyBindings.js';
+import { KeyboardProvider } from './hooks/KeyboardProvider.js';
 import { useVersionReview } from './hooks/useVersionReview.js';
 import { useProblemsView } from './hooks/useProblemsView.js';
 import { useOutlineSelection } from './hooks/useOutlineSelection.js';
@@ -86,7 +87,16 @@ export interface AppProps {
 
 const REMEMBER = { load: loadRememberedInputs, save: saveRememberedInputs };
 
+/** The app with its one keyboard (hooks/KeyboardProvider.tsx): every key of every screen goes through it. */
 export function App(props: AppProps) {
+  return (
+    <KeyboardProvider>
+      <AppScreens {...props} />
+    </KeyboardProvider>
+  );
+}
+
+function AppScreens(props: AppProps) {
   const app = useApp();
   const measured = useTerminalSize();
   const { rows, columns } = props.size ?? measured;

@@ -10,9 +10,12 @@ import type { EventEmitter } from 'node:events';
 import type { Key } from 'ink';
 import { pastedText, splitKeypresses, type Keypress } from './keypresses.js';
 
+/** Gets a key; returns true when it used the key up, so the listeners below it do not get it. */
+export type KeyHandler = (input: string, key: Key) => boolean | void;
+
 export interface KeyListener {
   /** the handler and isActive of the listener's latest render */
-  latest: { readonly current: { handler: (input: string, key: Key) => void; active: boolean } };
+  latest: { readonly current: { handler: KeyHandler; active: boolean } };
   /** asks the listener to render again; its effect calls `drawn` with the same turn */
   wake: (turn: number) => void;
 }
@@ -101,10 +104,11 @@ export class Keyboard {
     if (!press) return;
     this.waiting = true;
     this.turn++;
-    // Who listens is decided by the frame the key arrived on, before any handler ran.
+    // Who listens is decided by the frame the key arrived on, before any handler ran; the
+    // latest mounted (a screen opened over the run screen) hears it first and may keep it.
     const active = this.listeners.filter((listener) => listener.latest.current.active).map((listener) => listener.latest.current.handler);
     try {
-      for (const handler of active) handler(press.input, press.key);
+      for (const handler of active.reverse()) if (handler(press.input, press.key) === true) break;
     } finally {
       for (const listener of this.listeners) listener.wake(this.turn);
       // should no frame come (nothing left listening), the keys still go on, never stuck

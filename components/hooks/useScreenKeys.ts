@@ -1,13 +1,15 @@
-// The keys of a screen that takes over the keyboard (help, messages, history, problems, a
-// prompt): named as in the command table. Ctrl+C is left to the app's `interrupt`, which
-// reaches it on every screen.
+// The keys of a screen that takes over the keyboard (help, messages, history, problems, the
+// quit question): named as in the command table, and kept from the run screen below. Ctrl+C
+// is left to the app's `interrupt`, which reaches it on every screen.
 import { useCurrentInput } from './useCurrentInput.js';
 import { keyName, type KeyName } from '../keys.js';
 
 export function useScreenKeys(onKey: (name: KeyName | null, input: string) => void): void {
   useCurrentInput((input, key) => {
     const name = keyName(input, key);
-    if (name !== 'ctrl+c') onKey(name, input);
+    if (name === 'ctrl+c') return false;
+    onKey(name, input);
+    return true;
   });
 }
 
