@@ -5,9 +5,8 @@
 import { dirname } from 'node:path';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, useApp } from 'ink';
-import type { CompileResult, Workflow } from '../src/compiler/types.js';
-import type { Run } from '../src/runtime/run.js';
-import type { RunState, StepRecord } from '../src/runtime/types.js';
+import type { StepRecord } from '../src/runtime/types.js';
+import type { AppProps } from './app-props.js';
 import { openKeyStore } from '../src/models/keys.js';
 import { inputsForWorkflow } from '../src/runtime/inputs.js';
 import { savedView } from './run-view.js';
@@ -24,7 +23,6 @@ import { HelpScreen } from './screens/HelpScreen.js';
 import { MessagesScreen } from './screens/MessagesScreen.js';
 import { ReviewScreen } from './screens/ReviewScreen.js';
 import { ProblemsScreen } from './screens/ProblemsScreen.js';
-import type { editInEditor } from './editor.js';
 import { loadRememberedInputs, saveRememberedInputs } from './remembered-inputs.js';
 import { useRun } from './hooks/useRun.js';
 import { useRunStarter } from './hooks/useRunStarter.js';
@@ -41,49 +39,12 @@ import type { KeyContext } from './keys.js';
 import type { Mode } from './modes.js';
 import { screenLayout } from './screen-layout.js';
 import { SaveProblemBanner, useSaveProblem } from './SaveProblemBanner.js';
-import type { SaveProblem } from './save-problem.js';
 import { failureNotice } from './hooks/useFailedStep.js';
 import { shownRequest } from './shown-request.js';
 import { KEYLESS_NOTICE, keylessRecord } from './keyless-step.js';
 import { TOOL_HINTS, toolKey, toolNotice, waitingCall } from './hooks/useToolReview.js';
 
-export interface AppProps {
-  file: string;
-  /** the file's text and compiled workflow at start (already known to compile) */
-  text: string;
-  workflow: Workflow;
-  /** inputs already known (command line, defaults) and the required ones still missing */
-  inputs: Record<string, unknown>;
-  missing: string[];
-  /**
-   * the inputs given on the command line; when set, the form asks for the others first
-   * (prefilled with the values used last time for this file, else the defaults)
-   */
-  explicit?: Record<string, unknown>;
-  /** makes the run once the inputs are known; called after the first frame */
-  createRun: (workflow: Workflow, inputs: Record<string, unknown>) => Promise<Run>;
-  /** recompile on save (false with --no-watch) */
-  watch: boolean;
-  compile?: (text: string) => CompileResult;
-  /** the --model override */
-  modelOverride?: string | null;
-  defaultModel?: string | null;
-  editor?: typeof editInEditor;
-  /** hands the terminal to the editor and takes it back */
-  terminal?: { suspend: () => () => void };
-  /** where `k` stores an API key (tests pass their own) */
-  keyStore?: () => { set: (key: string, value: unknown) => void };
-  remember?: { load: (file: string) => Record<string, unknown>; save: (file: string, values: Record<string, unknown>) => void };
-  size?: { rows: number; columns: number };
-  onRun?: (run: Run) => void;
-  onExit?: () => void;
-  /** the resumed session's state, shown until its run exists */
-  saved?: RunState;
-  /** when the resumed session was last saved (null: a new session) */
-  resumedAt?: number | null;
-  /** why the session could not be saved, shown in a banner */
-  saveProblem?: SaveProblem;
-}
+export type { AppProps };
 
 const REMEMBER = { load: loadRememberedInputs, save: saveRememberedInputs };
 
