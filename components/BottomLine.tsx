@@ -5,6 +5,7 @@ import { Box, Text } from 'ink';
 import { clipColumns, columnWidth, wrapColumns } from './columns.js';
 import { LinePrompt } from './LinePrompt.js';
 import { tint } from './palette.js';
+import { QuitQuestion } from './QuitQuestion.js';
 
 export type BottomLineShowing = 'feedback' | 'api-key' | 'quit' | 'editing' | 'notice' | 'tool-reject';
 
@@ -20,6 +21,10 @@ export interface BottomLineProps {
   /** the tool whose waiting call is being rejected, and where the message goes */
   toolName?: string;
   onToolReject?: (message: string) => void;
+  /** Esc in a prompt, n or Esc at the quit question */
+  onBack?: () => void;
+  /** y at the quit question */
+  onQuit?: () => void;
 }
 
 /** Most rows a notice takes; a longer one ends in `…` (the step's own panel shows it all). */
@@ -40,11 +45,11 @@ export function bottomLineRows(showing: BottomLineShowing, notice: string, width
   return showing === 'notice' ? noticeLines(notice, width).length : 1;
 }
 
-export function BottomLine({ showing, stepName, notice, width, onFeedback, onApiKey, toolName, onToolReject }: BottomLineProps) {
-  if (showing === 'tool-reject') return <LinePrompt label={`Reject ${toolName}, telling the model:`} onSubmit={(message) => onToolReject?.(message)} />;
-  if (showing === 'feedback') return <LinePrompt label={`Feedback for ${stepName}:`} onSubmit={onFeedback} />;
-  if (showing === 'api-key') return <LinePrompt label="OpenAI API key (stored for your user only):" mask onSubmit={onApiKey} />;
-  if (showing === 'quit') return <Text color={tint('yellow')}>Quit while running? y/n</Text>;
+export function BottomLine({ showing, stepName, notice, width, onFeedback, onApiKey, toolName, onToolReject, onBack, onQuit }: BottomLineProps) {
+  if (showing === 'tool-reject') return <LinePrompt label={`Reject ${toolName}, telling the model:`} onSubmit={(message) => onToolReject?.(message)} onCancel={onBack} screen="tool-reject" />;
+  if (showing === 'feedback') return <LinePrompt label={`Feedback for ${stepName}:`} onSubmit={onFeedback} onCancel={onBack} />;
+  if (showing === 'api-key') return <LinePrompt label="OpenAI API key (stored for your user only):" mask onSubmit={onApiKey} onCancel={onBack} screen="api-key" />;
+  if (showing === 'quit') return <QuitQuestion onQuit={onQuit} onStay={onBack} />;
   if (showing === 'editing') return <Text dimColor>editing in $EDITOR…</Text>;
   return (
     <Box flexDirection="column">

@@ -1,9 +1,11 @@
-// `?`: every binding of the command table with what it does, then the editing keys of
-// text (the form's fields and the `f`/`k` prompts). On a short terminal it scrolls with
-// ↑/↓ PgUp/PgDn; rows are never squeezed on top of each other.
+// `?`: every binding of the command table with what it does, the keys of each view and
+// prompt (screen-keys.ts), then the editing keys of text (the form's fields and the `f`/`k`
+// prompts). On a short terminal it scrolls with ↑/↓ PgUp/PgDn; rows are never squeezed on
+// top of each other.
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { COMMANDS, commandKeys } from './keys.js';
+import { SCREEN_KEYS, screenHelp, type ScreenName } from './screen-keys.js';
 import { EDITING_KEYS } from './fields/editing-keys.js';
 import { tint } from './palette.js';
 
@@ -12,14 +14,25 @@ export function helpRowCount(): number {
   return helpRows().length;
 }
 
+/** Every screen's keys but the help's own (its first row says them). */
+const SHOWN_SCREENS = (Object.keys(SCREEN_KEYS) as ScreenName[]).filter((screen) => screen !== 'help');
+
 function helpRows(): ReactNode[] {
   const width = Math.max(...COMMANDS.map((command) => commandKeys(command).length)) + 2;
+  const screenWidth = Math.max(...SHOWN_SCREENS.map((screen) => SCREEN_KEYS[screen].title.length)) + 2;
   return [
     <Text bold>Keys (↑/↓ PgUp/PgDn scroll; any other key closes)</Text>,
     ...COMMANDS.map((command) => (
       <Text wrap="truncate">
         <Text color={tint('cyan')}>{commandKeys(command).padEnd(width)}</Text>
         {command.help}
+      </Text>
+    )),
+    <Text bold>In the views and prompts</Text>,
+    ...SHOWN_SCREENS.map((screen) => (
+      <Text wrap="truncate">
+        <Text color={tint('cyan')}>{SCREEN_KEYS[screen].title.padEnd(screenWidth)}</Text>
+        {screenHelp(screen)}
       </Text>
     )),
     <Text bold>Editing text (form fields, f and k prompts)</Text>,

@@ -1,6 +1,8 @@
-// The footer: the commands that apply right now, read from the one command table.
+// The footer: the commands that apply right now, read from the one command table, or the
+// keys of the screen that has the keyboard (screen-keys.ts).
 import { Box, Text } from 'ink';
 import { COMMANDS, commandKeys, type KeyContext } from './keys.js';
+import { SCREEN_KEYS, screenHints, type ScreenName } from './screen-keys.js';
 
 export interface KeyHintsProps {
   context: KeyContext;
@@ -9,18 +11,10 @@ export interface KeyHintsProps {
   override?: string | null;
 }
 
-/** The keys of the screens that take over the keyboard (the input form lists its own keys). */
+/** The keys of the screens that take over the keyboard, from their table (the input form lists its own keys). */
 export const MODAL_HINTS: Record<string, string> = {
   form: '',
-  help: '↑/↓ PgUp/PgDn scroll · any other key closes the help',
-  messages: '↑/↓ PgUp/PgDn scroll  Esc back',
-  history: '↑/↓ select  Enter make current  d diff with current  Esc back',
-  diff: '↑/↓ PgUp/PgDn scroll  Esc back',
-  problems: '↑/↓ PgUp/PgDn scroll  Esc back',
-  feedback: 'Enter regenerate with this instruction  Esc cancel',
-  'api-key': 'Enter store the key and re-run the step  Esc cancel',
-  quit: 'y quit  n keep running',
-  'tool-reject': "Enter send this to the model as the tool's result  Esc back",
+  ...Object.fromEntries((Object.keys(SCREEN_KEYS) as ScreenName[]).map((screen) => [screen, screenHints(screen)])),
 };
 
 const SEPARATOR = '  ';

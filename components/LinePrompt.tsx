@@ -1,10 +1,12 @@
 // One line asking for text: the feedback instruction (`f`) or an API key (`k`, masked).
 // Typing edits it as in a form field (the keys of a shell line, with a cursor), Enter
-// sends it, Esc (handled by the App's key handler) cancels.
+// sends it, Esc cancels (as screen-keys.ts says for the prompt's screen).
 import { useState } from 'react';
 import { Box, Text } from 'ink';
 import { useCurrentInput } from './hooks/useCurrentInput.js';
-import { isEnter, useLineEditing } from './fields/use-line-editing.js';
+import { useLineEditing } from './fields/use-line-editing.js';
+import { keyName } from './keys.js';
+import { screenAction, type ScreenName } from './screen-keys.js';
 import { LineValue } from './fields/LineValue.js';
 import { tint } from './palette.js';
 
@@ -13,15 +15,22 @@ export interface LinePromptProps {
   /** hide what is typed (secrets) */
   mask?: boolean;
   onSubmit: (text: string) => void;
+  onCancel?: () => void;
+  /** whose keys these are in the table of screen keys */
+  screen?: PromptScreen;
 }
 
-export function LinePrompt({ label, mask, onSubmit }: LinePromptProps) {
+type PromptScreen = Extract<ScreenName, 'feedback' | 'api-key' | 'tool-reject'>;
+
+export function LinePrompt({ label, mask, onSubmit, onCancel, screen = 'feedback' }: LinePromptProps) {
   const [value, setValue] = useState('');
   const cursor = useLineEditing(true, value, setValue);
   // the keyboard hands out Enter only once the keys before it are drawn, so `value` holds them
   useCurrentInput((input, key) => {
     const text = value.trim();
-    if (isEnter(input, key) && text) onSubmit(text);
+    const action = screenAction(screen, keyName(input, key));
+    if (action === 'send' && text) onSubmit(text);
+    else if (action === 'back') onCancel?.();
   });
   return (
     <Box height={1} flexShrink={0}>

@@ -1,4 +1,8 @@
-// The full-screen UI lives on the terminal's alternate screen buffer, cursor hidden; leaving
-// gives the shell its screen and cursor back.
-export const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h\x1b[?25l';
-export const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l\x1b[?25h';
+// The full-screen UI lives on the terminal's alternate screen buffer, cursor hidden, with
+// bracketed paste on (the terminal marks a paste, ESC[200~ … ESC[201~, so the keyboard
+// takes its line breaks as text rather than Enter: hooks/keyboard.ts); leaving gives the
+// shell its screen, cursor and plain paste back. Every way out writes LEAVE (run-tui.tsx).
+export const BRACKETED_PASTE_ON = '\x1b[?2004h';
+export const BRACKETED_PASTE_OFF = '\x1b[?2004l';
+export const ENTER_ALTERNATE_SCREEN = `\x1b[?1049h\x1b[?25l${BRACKETED_PASTE_ON}`;
+export const LEAVE_ALTERNATE_SCREEN = `${BRACKETED_PASTE_OFF}\x1b[?1049l\x1b[?25h`;

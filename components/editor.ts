@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BRACKETED_PASTE_ON, LEAVE_ALTERNATE_SCREEN } from './alternate-screen.js';
 
 const HOW_TO_FIX = 'set $EDITOR, e.g. export EDITOR=nano';
 
@@ -86,19 +87,20 @@ interface SuspendableStdin {
 }
 
 /**
- * Hands the terminal to another program: leaves raw mode and the alternate screen and
- * shows the cursor. The returned function takes it back (alternate screen cleared, cursor
- * hidden, raw mode on) so the UI can redraw from the top. Does nothing off a TTY.
+ * Hands the terminal to another program: leaves raw mode, the alternate screen and
+ * bracketed paste and shows the cursor. The returned function takes it back (alternate
+ * screen cleared, cursor hidden, paste marked, raw mode on) so the UI can redraw from the
+ * top. Does nothing off a TTY.
  */
 export function suspendTerminal(stdout: SuspendableStdout, stdin: SuspendableStdin): () => void {
   const rawMode = Boolean(stdin.isTTY) && typeof stdin.setRawMode === 'function';
   if (rawMode) stdin.setRawMode!(false);
-  if (stdout.isTTY) stdout.write('\x1b[?1049l\x1b[?25h');
+  if (stdout.isTTY) stdout.write(LEAVE_ALTERNATE_SCREEN);
   let restored = false;
   return () => {
     if (restored) return;
     restored = true;
-    if (stdout.isTTY) stdout.write('\x1b[?1049h\x1b[2J\x1b[H\x1b[?25l');
+    if (stdout.isTTY) stdout.write(`\x1b[?1049h\x1b[2J\x1b[H\x1b[?25l${BRACKETED_PASTE_ON}`);
     if (rawMode) stdin.setRawMode!(true);
   };
 }

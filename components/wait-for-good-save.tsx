@@ -4,6 +4,7 @@
 import { render } from 'ink';
 import type { TuiBrokenFile, TuiHost } from './tui-start.js';
 import { BrokenFileScreen, type FileProblems } from './BrokenFileScreen.js';
+import { KeyboardProvider } from './hooks/KeyboardProvider.js';
 import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN } from './alternate-screen.js';
 
 export type WaitOutcome = { fixed: true } | ({ quit: true } & FileProblems);
@@ -36,14 +37,16 @@ export async function waitForGoodSave(broken: TuiBrokenFile, host: Pick<TuiHost,
   stdout.on('resize', onResize);
   try {
     instance = render(
-      <BrokenFileScreen
-        file={broken.file}
-        text={broken.text}
-        diagnostics={broken.diagnostics}
-        compile={broken.compile}
-        onFixed={() => (outcome = { fixed: true })}
-        onQuit={(latest) => (outcome = { quit: true, ...latest })}
-      />,
+      <KeyboardProvider>
+        <BrokenFileScreen
+          file={broken.file}
+          text={broken.text}
+          diagnostics={broken.diagnostics}
+          compile={broken.compile}
+          onFixed={() => (outcome = { fixed: true })}
+          onQuit={(latest) => (outcome = { quit: true, ...latest })}
+        />
+      </KeyboardProvider>,
       { exitOnCtrlC: false, patchConsole: true, maxFps: 10 },
     );
     await instance.waitUntilExit();

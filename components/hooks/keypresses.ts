@@ -47,6 +47,17 @@ export function splitKeypresses(input: string, key: Key): Keypress[] {
   return keys;
 }
 
+const NO_KEY: Key = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false };
+
+/**
+ * A bracketed paste: its text as one piece of typed text, whatever it holds, so its line
+ * breaks go into the value (a box keeps them, one line makes them spaces) and never submit.
+ */
+export function pastedText(text: string): Keypress {
+  // a lone line feed reads as Enter (keys.ts, isEnter); a carriage return is only text
+  return { input: text === '\n' ? '\r' : text, key: { ...NO_KEY } };
+}
+
 /** A control character as Ink reports it when it arrives alone. */
 function controlKey(char: string, code: number, plain: Key): Keypress {
   switch (char) {

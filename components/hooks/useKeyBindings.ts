@@ -1,7 +1,8 @@
-// The one keyboard listener. It turns ink's key report into a name from the command
-// table (keys.ts) and calls the handler for that command. `intercept` gets the key first
-// (overlays and prompts use it); `isActive: false` leaves the keyboard to a form, except
-// Ctrl+C, which always reaches the `interrupt` handler.
+// The run screen's keys. It turns ink's key report into a name from the command table
+// (keys.ts) and calls the handler for that command. `intercept` gets the key first (a
+// waiting tool call's keys use it); `isActive: false` leaves the keyboard to a form, except
+// Ctrl+C, which always reaches the `interrupt` handler. The screens opened over it hear a
+// key first and keep it (useScreenKeys), all but Ctrl+C.
 import type { Key } from 'ink';
 import { useCurrentInput } from './useCurrentInput.js';
 import { commandFor, keyName, type CommandId, type KeyName } from '../keys.js';

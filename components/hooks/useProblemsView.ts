@@ -1,10 +1,11 @@
 // The problems view (`!`): every compile problem of the file, over the run. Its scroll and its
-// keys live here; App renders it and hands it the keyboard while it is open.
+// keys (screen-keys.ts) live here; screens/ProblemsScreen renders it and hands it the keyboard.
 import { useState } from 'react';
 import type { Diagnostic } from '../../src/compiler/types.js';
 import { errorCount } from '../DiagnosticsBanner.js';
 import { problemsMaxScroll, scrollForKey, type ProblemsViewProps } from '../ProblemsView.js';
 import type { KeyName } from '../keys.js';
+import { screenAction } from '../screen-keys.js';
 
 export interface ProblemsViewOptions {
   diagnostics: Diagnostic[];
@@ -26,9 +27,9 @@ export function useProblemsView({ diagnostics, text, width, height, setMode, set
     setMode('problems');
   };
 
-  /** A key while the view is open: Esc, `!` or q close it, the arrows and pages scroll. */
-  const onKey = (name: KeyName | null, input: string) => {
-    if (name === 'escape' || input === '!' || input === 'q') return setMode('main');
+  /** A key while the view is open: Esc, `!` or q close it, the arrows and pages scroll (screen-keys.ts). */
+  const onKey = (name: KeyName | null) => {
+    if (screenAction('problems', name) === 'back') return setMode('main');
     const max = problemsMaxScroll(props);
     setScroll((was) => scrollForKey(name, was, Math.max(1, height - 2), max) ?? was);
   };

@@ -1,11 +1,13 @@
 // The history view (`h`) and the diff view (`d`): which step and version they show, their
-// keys, and the run commands they send. App renders them and hands them the keyboard
-// while one is open.
+// keys (screen-keys.ts), and the run commands they send. screens/ReviewScreen renders
+// them and hands them the keyboard while one is open.
 import { useState } from 'react';
 import type { RunHandle } from '../../src/runtime/run-handle.js';
 import type { StepRecord } from '../../src/runtime/types.js';
 import type { RunView } from '../run-view.js';
 import type { KeyName } from '../keys.js';
+import { screenAction } from '../screen-keys.js';
+import { scrollStep } from './useScreenKeys.js';
 import { versionText } from '../HistoryView.js';
 import { diffScrollLimit, type DiffSubject } from '../DiffView.js';
 
@@ -88,24 +90,24 @@ export function useVersionReview({ run, view, mode, setMode, setNotice }: Versio
     setNotice(`restored #${version.id} of ${step.name}`);
   };
 
-  /** The open view's keys; false lets the command table have the key (`d` in the history). */
-  const onKey = (name: KeyName | null, input: string, size: { width: number; height: number }): boolean => {
-    const page = Math.max(1, size.height - 2);
-    const move = name === 'up' ? -1 : name === 'down' ? 1 : name === 'pageup' ? -page : name === 'pagedown' ? page : 0;
+  /** The open view's keys, as screen-keys.ts names them. */
+  const onKey = (name: KeyName | null, size: { width: number; height: number }): void => {
+    const move = scrollStep(name, Math.max(1, size.height - 2));
     if (mode === 'history') {
-      if (name === 'd') return false;
+      const action = screenAction('history', name);
+      if (action === 'diff') return diffVersion();
       setNotice(null);
-      if (name === 'escape' || input === 'h' || input === 'q') setMode('main');
-      else if (name === 'return') restore();
-      else if (move) setSelectedId(versions[Math.min(versions.length - 1, Math.max(0, selected + move))]?.id ?? null);
-      return true;
+      if (action === 'back') setMode('main');
+      else if (action === 'restore') restore();
+      else if (action === 'select') setSelectedId(versions[Math.min(versions.length - 1, Math.max(0, selected + move))]?.id ?? null);
+      return;
     }
-    if (name === 'escape' || input === 'd' || input === 'q') setMode(diffFrom);
-    else if (move && subject) {
+    const action = screenAction('diff', name);
+    if (action === 'back') setMode(diffFrom);
+    else if (action === 'scroll' && subject) {
       const limit = diffScrollLimit(subject, size.width, size.height);
       setScroll((was) => Math.min(limit, Math.max(0, was + move)));
     }
-    return true;
   };
 
   return {

@@ -56,13 +56,16 @@ describe('the history of a step', () => {
     await app.press('h', has('›   ✓ haiku GenText  Rain on the new roof.'));
   });
 
-  it('d shows the word diff of the selected version against the current one; Esc goes back to the list', async () => {
+  it('d shows the word diff of the selected version against the current one; Esc goes back to the list, where PgUp/PgDn select', async () => {
     const { app } = await twoHaikus();
     await app.press('h', has('History of haiku'));
     await app.press(KEYS.down, has('›   #1'));
     const frame = await app.press('d', has('Output of haiku'));
     expect(linesFrom(frame, 'Output of', 3)).toEqual(['Output of haiku: [-#1-] {+#2 (current)+}', 'Rain on the [-old-]{+new+} roof.', '[-Quiet-]{+Loud+} puddles gather.']);
     await app.press(KEYS.escape, has('History of haiku', '›   #1'));
+    // PgUp/PgDn move the selection a page (to the ends of a short list)
+    await app.press(KEYS.pageUp, has('› ● #2'));
+    await app.press(KEYS.pageDown, has('›   #1'));
   });
 
   it('Enter makes the selected version current: the frame shows its output and later steps go stale', async () => {

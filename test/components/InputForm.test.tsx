@@ -68,6 +68,21 @@ describe('InputForm', () => {
     expect(run.submitted).toEqual([{ values: { topic: 'rain', lang: 'French' }, remembered: { topic: 'rain', lang: 'French' } }]);
   });
 
+  it('a paste is text: its line breaks become spaces in a one-line field and a box keeps them; neither moves on nor submits', async () => {
+    const notes = field({ name: 'notes', message: 'Notes', multiline: true });
+    const run = await renderForm([topic, notes]);
+    await press(run.instance, `${KEY.pasteStart}rain\rand snow${KEY.pasteEnd}`);
+    await waitForFrame(run.instance, (frame) => focused(frame) === '❯ Topic *' && frame.includes('rain and snow█'));
+    await press(run.instance, KEY.tab, `${KEY.pasteStart}Dear Ann,\rthanks!${KEY.pasteEnd}`);
+    const frame = await waitForFrame(run.instance, 'thanks!█');
+    expect(frame).toMatch(/│ Dear Ann, +│\n +│ thanks!█ +│/);
+    expect(focused(frame)).toBe('❯ Notes *');
+    expect(run.submitted).toEqual([]);
+    await press(run.instance, KEY.tab, KEY.enter);
+    await waitForSubmit(run);
+    expect(run.submitted[0]!.values).toEqual({ topic: 'rain and snow', notes: 'Dear Ann,\nthanks!' });
+  });
+
   it('a chunk with Backspace and Tab in it edits, then moves on', async () => {
     const run = await renderForm([topic, lang]);
     run.instance.stdin.write('snowx\x7f\tSpanish\x15German');

@@ -4,6 +4,7 @@ import { render } from 'ink-testing-library';
 import { Header } from '../../components/Header.js';
 import { KeyHints, keyHints, MODAL_HINTS } from '../../components/KeyHints.js';
 import { HelpOverlay } from '../../components/HelpOverlay.js';
+import { screenAction } from '../../components/screen-keys.js';
 import { DiagnosticsBanner, bannerHeight } from '../../components/DiagnosticsBanner.js';
 import { MessagesView } from '../../components/MessagesView.js';
 import type { ShownRequest } from '../../components/shown-request.js';
@@ -65,6 +66,37 @@ describe('KeyHints', () => {
   });
 });
 
+describe('the keys of the screens that take over the keyboard', () => {
+  // written out: the footer is generated from the same table the screens' handlers read
+  it('the footer of each screen names its keys', () => {
+    expect(MODAL_HINTS).toEqual({
+      form: '',
+      help: '↑/↓ PgUp/PgDn scroll · any other key closes the help',
+      messages: '↑/↓ PgUp/PgDn scroll  Esc back',
+      history: '↑/↓ select  Enter make current  d diff with current  Esc back',
+      diff: '↑/↓ PgUp/PgDn scroll  Esc back',
+      problems: '↑/↓ PgUp/PgDn scroll  Esc back',
+      feedback: 'Enter regenerate with this instruction  Esc cancel',
+      'api-key': 'Enter store the key and re-run the step  Esc cancel',
+      quit: 'y quit  n keep running',
+      'tool-reject': "Enter send this to the model as the tool's result  Esc back",
+    });
+  });
+
+  it('a key does what the table says on that screen, and nothing on another', () => {
+    expect(screenAction('messages', 'm')).toBe('back');
+    expect(screenAction('messages', 'pagedown')).toBe('scroll');
+    expect(screenAction('messages', 'x')).toBe(null);
+    expect(screenAction('help', 'x')).toBe('close');
+    expect(screenAction('help', null)).toBe('close');
+    expect(screenAction('history', 'd')).toBe('diff');
+    expect(screenAction('diff', 'd')).toBe('back');
+    expect(screenAction('problems', '!')).toBe('back');
+    expect(screenAction('quit', 'escape')).toBe('back');
+    expect(screenAction('quit', 'q')).toBe(null);
+  });
+});
+
 // Written out, not built from the command table: the help is what a user reads, so a
 // change to a key or its words shows up here.
 const HELP_ROWS = [
@@ -94,21 +126,34 @@ const HELP_ROWS = [
   'Ctrl+C     cancel the running generation; press again to quit',
 ];
 
+const SCREEN_ROWS = [
+  'In the views and prompts',
+  'm request        ↑/↓ PgUp/PgDn scroll · Esc/m/q back',
+  'h history        ↑/↓/PgUp/PgDn select · Enter make current · d diff with current · Esc/h/q back',
+  'd diff           ↑/↓ PgUp/PgDn scroll · Esc/d/q back',
+  '! problems       ↑/↓ PgUp/PgDn scroll · Esc/!/q back',
+  'f feedback       Enter regenerate with this instruction · Esc cancel',
+  'k key            Enter store the key and re-run the step · Esc cancel',
+  "x reject call    Enter send this to the model as the tool's result · Esc back",
+  'q while running  y quit · n/Esc keep running',
+];
+
 describe('HelpOverlay', () => {
   it('on a short terminal shows the rows that fit, whole, and scrolls to the rest', () => {
     const lines = frame(<HelpOverlay height={10} />).split('\n');
-    expect(lines).toEqual(['Keys (↑/↓ PgUp/PgDn scroll; any other key closes)', ...HELP_ROWS.slice(0, 8), '⋮ 20 more rows: ↓ or PgDn']);
+    expect(lines).toEqual(['Keys (↑/↓ PgUp/PgDn scroll; any other key closes)', ...HELP_ROWS.slice(0, 8), '⋮ 29 more rows: ↓ or PgDn']);
     // scrolled to the end: the last rows, whole, and nothing past them
     const end = frame(<HelpOverlay height={10} scroll={1000} />).split('\n');
     expect(end.slice(-2)).toEqual(['↑/↓ lines of a multi-line box (leave it from the first/last) · Ctrl+E there: $EDITOR', '(end of the help)']);
     expect(end).toHaveLength(10);
   });
 
-  it('lists every entry of the command table with its keys and help, then the keys that edit text', () => {
+  it('lists every entry of the command table with its keys and help, the keys of each view and prompt, then the keys that edit text', () => {
     const lines = frame(<HelpOverlay height={40} />).split('\n');
     expect(lines[0]).toBe('Keys (↑/↓ PgUp/PgDn scroll; any other key closes)');
     expect(lines.slice(1)).toEqual([
       ...HELP_ROWS,
+      ...SCREEN_ROWS,
       'Editing text (form fields, f and k prompts)',
       '←/→ move a char · Alt+←/→ Ctrl+←/→ Alt+B/F a word · Home/End Ctrl+A/E to line start/end',
       'Backspace/Delete delete a char · Ctrl+W a word back · Alt+D a word on · Ctrl+U/K to line start/end',

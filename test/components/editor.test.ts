@@ -62,14 +62,14 @@ describe('suspendTerminal', () => {
     };
   }
 
-  it('leaves raw mode and the alternate screen and shows the cursor, then takes both back once', () => {
+  it('leaves raw mode, the alternate screen and bracketed paste and shows the cursor, then takes them back once', () => {
     const terminal = fakeTerminal();
     const restore = suspendTerminal(terminal.stdout, terminal.stdin);
-    expect(terminal.written).toEqual(['\x1b[?1049l\x1b[?25h']);
+    expect(terminal.written).toEqual(['\x1b[?2004l\x1b[?1049l\x1b[?25h']);
     expect(terminal.rawModes).toEqual([false]);
     restore();
     restore();
-    expect(terminal.written).toEqual(['\x1b[?1049l\x1b[?25h', '\x1b[?1049h\x1b[2J\x1b[H\x1b[?25l']);
+    expect(terminal.written).toEqual(['\x1b[?2004l\x1b[?1049l\x1b[?25h', '\x1b[?1049h\x1b[2J\x1b[H\x1b[?25l\x1b[?2004h']);
     expect(terminal.rawModes).toEqual([false, true]);
   });
 

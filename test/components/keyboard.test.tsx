@@ -5,6 +5,7 @@ import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useCurrentInput } from '../../components/hooks/useCurrentInput.js';
+import { KeyboardProvider } from '../../components/hooks/KeyboardProvider.js';
 import { KEYS, waitForFrame } from '../support/ink.js';
 
 let unmount: (() => void) | null = null;
@@ -71,6 +72,41 @@ describe('the keyboard', () => {
     ui.stdin.write('f\rmore\r');
     await waitForFrame(ui, () => prompt.length === 3);
     expect(prompt).toEqual(['Enter', 'more', 'Enter']);
+  });
+
+  it('inside the provider, a screen opened over another hears a key first and may keep it from the one below', async () => {
+    const below: string[] = [];
+    const over: string[] = [];
+    function Over() {
+      // keeps every key but Tab
+      useCurrentInput((input, key) => {
+        over.push(key.tab ? 'Tab' : input);
+        return !key.tab;
+      });
+      return <Text>over</Text>;
+    }
+    function Below() {
+      const [open, setOpen] = useState(false);
+      useCurrentInput((input, key) => {
+        below.push(key.tab ? 'Tab' : input);
+        if (input === 'o') setOpen(true);
+      });
+      return open ? <Over /> : <Text>below</Text>;
+    }
+    const ui = mount(
+      <KeyboardProvider>
+        <Below />
+      </KeyboardProvider>,
+    );
+    await waitForFrame(ui, (frame) => frame === 'below');
+    ui.stdin.write('o');
+    await waitForFrame(ui, (frame) => frame === 'over');
+    ui.stdin.write('x');
+    ui.stdin.write(KEYS.tab);
+    ui.stdin.write('y');
+    await waitForFrame(ui, () => over.length === 3);
+    expect(over).toEqual(['x', 'Tab', 'y']);
+    expect(below).toEqual(['o', 'Tab']);
   });
 
   it('tells Backspace (which Ink calls delete) from the Delete key', async () => {

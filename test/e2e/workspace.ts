@@ -22,11 +22,13 @@ export function workspace(): { dir: string; copy(from: string): string; write(na
   };
 }
 
-/** The terminal was handed back: the alternate screen left after it was entered, and the cursor shown again. */
+/** The terminal was handed back: the alternate screen left after it was entered, the cursor shown again, bracketed paste off. */
 export function restoredTerminal(raw: string): boolean {
   const entered = raw.indexOf('\x1b[?1049h');
   const left = raw.lastIndexOf('\x1b[?1049l');
-  return entered >= 0 && left > entered && raw.lastIndexOf('\x1b[?25h') > raw.lastIndexOf('\x1b[?25l');
+  // bracketed paste was on and is off again: the shell's paste behaves as before
+  const pasteOff = raw.lastIndexOf('\x1b[?2004l') > raw.lastIndexOf('\x1b[?2004h') && raw.includes('\x1b[?2004h');
+  return entered >= 0 && left > entered && raw.lastIndexOf('\x1b[?25h') > raw.lastIndexOf('\x1b[?25l') && pasteOff;
 }
 
 /**

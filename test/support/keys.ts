@@ -30,4 +30,7 @@ export const KEYS = {
   ctrlA: '\x01',
   ctrlK: '\x0b',
   ctrlW: '\x17',
+  // a bracketed paste comes between these two
+  pasteStart: '\x1b[200~',
+  pasteEnd: '\x1b[201~',
 } as const;
