@@ -13,6 +13,7 @@ import { columnWidth } from './columns.js';
 import { StreamingText, visibleLines } from './StreamingText.js';
 import { PROMPT_LINES } from './step-budgets.js';
 import { textWindow } from './text-window.js';
+import { isBlockAction } from '../src/compiler/action-specs.js';
 
 export interface StepViewProps {
   as: string;
@@ -40,8 +41,6 @@ export interface StepViewProps {
   preview?: string;
 }
 
-const BLOCKS = new Set(['Loop', 'Cond']);
-
 export function indent(depth: number): number {
   return 2 + depth * 2;
 }
@@ -59,7 +58,7 @@ function heldBack(props: Pick<StepViewProps, 'record' | 'partial' | 'until'>): b
 /** The step's output as text: what has streamed so far while it runs. */
 export function wholeText(props: Pick<StepViewProps, 'record' | 'partial'>): string {
   const record = props.record;
-  if (!record || BLOCKS.has(record.action ?? '')) return '';
+  if (!record || isBlockAction(record.action)) return '';
   if (record.status === 'running') return props.partial !== undefined ? outputText(props.partial) : record.partial ?? '';
   return outputText(record.output);
 }
@@ -139,7 +138,7 @@ function headerSuffix(record: StepRecord | undefined, compact: boolean, width: n
 /** A finished step's cost: `20+35 tokens 1.2s` (tokens only for steps that called a model). */
 export function stepMeta(record: StepRecord | undefined): string {
   if (!record || (record.status !== 'done' && record.status !== 'failed') || record.startedAt === null || record.endedAt === null) return '';
-  if (BLOCKS.has(record.action ?? '')) return '';
+  if (isBlockAction(record.action)) return '';
   const seconds = `${(Math.max(0, record.endedAt - record.startedAt) / 1000).toFixed(1)}s`;
   const { inputTokens, outputTokens } = record.usage;
   return inputTokens || outputTokens ? `${inputTokens}+${outputTokens} tokens ${seconds}` : seconds;

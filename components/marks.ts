@@ -4,6 +4,7 @@ import type { Phase } from '../src/compiler/types.js';
 import type { RunStatus, StepRecord } from '../src/runtime/types.js';
 import { stepKey } from '../src/runtime/step-key.js';
 import type { Tint } from './palette.js';
+import { isBlockAction } from '../src/compiler/action-specs.js';
 
 export type Mark = 'pending' | 'running' | 'done' | 'failed' | 'stale' | 'cancelled';
 
@@ -35,7 +36,7 @@ export function phaseMark(phase: Phase, records: Record<string, StepRecord>, pha
     if (record.phase !== phaseIndex || !record.action) continue;
     if (record.status === 'failed') failed = true;
     else if (record.stale) stale = true;
-    else if (record.status === 'running' && runStatus === 'running' && record.action !== 'Loop' && record.action !== 'Cond') running = true;
+    else if (record.status === 'running' && runStatus === 'running' && !isBlockAction(record.action)) running = true;
   }
   if (running) return 'running';
   if (failed) return 'failed';

@@ -9,6 +9,7 @@ import { stepLine } from '../compiler/step-line.js';
 import { resultAsText } from '../runtime/context.js';
 import type { Palette } from './paint.js';
 import { toolCallLine } from '../tools/call-line.js';
+import { isBlockAction } from '../compiler/action-specs.js';
 
 export interface ReporterStreams {
   write: (text: string) => void;
@@ -56,7 +57,7 @@ export function reportHeadless(run: RunHandle, workflow: Workflow, streams: Repo
       if (!record || reported.has(key) || !record.action || record.status !== 'done') continue;
       reported.add(key);
       phaseHeader(record.phase);
-      if (record.action === 'Loop' || record.action === 'Cond') continue;
+      if (isBlockAction(record.action)) continue;
       stepHeader(key);
       if (record.output !== undefined) content(resultAsText(record.output));
       endLine();
@@ -72,7 +73,7 @@ export function reportHeadless(run: RunHandle, workflow: Workflow, streams: Repo
         reportKept(event.key);
         reported.add(event.key);
         phaseHeader(record.phase);
-        if (record.action === 'Loop' || record.action === 'Cond') return;
+        if (isBlockAction(record.action)) return;
         stepHeader(event.key);
         streamed = false;
         return;
@@ -83,7 +84,7 @@ export function reportHeadless(run: RunHandle, workflow: Workflow, streams: Repo
         return;
       case 'step-end': {
         const record = event.record;
-        if (record.action === 'Loop' || record.action === 'Cond') return;
+        if (isBlockAction(record.action)) return;
         if (!reported.has(event.key)) return reportKept();
         if (!streamed && record.output !== undefined) content(resultAsText(record.output));
         endLine();

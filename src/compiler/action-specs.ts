@@ -5,8 +5,13 @@ export interface AttributeSpec {
   required?: boolean;
 }
 
+/** `leaf`: runs once with its prompt (GenText, a custom action); `block`: runs a body of its own (Loop, Cond). */
+export type ActionKind = 'leaf' | 'block';
+
 /** An action's attributes; `as` is implicit and always required. */
 export interface ActionSpec {
+  /** `leaf` when not given (custom actions are leaves) */
+  kind?: ActionKind;
   attributes: Record<string, AttributeSpec>;
 }
 
@@ -34,6 +39,7 @@ export const BUILTIN_ACTION_SPECS: Readonly<Record<string, ActionSpec>> = {
     },
   },
   Loop: {
+    kind: 'block',
     attributes: {
       until: { type: 'any', required: true },
       provide: { type: 'object' },
@@ -41,6 +47,7 @@ export const BUILTIN_ACTION_SPECS: Readonly<Record<string, ActionSpec>> = {
     },
   },
   Cond: {
+    kind: 'block',
     attributes: {
       if: { type: 'any', required: true },
       provide: { type: 'object' },
@@ -48,8 +55,13 @@ export const BUILTIN_ACTION_SPECS: Readonly<Record<string, ActionSpec>> = {
   },
 };
 
-/** Actions that wrap a body of their own (a nested scope). */
-export const BLOCK_ACTIONS: ReadonlySet<string> = new Set(['Loop', 'Cond']);
+/**
+ * Whether a step record's action (a name, as records and saved sessions keep it) wraps a
+ * body of its own: its record is a block's, shown with the body's steps under it.
+ */
+export function isBlockAction(name: string | null | undefined): boolean {
+  return name !== null && name !== undefined && Object.hasOwn(BUILTIN_ACTION_SPECS, name) && BUILTIN_ACTION_SPECS[name]!.kind === 'block';
+}
 
 /** Actions that call a model, and so need a model id from somewhere. */
 export const GENERATION_ACTIONS: ReadonlySet<string> = new Set(['GenText', 'GenObject']);

@@ -1,7 +1,7 @@
 // Builds an Action from a block-level action element, checking its attributes and,
 // for Loop and Cond, compiling its body as a nested scope (docs/language.md §6, §7).
 import type { Expression } from 'estree';
-import { BLOCK_ACTIONS, GENERATION_ACTIONS } from './action-specs.js';
+import { GENERATION_ACTIONS } from './action-specs.js';
 import { checkAsName } from './as-name.js';
 import { readAttributes } from './attributes.js';
 import type { CompileContext } from './context.js';
@@ -25,6 +25,7 @@ export function buildAction(
 ): Action {
   const spec = context.registry.specs.get(name)!;
   const isLoop = name === 'Loop';
+  const kind = spec.kind ?? 'leaf';
   const asAttribute = (element.attributes ?? []).find((a) => a.type === 'mdxJsxAttribute' && a.name === 'as') ?? null;
   const writtenAs = typeof asAttribute?.value === 'string' ? asAttribute.value : null;
   // A Loop's own attributes are evaluated per iteration, so they see its helpers too.
@@ -47,11 +48,11 @@ export function buildAction(
   }
 
   let body: Scope | null = null;
-  if (BLOCK_ACTIONS.has(name) && context.actionDepth >= MAX_ACTION_NESTING) {
+  if (kind === 'block' && context.actionDepth >= MAX_ACTION_NESTING) {
     context.diagnostics.push(nestingDiagnostic(MAX_ACTION_NESTING, `this <${name}> is inside ${MAX_ACTION_NESTING} Loops and Conds`,
       'its body is not checked: flatten the workflow into phases, or move the inner steps out', lineOf(element), columnOf(element)));
     body = { phases: [], provided: [] };
-  } else if (BLOCK_ACTIONS.has(name)) {
+  } else if (kind === 'block') {
     const provided = provideKeys(read.expressions.get('provide'), name, context);
     const bodyNames = new NameScope(context, provided, helpers, names, `this ${name}'s body`);
     context.actionDepth++;
@@ -69,7 +70,7 @@ export function buildAction(
   if (as !== null && read.asAttribute) {
     names.define(as, name, startOf(element), endOf(element), lineOf(read.asAttribute), columnOf(read.asAttribute));
   }
-  return { name, as: as ?? read.as ?? '', attributes: read.attributes, body, line: lineOf(element), column: columnOf(element) };
+  return { name, kind, as: as ?? read.as ?? '', attributes: read.attributes, body, line: lineOf(element), column: columnOf(element) };
 }
 
 /** A literal `max` is checked now (a whole number up to the bound); an expression, when the Loop runs. */

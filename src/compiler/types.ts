@@ -1,5 +1,6 @@
 // The compiled workflow: a plain, serialisable model (no functions, no classes),
 // shared by the runtime, the CLI and the UI. Positions are 1-based.
+import type { ActionKind } from './action-specs.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -71,6 +72,8 @@ export type BuiltinAction = 'GenText' | 'GenObject' | 'Loop' | 'Cond';
 export interface Action {
   /** canonical action name: `GenText`, `GenObject`, `Loop`, `Cond` or a custom action's name */
   name: string;
+  /** `block` for an action with a body of its own (Loop, Cond), else `leaf` */
+  kind: ActionKind;
   as: string;
   attributes: Record<string, Attribute>;
   /** body of a block action (Loop, Cond); null for others */

@@ -4,6 +4,7 @@
 import type { Workflow } from '../compiler/types.js';
 import type { RunState } from './types.js';
 import { historyFromRecords, StepHistory, versionOf } from './step-history.js';
+import { isBlockAction } from '../compiler/action-specs.js';
 
 export function initialState(workflow: Workflow, inputs: Record<string, unknown>, saved?: RunState): RunState {
   if (!saved) {
@@ -31,7 +32,7 @@ export function initialState(workflow: Workflow, inputs: Record<string, unknown>
     if (record.status === 'running') record.status = 'cancelled';
     if (record.status !== 'cancelled') continue;
     // savedState keeps a running step's partial text: it joins the step's history here
-    if (record.partial !== undefined && !record.current && record.action !== 'Loop' && record.action !== 'Cond') {
+    if (record.partial !== undefined && !record.current && !isBlockAction(record.action)) {
       record.current = history.add(record.key, versionOf(record, { why: 'cancelled', partial: record.partial })).id;
     }
     record.partial = undefined;

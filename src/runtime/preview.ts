@@ -11,7 +11,8 @@ import { usedNames } from '../compiler/used-names.js';
 import { buildMessages, sentAttributes, type ConversationTurn } from './context.js';
 import { renderContent, type PreviewRendering, type RenderedContent } from './render.js';
 import { ScopeValues } from './scope-values.js';
-import { loopHelpers, pickBlockHelpers, type LoopHelpers } from './walk.js';
+import { pickBlockHelpers } from './walk.js';
+import { loopHelpers, type LoopHelpers } from '../actions/loop.js';
 import { bodyScope, localStepId, parseStepKey, stepKey, type StepKeyPart } from './step-key.js';
 
 export interface StepPreview {
@@ -91,7 +92,7 @@ function previewIn(source: PreviewSource, scope: Scope, seen: Seen, prefix: stri
 
 function target(source: PreviewSource, step: Step, action: Action, key: string, seen: Seen, values: ScopeValues, earlier: ConversationTurn[]): StepPreview {
   const rendered = render(source, key, step, values, seen);
-  const block = action.name === 'Loop' || action.name === 'Cond';
+  const block = action.kind === 'block';
   const attributes: Names = {};
   if (!block) for (const [name, attribute] of Object.entries(action.attributes)) if (name !== 'as') attributes[name] = attributeValue(source, attribute, seen, values);
   const role = typeof attributes.role === 'string' ? attributes.role : null;

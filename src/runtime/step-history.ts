@@ -4,6 +4,7 @@
 import type { RunState, StepRecord, StepVersion, VersionReason } from './types.js';
 import type { ExecuteBase } from './step-records.js';
 import { blankRecord } from './step-records.js';
+import { isBlockAction } from '../compiler/action-specs.js';
 
 /** What a version says beyond the record it was taken from. */
 export interface VersionNote {
@@ -101,7 +102,7 @@ export class StepHistory {
 export function historyFromRecords(steps: Record<string, StepRecord>): RunState['history'] {
   const history: RunState['history'] = {};
   for (const record of Object.values(steps)) {
-    const leaf = record.action && record.action !== 'Loop' && record.action !== 'Cond';
+    const leaf = record.action && !isBlockAction(record.action);
     if (!leaf || record.status !== 'done') continue;
     history[record.key] = [{ id: 1, ...versionOf(record, { why: record.edited ? 'edited' : 'generated' }), at: record.endedAt ?? Date.now() }];
     record.current = 1;

@@ -16,8 +16,9 @@ import { StepError } from '../actions/errors.js';
 import { fingerprint } from './fingerprint.js';
 import { optionalString } from '../actions/attributes.js';
 import { ScopeValues } from './scope-values.js';
-import { loopMaxProblem, type HostLimits } from '../limits.js';
-import { jsonSize, textSize } from '../json-size.js';
+import type { HostLimits } from '../limits.js';
+import { textSize } from '../json-size.js';
+import { BLOCK_EXECUTORS } from '../actions/blocks.js';
 import { promptTooLarge } from './limit-errors.js';
 import { inputsForWorkflow } from './inputs.js';
 import { missingInputError } from './missing-inputs.js';
@@ -72,12 +73,6 @@ interface StepBase {
   prompt: string;
 }
 
-export interface LoopHelpers {
-  index: number;
-  self: unknown[];
-  last: unknown;
-}
-
 export async function walkWorkflow(host: WalkHost, workflow: Workflow, inputs: Names): Promise<Names> {
   // an input added to the file since the run began: its default, or a clear error where it is read
   const { values, missing } = inputsForWorkflow(workflow.inputs, inputs);
@@ -112,14 +107,12 @@ async function walkScope(host: WalkHost, workflow: Workflow, scope: Scope, names
       }
       const base: StepBase = { key, stepId: step.id, action: action.name, as: action.as, phase, prompt: rendered?.text ?? '' };
       let result: unknown;
-      if (action.name === 'Loop' || action.name === 'Cond') {
+      if (action.kind === 'block') {
         if (renderError) {
           await host.permit(key, phase, base.prompt);
           host.fail(key, base, renderError);
         }
-        result = action.name === 'Loop'
-          ? await runLoop(host, workflow, action, key, base, values, helpers, phase)
-          : await runCond(host, workflow, action, key, base, values, helpers, phase);
+        result = await runBlock(host, workflow, action, key, base, values, helpers, phase);
       } else {
         result = await runLeaf(host, workflow, action, key, base, rendered, renderError, earlier, values);
       }
@@ -205,82 +198,21 @@ async function runLeaf(host: WalkHost, workflow: Workflow, action: Action, key: 
   return record.output;
 }
 
-export function loopHelpers(helpers: Names, as: string, own: LoopHelpers): Names {
-  return {
-    ...helpers,
-    $index: own.index,
-    $self: own.self,
-    $last: own.last,
-    $: { index: own.index, self: own.self, last: own.last },
-    [`$${as}`]: own,
-  };
-}
-
-async function runLoop(host: WalkHost, workflow: Workflow, action: Action, key: string, base: StepBase, values: ScopeValues, helpers: Names, phase: number): Promise<unknown> {
-  const results: Names[] = [];
+/** A block step (Loop, Cond): its action's executor runs the body through the walk; the record shows its start, end or failure. */
+async function runBlock(host: WalkHost, workflow: Workflow, action: Action, key: string, base: StepBase, values: ScopeValues, helpers: Names, phase: number): Promise<unknown> {
+  const executor = BLOCK_EXECUTORS.get(action.name)!;
+  let result: unknown;
   host.block(key, base);
   try {
-    const written = action.attributes.max ? evaluateAttribute(host, action.attributes.max, values) : 100;
-    const maxProblem = loopMaxProblem(written);
-    if (maxProblem) throw new StepError(maxProblem, action.attributes.max?.line ?? action.line);
-    const max = written as number;
-    let total: number | null = null;
-    for (let index = 0; ; index++) {
-      // a Loop without actions never waits: let Ctrl+C and the UI in between iterations
-      if (index > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      const own: LoopHelpers = { index, self: results.slice(), last: results[index - 1] };
-      const scope = values.with(loopHelpers(helpers, action.as, own));
-      if (evaluateAttribute(host, action.attributes.until, scope)) break;
-      if (index === 0) total = loopTotal(host, action, values, helpers, max);
-      host.progress(key, index, total);
-      if (index >= max) {
-        throw new StepError(`Loop \`${action.as}\` reached max=${max} iterations and \`until\` is still false: fix \`until\` or raise max={...}`, action.line);
-      }
-      const provided = provideValues(host, action, scope);
-      const iteration = await walkScope(host, workflow, action.body!, provided, loopHelpers(pickBlockHelpers(helpers), action.as, own), bodyScope(key, index), phase);
-      results.push(iteration);
-      // the Loop's result is saved too, beside its steps' own records
-      host.count(action.as, jsonSize(iteration, host.limits.saved) + 1);
-    }
-  } catch (error) {
-    if (error instanceof WalkAborted || error instanceof StepFailed) throw error;
-    await host.permit(key, phase, base.prompt);
-    host.fail(key, base, error);
-  }
-  host.block(key, base, results);
-  return results;
-}
-
-const TOTAL_PROBES = 200;
-
-/**
- * How many iterations a Loop will run, when its `until` depends only on `$index` and
- * names that do not change while it runs (`until={$index === langs.length}`): the first
- * index, within a few hundred, at which `until` holds. Null when it reads the iterations'
- * results ($self, $last) or says nothing ahead; only the progress shown depends on it.
- */
-function loopTotal(host: WalkHost, action: Action, values: ScopeValues, helpers: Names, max: number): number | null {
-  const until = action.attributes.until;
-  if (!until || until.kind !== 'expr' || !/index/.test(until.source) || /self|last/.test(until.source)) return null;
-  try {
-    for (let index = 1; index <= Math.min(max, TOTAL_PROBES); index++) {
-      const scope = values.with(loopHelpers(helpers, action.as, { index, self: [], last: undefined }));
-      if (evaluateAttribute(host, until, scope)) return index;
-    }
-  } catch {
-    // an `until` that cannot be read ahead simply shows no total
-  }
-  return null;
-}
-
-async function runCond(host: WalkHost, workflow: Workflow, action: Action, key: string, base: StepBase, values: ScopeValues, helpers: Names, phase: number): Promise<unknown> {
-  host.block(key, base);
-  let result: Names | null = null;
-  try {
-    if (evaluateAttribute(host, action.attributes.if, values)) {
-      const provided = provideValues(host, action, values);
-      result = await walkScope(host, workflow, action.body!, provided, pickBlockHelpers(helpers), bodyScope(key, 0), phase);
-    }
+    result = await executor({
+      action,
+      helpers,
+      evaluate: (attribute, extra) => evaluateAttribute(host, attribute, extra ? values.with(extra) : values),
+      runBody: (provided, bodyHelpers, index) => walkScope(host, workflow, action.body!, provided, pickBlockHelpers(bodyHelpers), bodyScope(key, index), phase),
+      progress: (done, total) => host.progress(key, done, total),
+      count: (bytes) => host.count(action.as, bytes),
+      savedLimit: host.limits.saved,
+    });
   } catch (error) {
     if (error instanceof WalkAborted || error instanceof StepFailed) throw error;
     await host.permit(key, phase, base.prompt);
@@ -295,14 +227,4 @@ export function pickBlockHelpers(helpers: Names): Names {
   const picked: Names = {};
   for (const [name, value] of Object.entries(helpers)) if (name.startsWith('$')) picked[name] = value;
   return picked;
-}
-
-function provideValues(host: WalkHost, action: Action, scope: ScopeValues): Names {
-  const attribute = action.attributes.provide;
-  if (!attribute) return {};
-  const provided = evaluateAttribute(host, attribute, scope);
-  if (typeof provided !== 'object' || provided === null || Array.isArray(provided)) {
-    throw new StepError('`provide` must be an object of names, e.g. provide={{ langs, original: poem }}', attribute.line);
-  }
-  return { ...(provided as Names) };
 }

@@ -7,8 +7,8 @@ import { stringify } from 'yaml';
 import type { RunState, StepRecord } from '../runtime/types.js';
 import { toolCallLine } from '../tools/call-line.js';
 import { enclosingBlock } from '../runtime/step-key.js';
+import { isBlockAction } from '../compiler/action-specs.js';
 
-const BLOCKS = new Set(['Loop', 'Cond']);
 const STEP_LEVEL = 3;
 
 export function sessionMarkdown(state: RunState): string {
@@ -69,7 +69,7 @@ function stepBlocks(state: RunState, tree: Scopes, record: StepRecord, level: nu
   if (record.action) blocks.push(`${heading(level)} ${[record.as ?? record.stepId, record.action, record.model].filter(Boolean).join(' · ')}`);
   if (record.prompt) blocks.push(quote(record.prompt));
   if (record.toolCalls?.length) blocks.push(record.toolCalls.map((call) => `- tool ${toolCallLine(call)}`).join('\n'));
-  if (record.action && BLOCKS.has(record.action)) blocks.push(...bodyBlocks(state, tree, record, level));
+  if (isBlockAction(record.action)) blocks.push(...bodyBlocks(state, tree, record, level));
   else if (record.action) blocks.push(...resultBlocks(state, record));
   if (record.status === 'failed' && record.error) {
     blocks.push(`**Failed:** ${record.error.message}${record.error.line ? ` (line ${record.error.line})` : ''}`);

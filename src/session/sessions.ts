@@ -6,6 +6,7 @@ import type { RunState, RunStatus } from '../runtime/types.js';
 import { sessionsFolder } from './directory.js';
 import { loadSession, sameFile } from './load-session.js';
 import { RUN_FILE } from './write-session.js';
+import { isBlockAction } from '../compiler/action-specs.js';
 
 export { loadSession } from './load-session.js';
 
@@ -96,7 +97,7 @@ export function stepCounts(state: RunState): { stepsDone: number; stepsTotal: nu
   let stepsTotal = 0;
   for (const key of state.order) {
     const record = state.steps[key];
-    if (!record?.action || record.action === 'Loop' || record.action === 'Cond') continue;
+    if (!record?.action || isBlockAction(record.action)) continue;
     stepsTotal++;
     if (record.status === 'done' && !record.stale) stepsDone++;
   }

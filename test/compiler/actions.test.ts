@@ -6,6 +6,7 @@ describe('actions', () => {
     const workflow = workflowOf('Write.\n\n<GenText as="poem" model="echo" options={{ temperature: 0.2 }} />\n');
     expect(workflow.root.phases[0]!.steps[0]!.action).toEqual({
       name: 'GenText',
+      kind: 'leaf',
       as: 'poem',
       attributes: {
         model: { kind: 'literal', value: 'echo', line: 3, column: 20 },
