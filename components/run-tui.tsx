@@ -14,7 +14,7 @@ import type { TuiHost, TuiRun, TuiSession } from './tui-start.js';
 import { createSaveProblem } from './save-problem.js';
 import { App } from './App.js';
 import { suspendTerminal } from './editor.js';
-import { ENTER_ALTERNATE_SCREEN as ENTER, LEAVE_ALTERNATE_SCREEN as LEAVE } from './alternate-screen.js';
+import { takeScreen } from './alternate-screen.js';
 
 // the TUI on a file that does not compile yet (src/cli/run.ts calls it before runTui)
 export { waitForGoodSave } from './wait-for-good-save.js';
@@ -26,13 +26,7 @@ const STOP_GRACE_MS = 2000;
 export async function runTui(prepared: TuiRun, session: TuiSession, io: TuiHost): Promise<number> {
   const stdout = process.stdout;
   const stdin = process.stdin;
-  let restored = false;
-  const restore = () => {
-    if (restored) return;
-    restored = true;
-    stdout.write(LEAVE);
-  };
-  stdout.write(ENTER);
+  const restore = takeScreen(stdout).leave;
 
   let run: RunHandle | null = null;
   let saver: Autosave | null = null;
@@ -80,10 +74,6 @@ export async function runTui(prepared: TuiRun, session: TuiSession, io: TuiHost)
     },
     now: (reason, error) => shutdown(reason === 'crash' ? `stepwise: internal error: ${error instanceof Error ? error.stack : String(error)}\n` : ''),
   });
-  // the terminal re-wraps the old frame on resize, so Ink cannot erase it line by line:
-  // clear the screen first (this listener is added before Ink's own)
-  const onResize = () => stdout.write('\x1b[2J\x1b[H');
-  stdout.on('resize', onResize);
 
   const actions = customActionSpecs(prepared.config);
   const tools = toolNames(prepared.config);
@@ -139,7 +129,6 @@ export async function runTui(prepared: TuiRun, session: TuiSession, io: TuiHost)
     instance?.cleanup();
     restore();
     uninstall();
-    stdout.off('resize', onResize);
   }
   const finished = run as RunHandle | null;
   const active = saver as Autosave | null;

@@ -5,7 +5,7 @@ import { render } from 'ink';
 import type { TuiBrokenFile, TuiHost } from './tui-start.js';
 import { BrokenFileScreen, type FileProblems } from './BrokenFileScreen.js';
 import { KeyboardProvider } from './hooks/KeyboardProvider.js';
-import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN } from './alternate-screen.js';
+import { takeScreen } from './alternate-screen.js';
 
 export type WaitOutcome = { fixed: true } | ({ quit: true } & FileProblems);
 
@@ -13,13 +13,7 @@ export async function waitForGoodSave(broken: TuiBrokenFile, host: Pick<TuiHost,
   const stdout = process.stdout;
   let outcome: WaitOutcome = { quit: true, text: broken.text, diagnostics: broken.diagnostics };
   let instance: ReturnType<typeof render> | null = null;
-  let left = false;
-  const leave = () => {
-    if (left) return;
-    left = true;
-    stdout.write(LEAVE_ALTERNATE_SCREEN);
-  };
-  stdout.write(ENTER_ALTERNATE_SCREEN);
+  const leave = takeScreen(stdout).leave;
   // a signal quits as `q` does (the problems are printed, exit 2); a second one or a crash at once
   const uninstall = host.onExit({
     stop: () => instance?.unmount(),
@@ -32,9 +26,6 @@ export async function waitForGoodSave(broken: TuiBrokenFile, host: Pick<TuiHost,
     },
     code: 2,
   });
-  // as in the TUI: a resized terminal re-wraps the old frame, so clear it first
-  const onResize = () => stdout.write('\x1b[2J\x1b[H');
-  stdout.on('resize', onResize);
   try {
     instance = render(
       <KeyboardProvider>
@@ -54,7 +45,6 @@ export async function waitForGoodSave(broken: TuiBrokenFile, host: Pick<TuiHost,
     instance?.cleanup();
     leave();
     uninstall();
-    stdout.off('resize', onResize);
   }
   return outcome;
 }
