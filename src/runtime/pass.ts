@@ -13,23 +13,12 @@ import type { HostLimits } from '../limits.js';
 import type { RunEvent, RunState, RunStatus, StepRecord } from './types.js';
 import type { RunGate } from './run-gate.js';
 import type { StepVersions } from './step-versions.js';
-import { StepFailed, WalkAborted, walkWorkflow, type StreamSink, type WalkHost } from './walk.js';
+import { StepFailed, WalkAborted, walkWorkflow, type RunSetup, type StreamSink, type WalkHost } from './walk.js';
 import { blankRecord, runningRecord, type ExecuteBase, type RecordBase, type StepRecords } from './step-records.js';
 import { IDLE } from './gate-mode.js';
 import { redact } from '../models/secrets.js';
 import { jsonSize, textSize } from '../json-size.js';
 import { outputTooLarge } from './limit-errors.js';
-
-/** What a run is made with, the same for every pass. */
-export interface RunSetup {
-  readonly sandbox: Sandbox;
-  readonly generate: (request: GenerateRequest) => Promise<GenerateResult>;
-  readonly executors: Map<string, LeafExecutor>;
-  readonly modelOverride: string | null;
-  readonly defaultModel: string | null;
-  readonly limits: HostLimits;
-  readonly toolRegistry: ToolRegistry;
-}
 
 /** What a pass shares with its run, and so with the passes before and after it. */
 export interface PassContext {

@@ -32,8 +32,8 @@ export interface StreamSink {
 }
 export class StepFailed extends Error {}
 
-/** What a pass needs from the run that owns it. */
-export interface WalkHost {
+/** What a run is made with, the same for every pass. */
+export interface RunSetup {
   readonly sandbox: Sandbox;
   readonly generate: (request: GenerateRequest) => Promise<GenerateResult>;
   readonly executors: Map<string, LeafExecutor>;
@@ -41,6 +41,10 @@ export interface WalkHost {
   readonly defaultModel: string | null;
   readonly limits: HostLimits;
   readonly toolRegistry: ToolRegistry;
+}
+
+/** What a pass needs from the run that owns it: its setup, and the steps' bookkeeping. */
+export interface WalkHost extends RunSetup {
   /** one tool call of the running step `record` (the gate: ask, run, refuse) */
   callTool(record: StepRecord, offered: string[], call: ToolCallRequest, signal: AbortSignal): Promise<ToolReply>;
   /** adds to what the run saves (limits.saved); throws the step's failure when that goes over */
