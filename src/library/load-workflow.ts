@@ -7,6 +7,7 @@ import type { Workflow } from '../compiler/types.js';
 import type { StepwiseConfig } from '../config/define.js';
 import { formatDiagnostics } from '../compiler/format-diagnostics.js';
 import { resolveInputs } from '../runtime/inputs.js';
+import { createRun } from '../runtime/create-run.js';
 import { StepwiseError } from './errors.js';
 import { projectOptions } from './project-options.js';
 
@@ -16,6 +17,13 @@ export interface LoadOptions {
   /** relative paths (the file, `out`, file inputs) are resolved here (default: process.cwd()) */
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+}
+
+export interface RunOptions extends LoadOptions {
+  /** use this model for every action, like `--model` (`'echo'` runs offline) */
+  model?: string;
+  /** seconds a model call may go without data, like `--timeout` (default: the config's, else 60) */
+  timeout?: number;
 }
 
 export interface LoadedWorkflow {
@@ -56,4 +64,18 @@ export async function loadWorkflow(file: string, options: LoadOptions): Promise<
     throw new StepwiseError('inputs', lines.join('\n'));
   }
   return { file: path, workflow: result.workflow, config: project.config, inputs: typed.values };
+}
+
+/** The workflow loaded as loadWorkflow does, and its run made, as `stepwise run` makes it. */
+export async function loadRun(file: string, options: RunOptions) {
+  const loaded = await loadWorkflow(file, options);
+  const run = await createRun({
+    workflow: loaded.workflow,
+    inputs: loaded.inputs,
+    config: loaded.config,
+    modelOverride: options.model ?? null,
+    timeout: options.timeout,
+    env: options.env ?? process.env,
+  });
+  return { loaded, run };
 }

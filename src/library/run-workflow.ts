@@ -2,21 +2,16 @@
 // `stepwise run --headless`, returning the document `run --headless --json` prints.
 // It never prints, never installs signal handlers and never needs a terminal.
 import { join, resolve } from 'node:path';
-import { createRun } from '../runtime/create-run.js';
 import type { RunEvent } from '../runtime/types.js';
 import { autosave } from '../session/autosave.js';
 import { runDirectory } from '../session/directory.js';
 import { OUTPUT_FILE } from '../session/write-session.js';
 import { runDocument, type RunDocument } from './run-document.js';
-import { loadWorkflow, type LoadOptions } from './load-workflow.js';
+import { loadRun, type RunOptions } from './load-workflow.js';
 
-export interface RunWorkflowOptions extends LoadOptions {
-  /** use this model for every action, like `--model` (`'echo'` runs offline) */
-  model?: string;
+export interface RunWorkflowOptions extends RunOptions {
   /** save the session under this folder instead of `.stepwise/runs/` next to the workflow, like `--out` */
   out?: string;
-  /** seconds a model call may go without data, like `--timeout` (default: the config's, else 60) */
-  timeout?: number;
   /** aborting cancels the running step; the run is saved and its document says it was aborted */
   signal?: AbortSignal;
   /** every event of the run as it happens (the same events the TUI renders) */
@@ -24,17 +19,9 @@ export interface RunWorkflowOptions extends LoadOptions {
 }
 
 export async function runWorkflow(file: string, options: RunWorkflowOptions = {}): Promise<RunDocument> {
-  const loaded = await loadWorkflow(file, options);
+  const { loaded, run } = await loadRun(file, options);
   const cwd = options.cwd ?? process.cwd();
   const dir = runDirectory(loaded.file, Date.now(), options.out === undefined ? undefined : resolve(cwd, options.out));
-  const run = await createRun({
-    workflow: loaded.workflow,
-    inputs: loaded.inputs,
-    config: loaded.config,
-    modelOverride: options.model ?? null,
-    timeout: options.timeout,
-    env: options.env ?? process.env,
-  });
   const unsubscribe = options.onEvent ? run.subscribe(options.onEvent) : () => {};
   const saver = autosave(run, dir);
   let aborted = false;

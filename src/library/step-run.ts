@@ -1,18 +1,12 @@
 // `createRun(file, options)`: the step-by-step run the TUI drives, as a small handle:
 // the author's commands, the run's plain state and its typed events. Nothing is saved
 // and nothing is printed; the caller decides when each action runs.
-import { createRun as wireRun } from '../runtime/create-run.js';
 import type { RunCommands, RunListener, RunState } from '../runtime/types.js';
 import type { StepPreview } from '../runtime/preview.js';
 import type { RunHandle } from '../runtime/run-handle.js';
-import { loadWorkflow, type LoadOptions } from './load-workflow.js';
+import { loadRun, type RunOptions } from './load-workflow.js';
 
-export interface CreateRunOptions extends LoadOptions {
-  /** use this model for every action, like `--model` (`'echo'` runs offline) */
-  model?: string;
-  /** seconds a model call may go without data, like `--timeout` */
-  timeout?: number;
-}
+export type CreateRunOptions = RunOptions;
 
 export interface WorkflowRun extends RunCommands {
   /** the run's state: status, each executed step's record (prompt, messages, output), history; read it after an event */
@@ -28,15 +22,7 @@ export interface WorkflowRun extends RunCommands {
 }
 
 export async function createStepRun(file: string, options: CreateRunOptions = {}): Promise<WorkflowRun> {
-  const loaded = await loadWorkflow(file, options);
-  const run: RunHandle = await wireRun({
-    workflow: loaded.workflow,
-    inputs: loaded.inputs,
-    config: loaded.config,
-    modelOverride: options.model ?? null,
-    timeout: options.timeout,
-    env: options.env ?? process.env,
-  });
+  const run: RunHandle = (await loadRun(file, options)).run;
   // the run waits at its first action, as the TUI does when it opens
   run.start();
   return {
