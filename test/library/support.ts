@@ -1,12 +1,11 @@
 // A project folder outside the repository that depends on stepwise the way a user's does:
 // node_modules/stepwise is the built package, so `import ... from 'stepwise'` resolves
 // through package.json's exports. Scripts run in a child process with pipes, no terminal.
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { ROOT, type CliResult } from '../support/run-cli.js';
+import { ROOT, runNode as runNodeIn, type CliResult } from '../support/run-cli.js';
 
 const made: string[] = [];
 afterAll(() => {
@@ -33,13 +32,5 @@ export function runScript(dir: string, source: string, env: Record<string, strin
 
 /** `node ...args` in `dir`, its output collected. */
 export function runNode(dir: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runNodeIn(args, { cwd: dir, env: { ...process.env, ...env } });
 }
