@@ -8,6 +8,7 @@ import { useNow } from './hooks/useNow.js';
 import { formatElapsed } from './format.js';
 import { clipColumns, columnWidth } from './columns.js';
 import { tint, type Tint } from './palette.js';
+import { fileTitle } from '../src/compiler/title.js';
 import { FileStateNote, fileStateNote } from './FileStateNote.js';
 import type { FileState } from './hooks/useWorkflowFile.js';
 
@@ -47,7 +48,7 @@ export function Header({ file, title, errors, status, pausing = false, asking = 
   const tokens = `${usage.inputTokens} in + ${streamingTokens ? '~' : ''}${usage.outputTokens + streamingTokens} out tokens`;
   const rest = ` │ ${compiled} │ ${state} │ ${model} │ ${tokens} │ ${formatElapsed(elapsed)}`;
   const room = width - columnWidth(name) - columnWidth(fileStateNote(fileState)) - columnWidth(resumed) - columnWidth(rest) - 3;
-  const shownTitle = title && title !== stem(name) && room >= 6 ? clipColumns(title, room) : '';
+  const shownTitle = title && title !== fileTitle(name) && room >= 6 ? clipColumns(title, room) : '';
   return (
     <Box height={1} overflow="hidden">
       <Text wrap="truncate">
@@ -63,11 +64,6 @@ export function Header({ file, title, errors, status, pausing = false, asking = 
       </Text>
     </Box>
   );
-}
-
-function stem(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(0, dot) : name;
 }
 
 /** `14:05` today, `Dec 1 14:05` on another day */

@@ -29,11 +29,6 @@ export interface PhaseListProps {
 
 const EMPTY = {};
 
-/** Lines of output a page of scrolling moves in the selected step (the clipped size). */
-export function outputLinesFor(height: number, focused: boolean): number {
-  return clippedOutputLines(height, focused);
-}
-
 type StepItem = Extract<OutlineItem, { kind: 'step' }>;
 
 function stepProps(item: StepItem, props: PhaseListProps, budget?: Budget): StepViewProps {

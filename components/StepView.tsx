@@ -41,6 +41,10 @@ export interface StepViewProps {
   preview?: string;
 }
 
+/** the labels after a step's name (the row's width is counted with them) */
+const EDITED = ' (edited)';
+const STALE = ' (stale)';
+
 export function indent(depth: number): number {
   return 2 + depth * 2;
 }
@@ -150,7 +154,7 @@ function StepViewImpl(props: StepViewProps) {
   const pad = ' '.repeat(depth * 2);
   const width = Math.max(10, props.width - indent(depth) - 2);
   const meta = stepMeta(record);
-  const marks = (record?.edited ? ' (edited)'.length : 0) + (record?.stale ? ' (stale)'.length : 0);
+  const marks = (record?.edited ? EDITED.length : 0) + (record?.stale ? STALE.length : 0);
   const used = indent(depth) + 2 + columnWidth(props.as) + 1 + props.action.length + marks;
   const headerRoom = Math.max(0, props.width - used - 2 - (meta ? meta.length + 3 : 0));
   const suffix = headerSuffix(record, compact, headerRoom);
@@ -164,8 +168,8 @@ function StepViewImpl(props: StepViewProps) {
         {selected ? <Text color={tint('cyan')}>›</Text> : ' '} {pad}
         {mark === 'running' ? <RunningMark /> : <Text color={tint(MARK_COLORS[mark])}>{MARK_GLYPHS[mark]}</Text>}{' '}
         <Text bold={selected}>{props.as}</Text> <Text dimColor>{props.action}</Text>
-        {record?.edited ? <Text color={tint('magenta')}> (edited)</Text> : null}
-        {record?.stale ? <Text color={tint('yellow')}> (stale)</Text> : null}
+        {record?.edited ? <Text color={tint('magenta')}>{EDITED}</Text> : null}
+        {record?.stale ? <Text color={tint('yellow')}>{STALE}</Text> : null}
         {suffix && suffix.text ? <Text dimColor={!suffix.color} color={tint(suffix.color)}>{'  '}{suffix.text}</Text> : null}
         {meta && gap >= 2 ? <Text dimColor>{' '.repeat(gap)}{meta}</Text> : null}
       </Text>

@@ -12,7 +12,7 @@ import type { useVersionReview } from './useVersionReview.js';
 import type { useProblemsView } from './useProblemsView.js';
 import type { editInEditor } from '../editor.js';
 import { phaseRecords } from '../outline.js';
-import { outputLinesFor } from '../PhaseList.js';
+import { clippedOutputLines } from '../step-budgets.js';
 import { scrollOutput, type OutputScroll, type ScrollKey } from '../output-scroll.js';
 import { wholeText } from '../StepView.js';
 import { editedValue, editableText } from '../edit-output.js';
@@ -111,7 +111,8 @@ export function useRunCommands(options: RunCommandsOptions): CommandHandlers {
       const running = selected?.kind === 'phase' && view ? phaseRecords(view.order, view.records, selected.phase).find((r) => r.status === 'running') : undefined;
       const record = running ?? targetRecord();
       if (!record) return;
-      const page = Math.max(1, outputLinesFor(options.listHeight, true) - 2);
+      // a page is the selected step's clipped size, less the marks above and below
+      const page = Math.max(1, clippedOutputLines(options.listHeight, true) - 2);
       const text = wholeText({ record, partial: view?.partials[record.key] });
       options.setScrolls((was) => {
         const { [record.key]: previous, ...others } = was;
