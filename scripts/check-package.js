@@ -70,6 +70,7 @@ await checkTui();
 step('ok');
 
 async function checkTui() {
+  // env keeps CI=true from the CI run: the TUI in a terminal draws all the same
   const pty = await import('node-pty');
   const child = pty.spawn(bin, ['workflow.mdx', '--model', 'echo', '--input', 'topic=rain'], { cols: 100, rows: 30, cwd: work, env: { ...env, TERM: 'xterm-256color', STEPWISE_ECHO_DELAY_MS: '0' } });
   let output = '';

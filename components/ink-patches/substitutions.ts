@@ -8,6 +8,7 @@ export const INK_PATCHES: Readonly<Record<string, string>> = {
   './output.js': 'output',
   './measure-text.js': 'measure-text',
   'widest-line': 'widest-line',
+  'is-in-ci': 'in-ci',
 };
 
 const INK_BUILD = /[\\/]node_modules[\\/]ink[\\/]build[\\/]/;

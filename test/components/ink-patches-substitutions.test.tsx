@@ -39,10 +39,11 @@ describe('the substitution table', () => {
     expect(inkPatchFor('./output.js', renderer)).toBe('output');
     expect(inkPatchFor('./measure-text.js', '/app/node_modules/ink/build/dom.js')).toBe('measure-text');
     expect(inkPatchFor('widest-line', 'C:\\app\\node_modules\\ink\\build\\measure-text.js')).toBe('widest-line');
+    expect(inkPatchFor('is-in-ci', '/app/node_modules/ink/build/write-synchronized.js')).toBe('in-ci');
     expect(inkPatchFor('./output.js', '/app/components/ink-patches/output.ts')).toBeUndefined();
     expect(inkPatchFor('widest-line', '/app/node_modules/cli-truncate/index.js')).toBeUndefined();
     expect(inkPatchFor('./renderer.js', renderer)).toBeUndefined();
     expect(inkPatchFor('toString', renderer)).toBeUndefined();
-    expect(Object.values(INK_PATCHES)).toEqual(['output', 'measure-text', 'widest-line']);
+    expect(Object.values(INK_PATCHES)).toEqual(['output', 'measure-text', 'widest-line', 'in-ci']);
   });
 });

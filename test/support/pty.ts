@@ -40,7 +40,7 @@ export { KEYS } from './keys.js';
 function childEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  // Ink renders only the final frame when it believes it runs in CI; the pty is a real terminal.
+  // The same environment in and out of CI (test/e2e/ci-variable.test.ts sets CI on purpose).
   for (const key of Object.keys(env)) if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_')) delete env[key];
   // Never reach a real model from a test.
   delete env.OPENAI_API_KEY;
