@@ -11,7 +11,8 @@ beforeAll(() => assertBuilt());
 afterEach(() => terminal?.kill('SIGKILL'));
 
 describe('CI set in a terminal', () => {
-  for (const env of [{ CI: 'true' }, { CONTINUOUS_INTEGRATION: '1' }]) {
+  const settings: Record<string, string>[] = [{ CI: 'true' }, { CONTINUOUS_INTEGRATION: '1' }];
+  for (const env of settings) {
     it(`with ${Object.keys(env)[0]} set the form, the phases and each step are drawn while the session runs`, async () => {
       const file = workspace().copy('examples/poem.mdx');
       terminal = await startTerminal([file, '--model', 'echo'], { env });
