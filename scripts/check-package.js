@@ -92,9 +92,12 @@ async function checkTui() {
   child.write('\x1b');
   await waitFor('n/Enter next');
   child.write('c');
-  await waitFor('done');
+  // the header's status, not the word anywhere: q while a step runs asks before quitting
+  await waitFor('│ done │');
   child.write('q');
+  const timer = setTimeout(() => fail(`the TUI did not exit after q; it printed:\n${plain().slice(-2000)}`), 30_000);
   const { exitCode } = await exited;
+  clearTimeout(timer);
   if (exitCode !== 0) fail(`the TUI exited ${exitCode}`);
 }
 
