@@ -16,8 +16,9 @@ describe('README', () => {
 
   it('lists exactly the workflows in examples/', () => {
     const paragraph = /The examples in[\s\S]*?\n\n/.exec(readme)?.[0] ?? '';
-    const named = [...paragraph.matchAll(/`([a-z-]+\.mdx)`/g)].map((m) => m[1]).sort();
-    const present = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.mdx')).sort();
+    const named = [...paragraph.matchAll(/`([a-z/-]+\.mdx)`/g)].map((m) => m[1]).sort();
+    // a workflow with its own stepwise.config.ts lives in a folder of its own
+    const present = readdirSync(join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).sort();
     expect(named).toEqual(present);
   });
 });
