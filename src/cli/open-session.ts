@@ -17,6 +17,8 @@ export interface OpenedSession {
   state?: RunState;
   /** when the resumed session was last saved (ms) */
   savedAt?: number;
+  /** the inode of its run.json as loaded: a save by another stepwise replaces it */
+  savedIno?: number;
   /** the inputs to run with, and the required ones nobody gave */
   inputs: Record<string, unknown>;
   missing: string[];
@@ -27,7 +29,7 @@ export function openSession(prepared: PreparedRun, io: CliIO, want: { resume: bo
   const out = prepared.args.out ? resolve(io.cwd, prepared.args.out) : undefined;
   const fresh = (): OpenedSession => ({ dir: runDirectory(prepared.file, Date.now(), out), inputs: prepared.given, missing: prepared.missing });
   if (want.resume === false) return fresh();
-  let loaded: { dir: string; state: RunState; savedAt: number } | null;
+  let loaded: { dir: string; state: RunState; savedAt: number; savedIno: number } | null;
   if (typeof want.resume === 'string') {
     const dir = resolve(io.cwd, want.resume);
     const found = loadSession(dir, prepared.file);
@@ -40,8 +42,8 @@ export function openSession(prepared: PreparedRun, io: CliIO, want: { resume: bo
       return { error: `no saved session of ${prepared.args.file} to resume${out ? ` under ${prepared.args.out}` : ''}: run it once without --resume` };
     }
   }
-  const { dir, state: saved, savedAt } = loaded;
+  const { dir, state: saved, savedAt, savedIno } = loaded;
   const inputs = { ...saved.inputs, ...prepared.explicit };
   const missing = prepared.missing.filter((name) => !(name in inputs));
-  return { dir, state: saved, savedAt, inputs, missing };
+  return { dir, state: saved, savedAt, savedIno, inputs, missing };
 }

@@ -6,7 +6,7 @@ import { runStateFromJson } from './run-json.js';
 import { RUN_FILE } from './write-session.js';
 
 export type LoadedSession =
-  | { state: RunState; /** when run.json was last written (ms) */ savedAt: number }
+  | { state: RunState; /** when run.json was last written (ms) */ savedAt: number; /** its inode: each save renames a new file into place */ savedIno: number }
   | { error: string };
 
 /**
@@ -17,8 +17,9 @@ export function loadSession(dir: string, workflowFile?: string): LoadedSession {
   const file = join(dir, RUN_FILE);
   let text: string;
   let savedAt: number;
+  let savedIno: number;
   try {
-    savedAt = statSync(file).mtimeMs;
+    ({ mtimeMs: savedAt, ino: savedIno } = statSync(file));
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -35,7 +36,7 @@ export function loadSession(dir: string, workflowFile?: string): LoadedSession {
   if (workflowFile && !sameFile(value.file, workflowFile)) {
     return { error: `${file} is a run of ${value.file}, not of ${resolve(workflowFile)}; pick a session of this workflow (\`stepwise runs ${workflowFile}\`)` };
   }
-  return { state: runStateFromJson(value), savedAt };
+  return { state: runStateFromJson(value), savedAt, savedIno };
 }
 
 /** Enough of a run's shape to read it; the run checks the rest when it resumes. */

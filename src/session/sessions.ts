@@ -56,7 +56,7 @@ export function latestSession(workflowFile: string, out?: string): SessionSummar
 }
 
 /** The same session, loaded: its folder, state and when it was saved. */
-export function loadLatestSession(workflowFile: string, out?: string): { dir: string; state: RunState; savedAt: number } | null {
+export function loadLatestSession(workflowFile: string, out?: string): { dir: string; state: RunState; savedAt: number; savedIno: number } | null {
   // newest run.json first by its time on disk, so opening a file reads one session, not all
   const folder = sessionsFolder(workflowFile, out);
   let names: string[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { latestSession, loadSession, sessionsOf } from '../../src/session/sessions.js';
 import { runDirectory } from '../../src/session/directory.js';
@@ -65,7 +65,7 @@ describe('loading a session', () => {
     const base = tempFolder();
     const file = join(base, 'poem.mdx');
     const dir = save(file, 0, STARTED + HOUR);
-    expect(loadSession(dir, file)).toEqual({ state: JSON.parse(JSON.stringify(poemState(file))), savedAt: STARTED + HOUR });
+    expect(loadSession(dir, file)).toEqual({ state: JSON.parse(JSON.stringify(poemState(file))), savedAt: STARTED + HOUR, savedIno: statSync(join(dir, 'run.json')).ino });
   });
 
   it('says which file is wrong and how: missing, not JSON, not a run, another workflow', () => {
