@@ -36,7 +36,12 @@ export function openSession(prepared: PreparedRun, io: CliIO, want: { resume: bo
     if ('error' in found) return { error: found.error };
     loaded = { dir, ...found };
   } else {
-    loaded = loadLatestSession(prepared.file, out);
+    const latest = loadLatestSession(prepared.file, out);
+    if (latest && 'error' in latest) {
+      const instead = want.required ? 'continue another with --resume DIR, or run without --resume to start a new one' : 'start a new session with --fresh (the old one stays on disk)';
+      return { error: `the latest saved session of ${prepared.args.file} cannot be read: ${latest.error}\n${instead}` };
+    }
+    loaded = latest;
     if (!loaded) {
       if (!want.required) return fresh();
       return { error: `no saved session of ${prepared.args.file} to resume${out ? ` under ${prepared.args.out}` : ''}: run it once without --resume` };

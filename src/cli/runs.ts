@@ -26,7 +26,8 @@ export async function runRunsCommand(args: string[], io: CliIO): Promise<number>
   const path = resolve(io.cwd, file);
   const outArg = parsed.values.out as string | undefined;
   const out = outArg === undefined ? undefined : resolve(io.cwd, outArg);
-  const all = sessionsOf(path, out);
+  const unreadable: string[] = [];
+  const all = sessionsOf(path, out, (_dir, error) => unreadable.push(error));
   // a shared --out folder can hold runs of another workflow with the same name
   const sessions = all.filter((session) => sameFile(session.file, path));
   const others = all.length - sessions.length;
@@ -39,7 +40,12 @@ export async function runRunsCommand(args: string[], io: CliIO): Promise<number>
     io.stderr(`no such file: ${file}\n`);
     return 2;
   }
+  for (const error of unreadable) io.stderr(`skipped a session that cannot be read: ${error}\n`);
   if (others) io.stderr(`(${others} session${others === 1 ? '' : 's'} of another file named like ${file} left out)\n`);
+  if (sessions.length === 0 && unreadable.length) {
+    io.stdout(`no readable saved sessions of ${file}\n`);
+    return 0;
+  }
   if (sessions.length === 0) {
     const where = relative(io.cwd, sessionsFolder(path, out)) || '.';
     io.stdout(`no saved sessions of ${file} yet: \`stepwise ${file}${outArg ? ` --out ${outArg}` : ''}\` runs it and saves one in ${where}/\n`);

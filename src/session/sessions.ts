@@ -27,11 +27,11 @@ export interface SessionSummary {
 
 /**
  * Every readable session in the workflow's folder, most recently saved first (the later
- * start breaks a tie). A folder whose run.json is missing or not a run is skipped.
- * Sessions of another workflow of the same name (a shared `--out`) are included: compare
- * `file`, as latestSession does.
+ * start breaks a tie). A folder whose run.json is missing or not a run is skipped (with
+ * `onUnreadable`, told why). Sessions of another workflow of the same name (a shared
+ * `--out`) are included: compare `file`, as latestSession does.
  */
-export function sessionsOf(workflowFile: string, out?: string): SessionSummary[] {
+export function sessionsOf(workflowFile: string, out?: string, onUnreadable?: (dir: string, error: string) => void): SessionSummary[] {
   const folder = sessionsFolder(workflowFile, out);
   let names: string[];
   try {
@@ -43,7 +43,11 @@ export function sessionsOf(workflowFile: string, out?: string): SessionSummary[]
   for (const name of names) {
     const dir = join(folder, name);
     const loaded = loadSession(dir);
-    if ('error' in loaded) continue;
+    if ('error' in loaded) {
+      // a folder without run.json is not a session (nothing was saved in it)
+      if (modifiedAt(join(dir, RUN_FILE)) !== null) onUnreadable?.(dir, loaded.error);
+      continue;
+    }
     sessions.push(summarize(dir, loaded.state, loaded.savedAt));
   }
   return sessions.sort((a, b) => b.updatedAt - a.updatedAt || b.startedAt - a.startedAt || (a.dir < b.dir ? 1 : -1));
@@ -52,11 +56,15 @@ export function sessionsOf(workflowFile: string, out?: string): SessionSummary[]
 /** The most recently saved session of this very workflow file, or null. */
 export function latestSession(workflowFile: string, out?: string): SessionSummary | null {
   const latest = loadLatestSession(workflowFile, out);
-  return latest ? summarize(latest.dir, latest.state, latest.savedAt) : null;
+  return latest && !('error' in latest) ? summarize(latest.dir, latest.state, latest.savedAt) : null;
 }
 
-/** The same session, loaded: its folder, state and when it was saved. */
-export function loadLatestSession(workflowFile: string, out?: string): { dir: string; state: RunState; savedAt: number; savedIno: number } | null {
+/**
+ * The same session, loaded: its folder, state and when it was saved; or, when the most
+ * recently saved run.json cannot be read (cut short, not JSON, not a run), that folder and
+ * why: continuing an older session instead would look like lost work.
+ */
+export function loadLatestSession(workflowFile: string, out?: string): { dir: string; state: RunState; savedAt: number; savedIno: number } | { dir: string; error: string } | null {
   // newest run.json first by its time on disk, so opening a file reads one session, not all
   const folder = sessionsFolder(workflowFile, out);
   let names: string[];
@@ -71,7 +79,8 @@ export function loadLatestSession(workflowFile: string, out?: string): { dir: st
     .sort((a, b) => b.at! - a.at! || (a.dir < b.dir ? 1 : -1));
   for (const { dir } of byTime) {
     const loaded = loadSession(dir);
-    if ('error' in loaded || !sameFile(loaded.state.file, workflowFile)) continue;
+    if ('error' in loaded) return { dir, error: loaded.error };
+    if (!sameFile(loaded.state.file, workflowFile)) continue;
     return { dir, ...loaded };
   }
   return null;
