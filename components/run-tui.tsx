@@ -134,6 +134,12 @@ export async function runTui(prepared: TuiRun, session: TuiSession, io: TuiHost)
   }
   const finished = run as RunHandle | null;
   const active = saver as Autosave | null;
+  // quit (q, y) while a step runs: cancel it as Esc does, so a re-run's previous result is
+  // saved as current (its partial text in the history), not a cancelled step
+  if (finished?.state.status === 'running') {
+    finished.cancel();
+    await Promise.race([finished.idle(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+  }
   active?.flush(true);
   active?.stop();
   const problem = active?.error();
