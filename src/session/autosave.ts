@@ -77,16 +77,21 @@ export function autosave(run: SavedRun, folder: string, options: AutosaveOptions
     if (!dirty) return;
     dirty = false;
     lastWrite = now();
+    let before: FileStamp | null = null;
     try {
       if (writtenByAnother()) {
         const from = dir;
         dir = newSessionBeside(from, now());
         options.onMoved?.(dir, `another stepwise saved this session (${from}) too: this one now saves to ${dir}, so neither overwrites the other`);
       }
+      before = fileStamp(join(dir, RUN_FILE));
       writeSession(run.state, dir);
       seen = fileStamp(join(dir, RUN_FILE));
       failure = null;
     } catch (error) {
+      // run.json written before output.md failed: that new file is this session's own
+      const after = fileStamp(join(dir, RUN_FILE));
+      if (after && after.ino !== before?.ino) seen = after;
       const message = `cannot save the run in ${dir}: ${(error as Error).message}; make sure the folder can be written, or save elsewhere with --out DIR`;
       const repeated = message === failure;
       failure = message;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeSession } from '../../src/session/write-session.js';
 import { autosave } from '../../src/session/autosave.js';
@@ -213,6 +213,26 @@ describe('two stepwise on one session (two windows on the same file)', () => {
     expect(readdirSync(folder).sort()).toEqual([dir, second.dir].map((d) => d.slice(folder.length + 1)).sort());
     first.stop();
     second.stop();
+  });
+
+  it('its own write that failed halfway (run.json written, output.md not) is not taken for another stepwise\'s', () => {
+    const dir = join(tempFolder(), 'session');
+    writeSession(poemState('/work/poem.mdx'), dir);
+    const { mtimeMs: savedAt, ino: savedIno } = statSync(join(dir, 'run.json'));
+    const moves: string[] = [];
+    const saver = autosave(fakeRun(poemState('/work/poem.mdx')), dir, { savedAt, savedIno, onMoved: (to) => moves.push(to) });
+    // a folder where output.md goes: run.json is written, output.md cannot be
+    rmSync(join(dir, 'output.md'));
+    mkdirSync(join(dir, 'output.md'));
+    saver.flush(true);
+    expect(saver.error()).toMatch(/^cannot save the run in /);
+    rmSync(join(dir, 'output.md'), { recursive: true });
+    saver.flush(true);
+    expect(saver.error()).toBeNull();
+    expect(moves).toEqual([]);
+    expect(saver.dir).toBe(dir);
+    expect(existsSync(join(dir, 'output.md'))).toBe(true);
+    saver.stop();
   });
 
   it('a session folder removed while the run is open is written again in place', () => {
