@@ -1,7 +1,7 @@
 // Autosave: a session folder kept up to date as the run goes, so quitting, a crash or a
 // closed terminal loses at most the last quarter second. It listens to the run's events
 // like any front end; the run itself never touches a file.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunEvent, RunListener, RunState } from '../runtime/types.js';
 import { RUN_FILE, writeSession } from './write-session.js';
@@ -63,6 +63,10 @@ export function autosave(run: SavedRun, folder: string, options: AutosaveOptions
   let dir = folder;
   // run.json as this session last saw it: any other stamp means another process wrote it
   let seen: FileStamp | null = options.savedAt === undefined ? null : { mtimeMs: options.savedAt, ino: options.savedIno };
+  // the text of that run.json, once known: a save that would write it again writes nothing
+  // (opening a session and quitting leaves it as it was, its time too)
+  let onDisk: string | undefined;
+  let loadedText = options.savedAt !== undefined;
 
   const writtenByAnother = (): boolean => {
     if (!seen) return false;
@@ -82,13 +86,19 @@ export function autosave(run: SavedRun, folder: string, options: AutosaveOptions
       if (writtenByAnother()) {
         const from = dir;
         dir = newSessionBeside(from, now());
+        onDisk = undefined;
+        loadedText = false;
         options.onMoved?.(dir, `another stepwise saved this session (${from}) too: this one now saves to ${dir}, so neither overwrites the other`);
       }
       before = fileStamp(join(dir, RUN_FILE));
-      writeSession(run.state, dir);
-      seen = fileStamp(join(dir, RUN_FILE));
+      if (loadedText) onDisk = readText(join(dir, RUN_FILE));
+      loadedText = false;
+      const { text, written } = writeSession(run.state, dir, onDisk);
+      onDisk = text;
+      if (written) seen = fileStamp(join(dir, RUN_FILE));
       failure = null;
     } catch (error) {
+      onDisk = undefined;
       // run.json written before output.md failed: that new file is this session's own
       const after = fileStamp(join(dir, RUN_FILE));
       if (after && after.ino !== before?.ino) seen = after;
@@ -142,6 +152,14 @@ interface FileStamp {
   mtimeMs: number;
   /** each atomic write renames a new file into place: a new inode */
   ino?: number;
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function fileStamp(path: string): FileStamp | null {

@@ -93,6 +93,7 @@ describe('sessions in the TUI', () => {
     const [saved] = sessions(place.dir);
     expect(sessions(place.dir)).toHaveLength(1);
 
+    const before = statSync(join(saved!, 'run.json'));
     const again = await open(file);
     await again.waitFor((screen) => screen.includes('│ done │') && screen.includes('Both.'), WAIT);
     let screen = again.screen();
@@ -105,6 +106,9 @@ describe('sessions in the TUI', () => {
     expect(await again.exit).toEqual({ exitCode: 0 });
     expect(server.requests).toHaveLength(3);
     expect(sessions(place.dir)).toEqual([saved]);
+    // opened and quit, nothing changed: the session is not written again (its time stays)
+    const after = statSync(join(saved!, 'run.json'));
+    expect([after.mtimeMs, after.ino]).toEqual([before.mtimeMs, before.ino]);
 
     const fresh = await open(file, ['--fresh']);
     await fresh.waitFor((shown) => /○ first GenText\n +Write a line about rain\.\n +○ second GenText/.test(shown), WAIT);

@@ -220,7 +220,9 @@ describe('two stepwise on one session (two windows on the same file)', () => {
     writeSession(poemState('/work/poem.mdx'), dir);
     const { mtimeMs: savedAt, ino: savedIno } = statSync(join(dir, 'run.json'));
     const moves: string[] = [];
-    const saver = autosave(fakeRun(poemState('/work/poem.mdx')), dir, { savedAt, savedIno, onMoved: (to) => moves.push(to) });
+    const state = poemState('/work/poem.mdx');
+    state.title = 'changed';
+    const saver = autosave(fakeRun(state), dir, { savedAt, savedIno, onMoved: (to) => moves.push(to) });
     // a folder where output.md goes: run.json is written, output.md cannot be
     rmSync(join(dir, 'output.md'));
     mkdirSync(join(dir, 'output.md'));
