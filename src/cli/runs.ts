@@ -1,6 +1,9 @@
 // `stepwise runs FILE [--out DIR] [--json]`: the saved sessions of a workflow, most
-// recently saved first. Reads run.json files only: no compiler, no models, no UI.
-import { existsSync } from 'node:fs';
+// recently saved first. Reads run.json files, and compiles FILE to count the steps an
+// unfinished session has not reached; no models, no UI.
+import { existsSync, readFileSync } from 'node:fs';
+import { compile } from '../compiler/index.js';
+import type { Workflow } from '../compiler/types.js';
 import { relative, resolve } from 'node:path';
 import { parseCommandArgs, usageError } from './args.js';
 import type { CliIO } from './io.js';
@@ -27,7 +30,7 @@ export async function runRunsCommand(args: string[], io: CliIO): Promise<number>
   const outArg = parsed.values.out as string | undefined;
   const out = outArg === undefined ? undefined : resolve(io.cwd, outArg);
   const unreadable: string[] = [];
-  const all = sessionsOf(path, out, (_dir, error) => unreadable.push(error));
+  const all = sessionsOf(path, out, { onUnreadable: (_dir, error) => unreadable.push(error), workflow: currentWorkflow(path) });
   // a shared --out folder can hold runs of another workflow with the same name
   const sessions = all.filter((session) => sameFile(session.file, path));
   const others = all.length - sessions.length;
@@ -53,6 +56,18 @@ export async function runRunsCommand(args: string[], io: CliIO): Promise<number>
   }
   io.stdout(table(sessions, io.cwd));
   return 0;
+}
+
+/** The workflow as it is now, to count the steps a session has not reached; null when it does not compile (without its config's actions). */
+function currentWorkflow(path: string): Workflow | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const result = compile(text, path);
+  return result.workflow && !result.diagnostics.some((d) => d.severity === 'error') ? result.workflow : undefined;
 }
 
 function jsonEntry(session: SessionSummary) {
