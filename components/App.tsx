@@ -38,7 +38,7 @@ import { useEditorHandover } from './hooks/useEditorHandover.js';
 import type { KeyContext } from './keys.js';
 import type { Mode } from './modes.js';
 import { screenLayout } from './screen-layout.js';
-import { SaveProblemBanner, useSaveProblem } from './SaveProblemBanner.js';
+import { SaveMovedLine, SaveProblemBanner, useSaveProblem } from './SaveProblemBanner.js';
 import { failureNotice } from './hooks/useFailedStep.js';
 import { shownRequest } from './shown-request.js';
 import { KEYLESS_NOTICE, keylessRecord } from './keyless-step.js';
@@ -120,9 +120,10 @@ function AppScreens(props: AppProps) {
   const keyContext: KeyContext = { status, hasResult, hasInputs: workflow.inputs.length > 0, needsKey: keyless !== null, hasHistory, stale: current?.stale === true, inHistory: mode === 'history', canPreview: Boolean(run && selected) && !hasResult, hasProblems: diagnostics.length > 0 };
   const model = props.modelOverride ?? workflow.model ?? props.defaultModel ?? 'model per action';
   const notSaved = useSaveProblem(props.saveProblem);
+  const moved = useSaveProblem(props.saveMoved);
   const showing = mode === 'tool-reject' && waiting ? 'tool-reject' : mode === 'feedback' && target ? 'feedback' : mode === 'api-key' && keyless ? 'api-key' : mode === 'quit' || mode === 'editing' ? mode : 'notice';
   const noticeText = notice ?? (waiting ? toolNotice(waiting) : keyless ? KEYLESS_NOTICE : view?.error && status === 'failed' ? failureNotice(view.error.message, failed, current?.key ?? null) : ' ');
-  const layout = screenLayout({ rows, columns, diagnostics, source, description: workflow.description, problemsOpen: mode === 'problems', notSaved: Boolean(notSaved), showing, noticeText });
+  const layout = screenLayout({ rows, columns, diagnostics, source, description: workflow.description, problemsOpen: mode === 'problems', notSaved: Boolean(notSaved || moved), showing, noticeText });
   const { bodyHeight, listHeight } = layout;
   const problems = useProblemsView({ diagnostics, text: source, width: columns, height: bodyHeight, setMode, setNotice });
 
@@ -209,7 +210,7 @@ function AppScreens(props: AppProps) {
         resumedAt={props.resumedAt ?? null}
         fileState={fileState}
       />
-      {notSaved ? <SaveProblemBanner message={notSaved} /> : null}
+      {notSaved ? <SaveProblemBanner message={notSaved} /> : moved ? <SaveMovedLine message={moved} /> : null}
       {mode === 'problems' ? null : <DiagnosticsBanner diagnostics={diagnostics} text={source} width={columns} limit={layout.shownProblems} />}
       <Box flexDirection="column" height={bodyHeight} overflow="hidden" flexShrink={0}>
         {body}

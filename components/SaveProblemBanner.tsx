@@ -19,3 +19,12 @@ export function SaveProblemBanner({ message }: { message: string }) {
     </Text>
   );
 }
+
+/** In the same place: another stepwise saved this session first, so this one saves to a new folder. */
+export function SaveMovedLine({ message }: { message: string }) {
+  return (
+    <Text color={tint('yellow')} wrap="truncate">
+      {message}
+    </Text>
+  );
+}

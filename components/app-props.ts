@@ -42,4 +42,6 @@ export interface AppProps {
   resumedAt?: number | null;
   /** why the session could not be saved, shown in a banner */
   saveProblem?: SaveProblem;
+  /** where the session is saved now, when another stepwise saved it first (same store shape) */
+  saveMoved?: SaveProblem;
 }

@@ -7,7 +7,7 @@ import type { Workflow } from '../src/compiler/types.js';
 import { compile } from '../src/compiler/index.js';
 import { customActionSpecs } from '../src/actions/specs.js';
 import { toolNames } from '../src/tools/registry.js';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { autosave, type Autosave } from '../src/session/autosave.js';
 import { OUTPUT_FILE } from '../src/session/write-session.js';
 import type { TuiHost, TuiRun, TuiSession } from './tui-start.js';
@@ -32,9 +32,10 @@ export async function runTui(prepared: TuiRun, session: TuiSession, io: TuiHost)
   let saver: Autosave | null = null;
   let instance: ReturnType<typeof render> | null = null;
   const saveProblem = createSaveProblem();
+  const saveNote = createSaveProblem();
   const startSaving = (created: RunHandle) => {
     const begin = () => {
-      saver ??= autosave(created, session.dir, { onError: saveProblem.set });
+      saver ??= autosave(created, session.dir, { onError: saveProblem.set, savedAt: session.savedAt, savedIno: session.savedIno, onMoved: (dir) => saveNote.set(`another stepwise saved this session too: this window now saves to ${relative(process.cwd(), dir) || dir}`) });
     };
     // a new session gets its folder once something ran; a resumed one is saved from the start
     if (session.state) return begin();
@@ -56,7 +57,7 @@ export async function runTui(prepared: TuiRun, session: TuiSession, io: TuiHost)
     saver?.flush(true);
     restore();
     if (message) io.stderr(message);
-    if (saver && !saver.error()) io.stderr(`saved ${join(session.dir, OUTPUT_FILE)}\n`);
+    if (saver && !saver.error()) io.stderr(`saved ${join(saver.dir, OUTPUT_FILE)}\n`);
   };
   const uninstall = io.onExit({
     // the cancel lands first (the partial text joins the step's history, a re-run's previous
@@ -98,6 +99,7 @@ export async function runTui(prepared: TuiRun, session: TuiSession, io: TuiHost)
         resumedAt={session.savedAt ?? null}
         saved={session.state}
         saveProblem={saveProblem}
+        saveMoved={saveNote}
         createRun={createRun}
         watch={prepared.args.watch !== false}
         compile={(text) => compile(text, prepared.file, { actions, tools })}
@@ -132,10 +134,16 @@ export async function runTui(prepared: TuiRun, session: TuiSession, io: TuiHost)
   }
   const finished = run as RunHandle | null;
   const active = saver as Autosave | null;
+  // quit (q, y) while a step runs: cancel it as Esc does, so a re-run's previous result is
+  // saved as current (its partial text in the history), not a cancelled step
+  if (finished?.state.status === 'running') {
+    finished.cancel();
+    await Promise.race([finished.idle(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+  }
   active?.flush(true);
   active?.stop();
   const problem = active?.error();
   if (problem) io.stderr(`the session could not be saved: ${problem}\n`);
-  else if (active) io.stdout(`saved ${join(session.dir, OUTPUT_FILE)}\n`);
+  else if (active) io.stdout(`saved ${join(active.dir, OUTPUT_FILE)}\n`);
   return finished?.state.status === 'failed' || problem ? 1 : 0;
 }

@@ -21,6 +21,8 @@ export interface TuiSession {
   dir: string;
   state?: RunState;
   savedAt?: number;
+  /** the inode of its run.json as loaded (a save by another stepwise replaces it) */
+  savedIno?: number;
   inputs: Record<string, unknown>;
   missing: string[];
 }

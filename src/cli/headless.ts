@@ -42,7 +42,7 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
   const err = palette(stderrColorEnabled(io));
   if (session.state && !json) io.stderr(`resuming ${session.dir}\n`);
   const unsubscribe = json ? () => {} : reportHeadless(run, prepared.workflow, { write: io.stdout, warn: io.stderr, out: palette(colorEnabled(io)), err });
-  const saver = autosave(run, session.dir);
+  const saver = autosave(run, session.dir, { savedAt: session.savedAt, savedIno: session.savedIno, onMoved: (_dir, message) => io.stderr(`${message}\n`) });
   let interrupted: ExitSignal | null = null;
   const uninstall = onExit({
     stop(signal) {
@@ -53,7 +53,7 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
     now() {
       // a second Ctrl+C: the running step is saved as cancelled, with its partial text
       saver.flush(true);
-      io.stderr(`\ninterrupted: saved ${session.dir}\n`);
+      io.stderr(`\ninterrupted: saved ${saver.dir}\n`);
     },
   });
   try {
@@ -70,7 +70,7 @@ export async function runHeadless(prepared: PreparedRun, io: CliIO): Promise<num
   const saveError = saver.error();
   const state = run.state;
   const stopped = interrupted ? `interrupted (${interrupted}): the run was saved; continue it with --resume` : null;
-  const document = runDocument(prepared.workflow, state, { dir: session.dir, transcript: join(session.dir, OUTPUT_FILE), saveError, stopped });
+  const document = runDocument(prepared.workflow, state, { dir: saver.dir, transcript: join(saver.dir, OUTPUT_FILE), saveError, stopped });
   const { ok, error, transcript } = document;
   if (json) io.stdout(printableDocument(document) + '\n');
   else {

@@ -17,6 +17,8 @@ export interface OpenedSession {
   state?: RunState;
   /** when the resumed session was last saved (ms) */
   savedAt?: number;
+  /** the inode of its run.json as loaded: a save by another stepwise replaces it */
+  savedIno?: number;
   /** the inputs to run with, and the required ones nobody gave */
   inputs: Record<string, unknown>;
   missing: string[];
@@ -27,21 +29,26 @@ export function openSession(prepared: PreparedRun, io: CliIO, want: { resume: bo
   const out = prepared.args.out ? resolve(io.cwd, prepared.args.out) : undefined;
   const fresh = (): OpenedSession => ({ dir: runDirectory(prepared.file, Date.now(), out), inputs: prepared.given, missing: prepared.missing });
   if (want.resume === false) return fresh();
-  let loaded: { dir: string; state: RunState; savedAt: number } | null;
+  let loaded: { dir: string; state: RunState; savedAt: number; savedIno: number } | null;
   if (typeof want.resume === 'string') {
     const dir = resolve(io.cwd, want.resume);
     const found = loadSession(dir, prepared.file);
     if ('error' in found) return { error: found.error };
     loaded = { dir, ...found };
   } else {
-    loaded = loadLatestSession(prepared.file, out);
+    const latest = loadLatestSession(prepared.file, out);
+    if (latest && 'error' in latest) {
+      const instead = want.required ? 'continue another with --resume DIR, or run without --resume to start a new one' : 'start a new session with --fresh (the old one stays on disk)';
+      return { error: `the latest saved session of ${prepared.args.file} cannot be read: ${latest.error}\n${instead}` };
+    }
+    loaded = latest;
     if (!loaded) {
       if (!want.required) return fresh();
       return { error: `no saved session of ${prepared.args.file} to resume${out ? ` under ${prepared.args.out}` : ''}: run it once without --resume` };
     }
   }
-  const { dir, state: saved, savedAt } = loaded;
+  const { dir, state: saved, savedAt, savedIno } = loaded;
   const inputs = { ...saved.inputs, ...prepared.explicit };
   const missing = prepared.missing.filter((name) => !(name in inputs));
-  return { dir, state: saved, savedAt, inputs, missing };
+  return { dir, state: saved, savedAt, savedIno, inputs, missing };
 }

@@ -131,7 +131,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     // the TUI continues the file's latest saved session unless --fresh
     const session = openSession(prepared, io, { resume: !prepared.args.fresh, required: false });
     if ('error' in session) {
-      io.stderr(`${session.error}\nstart a new session with --fresh\n`);
+      io.stderr(`${session.error}\n`);
       return 2;
     }
     return (await loadTui()).runTui(prepared, session, { ...io, onExit });

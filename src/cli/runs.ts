@@ -1,6 +1,9 @@
 // `stepwise runs FILE [--out DIR] [--json]`: the saved sessions of a workflow, most
-// recently saved first. Reads run.json files only: no compiler, no models, no UI.
-import { existsSync } from 'node:fs';
+// recently saved first. Reads run.json files, and compiles FILE to count the steps an
+// unfinished session has not reached; no models, no UI.
+import { existsSync, readFileSync } from 'node:fs';
+import { compile } from '../compiler/index.js';
+import type { Workflow } from '../compiler/types.js';
 import { relative, resolve } from 'node:path';
 import { parseCommandArgs, usageError } from './args.js';
 import type { CliIO } from './io.js';
@@ -26,7 +29,8 @@ export async function runRunsCommand(args: string[], io: CliIO): Promise<number>
   const path = resolve(io.cwd, file);
   const outArg = parsed.values.out as string | undefined;
   const out = outArg === undefined ? undefined : resolve(io.cwd, outArg);
-  const all = sessionsOf(path, out);
+  const unreadable: string[] = [];
+  const all = sessionsOf(path, out, { onUnreadable: (_dir, error) => unreadable.push(error), workflow: currentWorkflow(path) });
   // a shared --out folder can hold runs of another workflow with the same name
   const sessions = all.filter((session) => sameFile(session.file, path));
   const others = all.length - sessions.length;
@@ -39,7 +43,12 @@ export async function runRunsCommand(args: string[], io: CliIO): Promise<number>
     io.stderr(`no such file: ${file}\n`);
     return 2;
   }
+  for (const error of unreadable) io.stderr(`skipped a session that cannot be read: ${error}\n`);
   if (others) io.stderr(`(${others} session${others === 1 ? '' : 's'} of another file named like ${file} left out)\n`);
+  if (sessions.length === 0 && unreadable.length) {
+    io.stdout(`no readable saved sessions of ${file}\n`);
+    return 0;
+  }
   if (sessions.length === 0) {
     const where = relative(io.cwd, sessionsFolder(path, out)) || '.';
     io.stdout(`no saved sessions of ${file} yet: \`stepwise ${file}${outArg ? ` --out ${outArg}` : ''}\` runs it and saves one in ${where}/\n`);
@@ -47,6 +56,18 @@ export async function runRunsCommand(args: string[], io: CliIO): Promise<number>
   }
   io.stdout(table(sessions, io.cwd));
   return 0;
+}
+
+/** The workflow as it is now, to count the steps a session has not reached; null when it does not compile (without its config's actions). */
+function currentWorkflow(path: string): Workflow | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const result = compile(text, path);
+  return result.workflow && !result.diagnostics.some((d) => d.severity === 'error') ? result.workflow : undefined;
 }
 
 function jsonEntry(session: SessionSummary) {

@@ -228,7 +228,10 @@ export class Pass implements WalkHost {
     const { state, records, emit } = this.run;
     const done = arguments.length > 2;
     const existing = state.steps[key];
-    const record = existing && existing.status !== 'failed' ? existing : blankRecord(key, base);
+    // a record left at this key by another step (the file changed) is not this block's: it
+    // would carry that step's fingerprint, and the step would take the block's output as its own
+    const own = existing && existing.status !== 'failed' && existing.action === base.action && existing.as === base.as;
+    const record = own ? existing : blankRecord(key, base);
     Object.assign(record, base, { status: done ? 'done' : 'running', stale: false, output: done ? output : record.output, error: null, endedAt: done ? Date.now() : null });
     if (done) {
       delete record.progress;

@@ -36,7 +36,8 @@ export class StepVersions {
   reuse(key: string, base: ExecuteBase): StepRecord | null {
     if (this.forced.has(key)) return null;
     const existing = this.state.steps[key];
-    if (existing?.status === 'done' && existing.fingerprint === base.fingerprint) {
+    // the action and name too: a session saved by an earlier stepwise may hold a Loop's record with the fingerprint of the step that was here before it
+    if (existing?.status === 'done' && existing.fingerprint === base.fingerprint && existing.action === base.action && existing.as === base.as) {
       this.records.visit(key);
       if (existing.stale) {
         existing.stale = false;

@@ -1,8 +1,11 @@
 // Autosave: a session folder kept up to date as the run goes, so quitting, a crash or a
 // closed terminal loses at most the last quarter second. It listens to the run's events
 // like any front end; the run itself never touches a file.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RunEvent, RunListener, RunState } from '../runtime/types.js';
-import { writeSession } from './write-session.js';
+import { RUN_FILE, writeSession } from './write-session.js';
+import { newSessionBeside } from './directory.js';
 
 /** The events after which the saved run would differ; never the streaming deltas. */
 const CHANGES = new Set<RunEvent['type']>(['step-end', 'step-error', 'step-cancel', 'stale', 'history', 'status', 'done']);
@@ -14,6 +17,16 @@ export interface AutosaveOptions {
   interval?: number;
   /** the clock (default Date.now) */
   now?: () => number;
+  /**
+   * A resumed session: when its run.json was written, as it was loaded (ms). If another
+   * stepwise (a second window on the same file) saves the session after that, this one
+   * never writes over it: it moves to a new session folder, and `onMoved` says where.
+   */
+  savedAt?: number;
+  /** the inode of that run.json, as it was loaded */
+  savedIno?: number;
+  /** saving moved to a new session folder, `dir`; `message` says why, for the author */
+  onMoved?: (dir: string, message: string) => void;
 }
 
 export interface Autosave {
@@ -23,6 +36,7 @@ export interface Autosave {
   stop(): void;
   /** the last write's failure, or null when the last write succeeded (or none was needed) */
   error(): string | null;
+  /** the folder the session is saved in (a new one after another stepwise saved the first) */
   readonly dir: string;
 }
 
@@ -37,7 +51,7 @@ export interface SavedRun {
  * quiet spell is written at once (in a microtask, so the events one command emits
  * together make one write); later ones at most every `interval` ms, the last always.
  */
-export function autosave(run: SavedRun, dir: string, options: AutosaveOptions = {}): Autosave {
+export function autosave(run: SavedRun, folder: string, options: AutosaveOptions = {}): Autosave {
   const interval = options.interval ?? 250;
   const now = options.now ?? Date.now;
   let dirty = false;
@@ -46,6 +60,20 @@ export function autosave(run: SavedRun, dir: string, options: AutosaveOptions = 
   let lastWrite = -Infinity;
   let failure: string | null = null;
   let stopped = false;
+  let dir = folder;
+  // run.json as this session last saw it: any other stamp means another process wrote it
+  let seen: FileStamp | null = options.savedAt === undefined ? null : { mtimeMs: options.savedAt, ino: options.savedIno };
+  // the text of that run.json, once known: a save that would write it again writes nothing
+  // (opening a session and quitting leaves it as it was, its time too)
+  let onDisk: string | undefined;
+  let loadedText = options.savedAt !== undefined;
+
+  const writtenByAnother = (): boolean => {
+    if (!seen) return false;
+    const stamp = fileStamp(join(dir, RUN_FILE));
+    // gone (the folder was removed): writing it again overwrites nobody
+    return stamp !== null && (stamp.mtimeMs !== seen.mtimeMs || (seen.ino !== undefined && stamp.ino !== seen.ino));
+  };
 
   const write = () => {
     if (timer) clearTimeout(timer);
@@ -53,10 +81,27 @@ export function autosave(run: SavedRun, dir: string, options: AutosaveOptions = 
     if (!dirty) return;
     dirty = false;
     lastWrite = now();
+    let before: FileStamp | null = null;
     try {
-      writeSession(run.state, dir);
+      if (writtenByAnother()) {
+        const from = dir;
+        dir = newSessionBeside(from, now());
+        onDisk = undefined;
+        loadedText = false;
+        options.onMoved?.(dir, `another stepwise saved this session (${from}) too: this one now saves to ${dir}, so neither overwrites the other`);
+      }
+      before = fileStamp(join(dir, RUN_FILE));
+      if (loadedText) onDisk = readText(join(dir, RUN_FILE));
+      loadedText = false;
+      const { text, written } = writeSession(run.state, dir, onDisk);
+      onDisk = text;
+      if (written) seen = fileStamp(join(dir, RUN_FILE));
       failure = null;
     } catch (error) {
+      onDisk = undefined;
+      // run.json written before output.md failed: that new file is this session's own
+      const after = fileStamp(join(dir, RUN_FILE));
+      if (after && after.ino !== before?.ino) seen = after;
       const message = `cannot save the run in ${dir}: ${(error as Error).message}; make sure the folder can be written, or save elsewhere with --out DIR`;
       const repeated = message === failure;
       failure = message;
@@ -86,7 +131,9 @@ export function autosave(run: SavedRun, dir: string, options: AutosaveOptions = 
   });
 
   return {
-    dir,
+    get dir() {
+      return dir;
+    },
     flush(force = false) {
       if (force) dirty = true;
       write();
@@ -99,4 +146,27 @@ export function autosave(run: SavedRun, dir: string, options: AutosaveOptions = 
     },
     error: () => failure,
   };
+}
+
+interface FileStamp {
+  mtimeMs: number;
+  /** each atomic write renames a new file into place: a new inode */
+  ino?: number;
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function fileStamp(path: string): FileStamp | null {
+  try {
+    const { mtimeMs, ino } = statSync(path);
+    return { mtimeMs, ino };
+  } catch {
+    return null;
+  }
 }

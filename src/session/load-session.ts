@@ -4,9 +4,10 @@ import { join, resolve } from 'node:path';
 import type { RunState } from '../runtime/types.js';
 import { runStateFromJson } from './run-json.js';
 import { RUN_FILE } from './write-session.js';
+import { runShapeProblem } from './run-shape.js';
 
 export type LoadedSession =
-  | { state: RunState; /** when run.json was last written (ms) */ savedAt: number }
+  | { state: RunState; /** when run.json was last written (ms) */ savedAt: number; /** its inode: each save renames a new file into place */ savedIno: number }
   | { error: string };
 
 /**
@@ -17,8 +18,9 @@ export function loadSession(dir: string, workflowFile?: string): LoadedSession {
   const file = join(dir, RUN_FILE);
   let text: string;
   let savedAt: number;
+  let savedIno: number;
   try {
-    savedAt = statSync(file).mtimeMs;
+    ({ mtimeMs: savedAt, ino: savedIno } = statSync(file));
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -31,11 +33,12 @@ export function loadSession(dir: string, workflowFile?: string): LoadedSession {
   } catch (error) {
     return { error: `${file} is not valid JSON (${(error as Error).message}); it may have been cut short: pick another session (\`stepwise runs FILE\`) or start afresh` };
   }
-  if (!isRunState(value)) return { error: `${file} is not a stepwise run (no version 1 run state in it); pick a folder that \`stepwise runs FILE\` lists` };
+  const problem = runShapeProblem(value);
+  if (problem || !isRunState(value)) return { error: `${file} is not a stepwise run (${problem ?? 'no version 1 run state in it'}); pick a folder that \`stepwise runs FILE\` lists` };
   if (workflowFile && !sameFile(value.file, workflowFile)) {
     return { error: `${file} is a run of ${value.file}, not of ${resolve(workflowFile)}; pick a session of this workflow (\`stepwise runs ${workflowFile}\`)` };
   }
-  return { state: runStateFromJson(value), savedAt };
+  return { state: runStateFromJson(value), savedAt, savedIno };
 }
 
 /** Enough of a run's shape to read it; the run checks the rest when it resumes. */

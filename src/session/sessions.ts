@@ -7,6 +7,15 @@ import { sessionsFolder } from './directory.js';
 import { loadSession, sameFile } from './load-session.js';
 import { RUN_FILE } from './write-session.js';
 import { isBlockAction } from '../compiler/action-specs.js';
+import type { Workflow } from '../compiler/types.js';
+import { stepsAhead } from './steps-ahead.js';
+
+export interface SessionsOptions {
+  /** a folder whose run.json cannot be read: it is skipped, and this says why */
+  onUnreadable?: (dir: string, error: string) => void;
+  /** the workflow as it is now: a session not done counts the steps it has not reached */
+  workflow?: Workflow;
+}
 
 export { loadSession } from './load-session.js';
 
@@ -27,11 +36,12 @@ export interface SessionSummary {
 
 /**
  * Every readable session in the workflow's folder, most recently saved first (the later
- * start breaks a tie). A folder whose run.json is missing or not a run is skipped.
- * Sessions of another workflow of the same name (a shared `--out`) are included: compare
- * `file`, as latestSession does.
+ * start breaks a tie). A folder whose run.json is missing or not a run is skipped (with
+ * `onUnreadable`, told why). Sessions of another workflow of the same name (a shared
+ * `--out`) are included: compare `file`, as latestSession does.
  */
-export function sessionsOf(workflowFile: string, out?: string): SessionSummary[] {
+export function sessionsOf(workflowFile: string, out?: string, options: SessionsOptions = {}): SessionSummary[] {
+  const { onUnreadable, workflow } = options;
   const folder = sessionsFolder(workflowFile, out);
   let names: string[];
   try {
@@ -43,8 +53,12 @@ export function sessionsOf(workflowFile: string, out?: string): SessionSummary[]
   for (const name of names) {
     const dir = join(folder, name);
     const loaded = loadSession(dir);
-    if ('error' in loaded) continue;
-    sessions.push(summarize(dir, loaded.state, loaded.savedAt));
+    if ('error' in loaded) {
+      // a folder without run.json is not a session (nothing was saved in it)
+      if (modifiedAt(join(dir, RUN_FILE)) !== null) onUnreadable?.(dir, loaded.error);
+      continue;
+    }
+    sessions.push(summarize(dir, loaded.state, loaded.savedAt, workflow));
   }
   return sessions.sort((a, b) => b.updatedAt - a.updatedAt || b.startedAt - a.startedAt || (a.dir < b.dir ? 1 : -1));
 }
@@ -52,11 +66,15 @@ export function sessionsOf(workflowFile: string, out?: string): SessionSummary[]
 /** The most recently saved session of this very workflow file, or null. */
 export function latestSession(workflowFile: string, out?: string): SessionSummary | null {
   const latest = loadLatestSession(workflowFile, out);
-  return latest ? summarize(latest.dir, latest.state, latest.savedAt) : null;
+  return latest && !('error' in latest) ? summarize(latest.dir, latest.state, latest.savedAt) : null;
 }
 
-/** The same session, loaded: its folder, state and when it was saved. */
-export function loadLatestSession(workflowFile: string, out?: string): { dir: string; state: RunState; savedAt: number } | null {
+/**
+ * The same session, loaded: its folder, state and when it was saved; or, when the most
+ * recently saved run.json cannot be read (cut short, not JSON, not a run), that folder and
+ * why: continuing an older session instead would look like lost work.
+ */
+export function loadLatestSession(workflowFile: string, out?: string): { dir: string; state: RunState; savedAt: number; savedIno: number } | { dir: string; error: string } | null {
   // newest run.json first by its time on disk, so opening a file reads one session, not all
   const folder = sessionsFolder(workflowFile, out);
   let names: string[];
@@ -71,7 +89,8 @@ export function loadLatestSession(workflowFile: string, out?: string): { dir: st
     .sort((a, b) => b.at! - a.at! || (a.dir < b.dir ? 1 : -1));
   for (const { dir } of byTime) {
     const loaded = loadSession(dir);
-    if ('error' in loaded || !sameFile(loaded.state.file, workflowFile)) continue;
+    if ('error' in loaded) return { dir, error: loaded.error };
+    if (!sameFile(loaded.state.file, workflowFile)) continue;
     return { dir, ...loaded };
   }
   return null;
@@ -88,11 +107,11 @@ function modifiedAt(path: string): number | null {
 /**
  * Steps count the action steps the run has reached (records with an action), not the
  * Loop and Cond records around them: a block is its body's steps, each iteration's
- * counted, and a one-step loop that ran twice is 2 steps. Steps the run has not reached
- * are not known (how often a loop runs depends on its outputs). Done means done and not
- * out of date.
+ * counted, and a one-step loop that ran twice is 2 steps. With the workflow, the steps of
+ * a session that is not done include those it has not reached (stepsAhead). Done means
+ * done and not out of date.
  */
-export function stepCounts(state: RunState): { stepsDone: number; stepsTotal: number } {
+export function stepCounts(state: RunState, workflow?: Workflow): { stepsDone: number; stepsTotal: number } {
   let stepsDone = 0;
   let stepsTotal = 0;
   for (const key of state.order) {
@@ -101,16 +120,17 @@ export function stepCounts(state: RunState): { stepsDone: number; stepsTotal: nu
     stepsTotal++;
     if (record.status === 'done' && !record.stale) stepsDone++;
   }
+  if (workflow && state.status !== 'done') stepsTotal += stepsAhead(workflow, state);
   return { stepsDone, stepsTotal };
 }
 
-function summarize(dir: string, state: RunState, updatedAt: number): SessionSummary {
+function summarize(dir: string, state: RunState, updatedAt: number, workflow?: Workflow): SessionSummary {
   return {
     dir,
     startedAt: state.startedAt,
     updatedAt,
     status: state.status,
-    ...stepCounts(state),
+    ...stepCounts(state, workflow),
     usage: {
       inputTokens: state.usage?.inputTokens ?? 0,
       outputTokens: state.usage?.outputTokens ?? 0,

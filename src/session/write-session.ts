@@ -11,13 +11,16 @@ export const OUTPUT_FILE = 'output.md';
 
 /**
  * Writes `savedState(state)` into `dir` (made if missing); throws the file system's
- * error. run.json goes first: it is the one a resume needs.
+ * error. run.json goes first: it is the one a resume needs. With `unchanged` (the text
+ * run.json holds now), a run that would write the same text writes nothing: `written` is false.
  */
-export function writeSession(state: RunState, dir: string): { runFile: string; outputFile: string } {
+export function writeSession(state: RunState, dir: string, unchanged?: string): { runFile: string; outputFile: string; text: string; written: boolean } {
   const saved = savedState(state);
   const runFile = join(dir, RUN_FILE);
   const outputFile = join(dir, OUTPUT_FILE);
-  writeFileAtomic(runFile, runJson(saved));
+  const text = runJson(saved);
+  if (text === unchanged) return { runFile, outputFile, text, written: false };
+  writeFileAtomic(runFile, text);
   writeFileAtomic(outputFile, sessionMarkdown(saved));
-  return { runFile, outputFile };
+  return { runFile, outputFile, text, written: true };
 }

@@ -93,6 +93,7 @@ describe('sessions in the TUI', () => {
     const [saved] = sessions(place.dir);
     expect(sessions(place.dir)).toHaveLength(1);
 
+    const before = statSync(join(saved!, 'run.json'));
     const again = await open(file);
     await again.waitFor((screen) => screen.includes('│ done │') && screen.includes('Both.'), WAIT);
     let screen = again.screen();
@@ -105,6 +106,9 @@ describe('sessions in the TUI', () => {
     expect(await again.exit).toEqual({ exitCode: 0 });
     expect(server.requests).toHaveLength(3);
     expect(sessions(place.dir)).toEqual([saved]);
+    // opened and quit, nothing changed: the session is not written again (its time stays)
+    const after = statSync(join(saved!, 'run.json'));
+    expect([after.mtimeMs, after.ino]).toEqual([before.mtimeMs, before.ino]);
 
     const fresh = await open(file, ['--fresh']);
     await fresh.waitFor((shown) => /○ first GenText\n +Write a line about rain\.\n +○ second GenText/.test(shown), WAIT);
@@ -149,6 +153,28 @@ describe('sessions in the TUI', () => {
     // newest first; the selection starts on the current version
     expect(rows[title + 1]).toMatch(/^    #2  \d\d:\d\d:\d\d  cancelled  openai:gpt-4o-mini   0 in 0 out  Sleet, the$/);
     expect(rows[title + 2]).toMatch(/^› ● #1  \d\d:\d\d:\d\d  generated  openai:gpt-4o-mini  10 in \d+ out  Snow falls without a sound\.$/);
+  }, 60_000);
+
+  it('quitting (q, y) during a re-run saves the previous output as current, the partial text in the history', async () => {
+    const place = workspace();
+    const file = place.write('three.mdx', THREE_STEPS);
+    const t = await open(file);
+    await runAll(t);
+    await select(t, /^›\s+✓ second GenText/m);
+    server.reply({ kind: 'hang', text: 'Sleet, then nothing.', chunks: 4, sent: 2 });
+    t.write('r');
+    await t.waitFor((screen) => screen.includes('Sleet, the') && screen.includes('│ running │'), WAIT);
+    t.write('q');
+    await t.waitFor('Quit while running? y/n', WAIT);
+    t.write('y');
+    expect(await t.exit).toEqual({ exitCode: 0 });
+    const [session] = sessions(place.dir);
+    const state = savedRun(session!);
+    expect(state.steps['0.1']).toMatchObject({ status: 'done', output: 'Snow falls without a sound.', stale: false });
+    expect(state.history['0.1'].map((version: any) => [version.why, version.partial])).toEqual([['generated', undefined], ['cancelled', 'Sleet, the']]);
+    const markdown = readFileSync(join(session!, 'output.md'), 'utf8');
+    expect(markdown).toContain('> Now one about snow.\n\nSnow falls without a sound.\n');
+    expect(markdown).not.toContain('cancelled');
   }, 60_000);
 
   it('an undone change to the file brings the results back without a model call', async () => {

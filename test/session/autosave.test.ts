@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { writeSession } from '../../src/session/write-session.js';
 import { autosave } from '../../src/session/autosave.js';
 import { sessionMarkdown } from '../../src/session/session-markdown.js';
 import { savedState } from '../../src/runtime/saved-state.js';
@@ -173,6 +174,76 @@ describe('autosave', () => {
     run.emit(ended());
     saver.flush();
     expect(saver.error()).toBeNull();
+    expect(savedTitle(dir)).toBe('poem');
+    saver.stop();
+  });
+});
+
+describe('two stepwise on one session (two windows on the same file)', () => {
+  it('the one that saves second moves to a new session folder and says so: neither overwrites the other', () => {
+    const folder = join(tempFolder(), 'poem');
+    const dir = join(folder, '2026-01-01T10-00-00-000Z');
+    writeSession(poemState('/work/poem.mdx'), dir);
+    const { mtimeMs: savedAt, ino: savedIno } = statSync(join(dir, 'run.json'));
+    const firstState = poemState('/work/poem.mdx');
+    const secondState = poemState('/work/poem.mdx');
+    const moves: string[] = [];
+    const first = autosave(fakeRun(firstState), dir, { savedAt, savedIno });
+    const second = autosave(fakeRun(secondState), dir, { savedAt, savedIno, onMoved: (to, message) => moves.push(to, message) });
+
+    firstState.title = 'run in the first window';
+    first.flush(true);
+    expect(savedTitle(dir)).toBe('run in the first window');
+    secondState.title = 'run in the second window';
+    second.flush(true);
+    expect(savedTitle(dir)).toBe('run in the first window');
+    expect(second.dir).not.toBe(dir);
+    expect(dirname(second.dir)).toBe(folder);
+    expect(savedTitle(second.dir)).toBe('run in the second window');
+    expect(moves).toEqual([second.dir, `another stepwise saved this session (${dir}) too: this one now saves to ${second.dir}, so neither overwrites the other`]);
+
+    // each goes on saving in its own folder, the first one in place
+    firstState.title = 'first again';
+    first.flush(true);
+    secondState.title = 'second again';
+    second.flush(true);
+    expect([savedTitle(dir), savedTitle(second.dir)]).toEqual(['first again', 'second again']);
+    expect(first.dir).toBe(dir);
+    expect(moves).toHaveLength(2);
+    expect(readdirSync(folder).sort()).toEqual([dir, second.dir].map((d) => d.slice(folder.length + 1)).sort());
+    first.stop();
+    second.stop();
+  });
+
+  it('its own write that failed halfway (run.json written, output.md not) is not taken for another stepwise\'s', () => {
+    const dir = join(tempFolder(), 'session');
+    writeSession(poemState('/work/poem.mdx'), dir);
+    const { mtimeMs: savedAt, ino: savedIno } = statSync(join(dir, 'run.json'));
+    const moves: string[] = [];
+    const state = poemState('/work/poem.mdx');
+    state.title = 'changed';
+    const saver = autosave(fakeRun(state), dir, { savedAt, savedIno, onMoved: (to) => moves.push(to) });
+    // a folder where output.md goes: run.json is written, output.md cannot be
+    rmSync(join(dir, 'output.md'));
+    mkdirSync(join(dir, 'output.md'));
+    saver.flush(true);
+    expect(saver.error()).toMatch(/^cannot save the run in /);
+    rmSync(join(dir, 'output.md'), { recursive: true });
+    saver.flush(true);
+    expect(saver.error()).toBeNull();
+    expect(moves).toEqual([]);
+    expect(saver.dir).toBe(dir);
+    expect(existsSync(join(dir, 'output.md'))).toBe(true);
+    saver.stop();
+  });
+
+  it('a session folder removed while the run is open is written again in place', () => {
+    const dir = join(tempFolder(), 'session');
+    writeSession(poemState('/work/poem.mdx'), dir);
+    const saver = autosave(fakeRun(poemState('/work/poem.mdx')), dir, { savedAt: statSync(join(dir, 'run.json')).mtimeMs, savedIno: statSync(join(dir, 'run.json')).ino });
+    rmSync(dir, { recursive: true });
+    saver.flush(true);
+    expect(saver.dir).toBe(dir);
     expect(savedTitle(dir)).toBe('poem');
     saver.stop();
   });

@@ -5,7 +5,7 @@ import { runRunsCommand } from '../../src/cli/runs.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { runDirectory } from '../../src/session/directory.js';
 import { writeSession } from '../../src/session/write-session.js';
-import { poemState, STARTED } from './states.js';
+import { poemState, record, runState, STARTED } from './states.js';
 import { tempFolder } from './temp.js';
 
 const HOUR = 3600_000;
@@ -75,6 +75,24 @@ describe('stepwise runs FILE', () => {
     expect(await runRunsCommand(['--out', 'runs', 'poem.mdx'], cli)).toBe(0);
     expect(out.stdout).toBe('saved             status  steps  tokens  folder\n2026-12-02 06:01  failed    3/5      30  runs/poem/2026-12-02T05-31-00-000Z\n');
     expect(out.stderr).toBe('(1 session of another file named like poem.mdx left out)\n');
+  });
+
+  it('counts the steps an unfinished session has not reached, by the workflow as it is now', async () => {
+    const cwd = tempFolder();
+    const file = join(cwd, 'three.mdx');
+    writeFileSync(file, 'One.\n\n<GenText as="a" model="echo" />\n\n---\n\n<Loop as="l" until={$index === 2}>\nIt.\n\n<GenText as="q" model="echo" />\n</Loop>\n\nLast.\n\n<GenText as="c" model="echo" />\n');
+    // stopped after its first step: the loop's one step and the last are ahead
+    const paused = runState(file, [record('0.0', { action: 'GenText', as: 'a', phase: 0, output: 'One.' })], { status: 'paused', startedAt: STARTED });
+    writeSession(paused, runDirectory(file, STARTED));
+    // finished: the count is what it ran, whatever the file says now
+    const done = runState(file, [record('0.0', { action: 'GenText', as: 'a', phase: 0, output: 'One.' })], { status: 'done', startedAt: STARTED + HOUR });
+    writeSession(done, runDirectory(file, STARTED + HOUR));
+    const { cli, out } = io(cwd);
+    expect(await runRunsCommand(['three.mdx', '--json'], cli)).toBe(0);
+    expect(JSON.parse(out.stdout).map((s: any) => [s.status, s.stepsDone, s.stepsTotal])).toEqual([
+      ['done', 1, 1],
+      ['paused', 1, 3],
+    ]);
   });
 
   it('says when there are none yet and how one is made', async () => {

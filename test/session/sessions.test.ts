@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { latestSession, loadSession, sessionsOf } from '../../src/session/sessions.js';
 import { runDirectory } from '../../src/session/directory.js';
@@ -65,10 +65,10 @@ describe('loading a session', () => {
     const base = tempFolder();
     const file = join(base, 'poem.mdx');
     const dir = save(file, 0, STARTED + HOUR);
-    expect(loadSession(dir, file)).toEqual({ state: JSON.parse(JSON.stringify(poemState(file))), savedAt: STARTED + HOUR });
+    expect(loadSession(dir, file)).toEqual({ state: JSON.parse(JSON.stringify(poemState(file))), savedAt: STARTED + HOUR, savedIno: statSync(join(dir, 'run.json')).ino });
   });
 
-  it('says which file is wrong and how: missing, not JSON, not a run, another workflow', () => {
+  it('says which file is wrong and how: missing, not JSON, not a run (or edited into what a run cannot use), another workflow', () => {
     const base = tempFolder();
     const file = join(base, 'poem.mdx');
     expect(loadSession(join(base, 'nowhere'))).toEqual({
@@ -84,6 +84,24 @@ describe('loading a session', () => {
     expect(loadSession(join(base, 'other'))).toEqual({
       error: `${join(base, 'other', 'run.json')} is not a stepwise run (no version 1 run state in it); pick a folder that \`stepwise runs FILE\` lists`,
     });
+    // valid JSON, edited by hand into something a run cannot resume from
+    const good = JSON.parse(JSON.stringify(poemState(file)));
+    const edits: Array<[string, (state: any) => void, string]> = [
+      ['a step record set to null', (state) => (state.steps['0.0'] = null), 'steps["0.0"] is not a step record'],
+      ['usage removed', (state) => delete state.usage, '`usage` is not { inputTokens, outputTokens }'],
+      ['a history that is not a list', (state) => (state.history = { '0.0': 'x' }), 'history["0.0"] is not a list of versions'],
+      ['an unknown step status', (state) => (state.steps['0.0'].status = 'weird'), 'steps["0.0"] is not a step record'],
+      ['a key in order that is not a string', (state) => state.order.push(7), '`order` is not a list of step keys'],
+    ];
+    for (const [name, edit, problem] of edits) {
+      const state = structuredClone(good);
+      edit(state);
+      mkdirSync(join(base, 'edited'), { recursive: true });
+      writeFileSync(join(base, 'edited', 'run.json'), JSON.stringify(state));
+      expect(loadSession(join(base, 'edited')), name).toEqual({
+        error: `${join(base, 'edited', 'run.json')} is not a stepwise run (${problem}); pick a folder that \`stepwise runs FILE\` lists`,
+      });
+    }
     const dir = save(join(base, 'elsewhere', 'poem.mdx'), 0, STARTED);
     expect(loadSession(dir, file)).toEqual({
       error: `${join(dir, 'run.json')} is a run of ${join(base, 'elsewhere', 'poem.mdx')}, not of ${file}; pick a session of this workflow (\`stepwise runs ${file}\`)`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeSession } from '../../src/session/write-session.js';
 import { writeFileAtomic } from '../../src/session/write-file-atomic.js';
@@ -17,10 +17,22 @@ describe('writing a session', () => {
     const dir = runDirectory(state.file, state.startedAt);
     expect(dir).toBe(join(base, '.stepwise', 'runs', 'poem', '2026-12-02T05-31-00-000Z'));
     const written = writeSession(state, dir);
-    expect(written).toEqual({ runFile: join(dir, 'run.json'), outputFile: join(dir, 'output.md') });
+    expect(written).toEqual({ runFile: join(dir, 'run.json'), outputFile: join(dir, 'output.md'), text: readFileSync(join(dir, 'run.json'), 'utf8'), written: true });
     expect(readdirSync(dir).sort()).toEqual(['output.md', 'run.json']);
     expect(runStateFromJson(JSON.parse(readFileSync(written.runFile, 'utf8')))).toEqual(JSON.parse(JSON.stringify(state)));
     expect(readFileSync(written.outputFile, 'utf8')).toBe(sessionMarkdown(state));
+  });
+
+  it('writes nothing when run.json already holds the same text', () => {
+    const state = poemState(join(tempFolder(), 'poem.mdx'));
+    const dir = runDirectory(state.file, state.startedAt);
+    const first = writeSession(state, dir);
+    rmSync(first.outputFile);
+    expect(writeSession(state, dir, first.text)).toMatchObject({ written: false });
+    expect(readdirSync(dir)).toEqual(['run.json']);
+    state.title = 'changed';
+    expect(writeSession(state, dir, first.text)).toMatchObject({ written: true });
+    expect(readdirSync(dir).sort()).toEqual(['output.md', 'run.json']);
   });
 
   it('--out puts the workflow’s sessions under DIR', () => {
