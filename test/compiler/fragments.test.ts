@@ -73,6 +73,26 @@ describe('include() puts a fragment into the prompt', () => {
     expect(firstPrompt(result)).toBe('Test\n\nFoo Bar');
   });
 
+  it("reads prompts/ beside the workflow's folder when that folder has none, as in an Agentflow project (flows/ and prompts/)", () => {
+    write({ 'prompts/tone.mdx': 'Be {mood}.', 'prompts/rules.mdx': 'Rule: {moood}.' });
+    const text = `---\ndata: { mood: brief }\n---\n\nWrite.\n\n{include('tone')}${ACTION}`;
+    write({ 'flows/story.mdx': text });
+    const result = compile(text, join(folder, 'flows', 'story.mdx'));
+    expect(firstPrompt(result, { mood: 'brief' })).toBe('Write.\n\nBe brief.');
+    expect(result.fragments).toEqual([join(folder, 'flows', '..', 'prompts', 'tone.mdx')]);
+    // its problems name the fragment from the workflow's folder
+    const broken = `---\ndata: { mood: brief }\n---\n\n{include('rule')} {include('rules')}${ACTION}`;
+    expect(compile(broken, join(folder, 'flows', 'story.mdx')).diagnostics.map((d) => [d.file, d.message])).toEqual([
+      [undefined, "no fragment `../prompts/rule.mdx`; did you mean include('rules.mdx')?"],
+      ['../prompts/rules.mdx', 'unknown name `moood`; did you mean `mood`?'],
+    ]);
+    // a workflow folder with its own prompts/ uses only that one
+    write({ 'flows/prompts/other.mdx': 'Other.' });
+    expect(compile(text, join(folder, 'flows', 'story.mdx')).diagnostics.map((d) => d.message)).toEqual([
+      "no fragment `prompts/tone.mdx` for include('tone'): create it in the prompts folder next to the workflow; prompts/ holds other.mdx",
+    ]);
+  });
+
   it('sees the names of a Loop body where it is included there', () => {
     write({ 'prompts/line.mdx': 'Translate into {lang}.' });
     const result = compileFlow(
