@@ -60,6 +60,25 @@ describe('watching the fragments a workflow includes', () => {
     expect(t.screen()).toMatch(/✓ bye GenText +Now wave goodbye to Bo\./);
   });
 
+  it('a fragment saved while the last step runs: when the step ends it shows stale with the new prompt, not done', async () => {
+    const space = workspace();
+    mkdirSync(join(space.dir, 'prompts'));
+    const fragment = join(space.dir, 'prompts', 'bye.mdx');
+    writeFileSync(fragment, 'Now say goodbye to {name}.\n');
+    const file = space.write('flow.mdx', `---\nmodel: echo\ninput:\n  name: { default: Bo }\n---\n\n{include('bye')}\n\n<GenText as="bye" />\n`);
+    // slow chunks: the save lands while the one step streams
+    const t = await startTerminal([file, '--input', 'name=Bo'], { rows: 20, env: { STEPWISE_ECHO_DELAY_MS: '700' } });
+    terminal = t;
+    await t.waitFor('bye GenText');
+    t.write('n');
+    await t.waitFor('│ running │');
+    writeFileSync(fragment, 'Now wave goodbye to {name}.\n');
+    await t.waitFor('bye GenText (stale)', 15_000);
+    const screen = t.screen();
+    expect(screen.split('\n')[0]).toMatch(/│ paused │/);
+    expect(screen).toMatch(/bye GenText \(stale\) +\d+\+\d+ tokens \d+\.\ds\n +Now wave goodbye to Bo\.\n +Now say goodbye to Bo\./);
+  });
+
   it('a problem saved into a fragment shows in the banner under its file; fixing the fragment clears it', async () => {
     const { t, fragment } = await startDone();
     terminal = t;
