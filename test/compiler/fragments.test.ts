@@ -93,6 +93,17 @@ describe('include() puts a fragment into the prompt', () => {
     ]);
   });
 
+  it('sees the parameters of the function it is called in: one fragment per item of a map', () => {
+    write({ 'prompts/line.mdx': '- {lang} ({i + 1} of {langs.length})' });
+    const result = compileFlow(`---\ndata: { langs: [fr, de] }\n---\n\n{langs.map((lang, i) => include('line'))}\n\n{langs.map((l) => { const lang = l.toUpperCase(); const i = 9; return include('line'); })}${ACTION}`);
+    expect(firstPrompt(result, { langs: ['fr', 'de'] })).toBe('- fr (1 of 2)\n- de (2 of 2)\n\n- FR (10 of 2)\n- DE (10 of 2)');
+    // outside the function, the name is unknown as before
+    expect(compileFlow(`---\ndata: { langs: [fr] }\n---\n\n{langs.map((lang) => lang)} {include('line')}${ACTION}`).diagnostics.map((d) => [d.file, d.message])).toEqual([
+      ['prompts/line.mdx', 'unknown name `lang`; did you mean `langs`?'],
+      ['prompts/line.mdx', 'unknown name `i`: define it with an action\'s as="i" above, or as a frontmatter `input` or `data` key'],
+    ]);
+  });
+
   it('sees the names of a Loop body where it is included there', () => {
     write({ 'prompts/line.mdx': 'Translate into {lang}.' });
     const result = compileFlow(
