@@ -179,6 +179,16 @@ export const PRELUDE = String.raw`(function () {
     toJSON() { return fragmentTexts.get(this); },
     toString() { return fragmentTexts.get(this); },
   };
+  // an author takes include('rules') for text: its string methods and length work on the text
+  // (.trim(), .includes(…), .split(…)), and they return plain strings
+  const stringMethods = String.prototype;
+  for (const key of ownKeys(stringMethods)) {
+    if (typeof key !== 'string' || key === 'constructor' || key === 'toString' || key === 'length') continue;
+    const method = stringMethods[key];
+    if (typeof method !== 'function') continue;
+    fragmentMethods[key] = function (...args) { return method.apply(fragmentTexts.get(this), args); };
+  }
+  defineProperty(fragmentMethods, 'length', { get() { return fragmentTexts.get(this).length; } });
   function isFragment(value) { return value !== null && typeof value === 'object' && fragmentTexts.has(value); }
   function isFragmentList(value) { return isArray(value) && value.every(isFragment); }
 

@@ -104,6 +104,12 @@ describe('include() puts a fragment into the prompt', () => {
     ]);
   });
 
+  it("is text to string methods too: include('rules').trim(), .length, a fragment's .split()", () => {
+    write({ 'prompts/rules.mdx': '\nBe kind.\n' });
+    const result = compileFlow(`{include('rules').toUpperCase()} ({include('rules').length} letters, ends with a dot: {String(include('rules').endsWith('.'))})\n\n{<>a, b</>.split(', ').join(' + ')}${ACTION}`);
+    expect(firstPrompt(result)).toBe('BE KIND. (8 letters, ends with a dot: true)\n\na + b');
+  });
+
   it('sees the names of a Loop body where it is included there', () => {
     write({ 'prompts/line.mdx': 'Translate into {lang}.' });
     const result = compileFlow(
