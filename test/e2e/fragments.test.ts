@@ -1,7 +1,7 @@
 // Saving a fragment the open workflow includes recompiles it, in the real binary in a real
 // pty: the step that includes it goes stale (the other keeps its result), and a problem in
 // the fragment shows in the banner under the fragment's own file name.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTerminal, type Terminal } from '../support/pty.js';
@@ -92,6 +92,18 @@ describe('watching the fragments a workflow includes', () => {
     writeFileSync(fragment, 'Now say goodbye to {name}.\n');
     await t.waitFor((s) => !s.includes('nme') && /^flow\.mdx — Fragments │ ok │/.test(s));
     expect(t.screen()).toMatch(/✓ Phase 2 +1\/1 action/);
+  });
+
+  it('a fragment deleted and written back is followed again: the problem clears, and later saves count', async () => {
+    const { t, fragment } = await startDone();
+    terminal = t;
+    rmSync(fragment);
+    await t.waitFor("no fragment `prompts/bye.mdx` for include('bye')");
+    writeFileSync(fragment, 'Now wave goodbye to {name}.\n');
+    await t.waitFor((s) => !s.includes('no fragment') && /^flow\.mdx — Fragments │ ok │/.test(s));
+    expect(t.screen()).toMatch(/bye GenText \(stale\)[^\n]*\n +Now wave goodbye to Bo\./);
+    writeFileSync(fragment, 'Now blow a kiss to {name}.\n');
+    await t.waitFor(/bye GenText \(stale\)[^\n]*\n +Now blow a kiss to Bo\./);
   });
 
   it('a workflow opened on a missing fragment waits, and opens once the fragment is created', async () => {
