@@ -69,7 +69,11 @@ export class ToolGate<Holder extends ToolCallHolder> {
     let args = request.input;
     if (this.stepping && tool.approve !== 'auto') {
       this.put(record, { ...call, status: 'waiting' });
-      const answer = await this.ask(record.key, call.id, signal);
+      const answer = await this.ask(record.key, call.id, signal).catch((error: unknown) => {
+        // the step was cancelled while the call waited: it will never be answered
+        this.put(record, { ...call, status: 'cancelled' });
+        throw error;
+      });
       if (answer.kind === 'reject') return this.finish(record, call, 'rejected', answer.message.trim() || REJECTED_REPLY, false);
       if (answer.kind === 'edit') {
         call = { ...call, args: redactValue(answer.args), proposed: call.args };
@@ -92,7 +96,10 @@ export class ToolGate<Holder extends ToolCallHolder> {
       }
       return this.finish(record, call, 'done', redactValue(output === undefined ? null : output), false);
     } catch (error) {
-      if (signal.aborted) throw error;
+      if (signal.aborted) {
+        this.put(record, { ...call, status: 'cancelled' });
+        throw error;
+      }
       // the author's code may quote a service's reply, and with it a key
       return this.finish(record, call, 'failed', redact(`\`${tool.name}\` failed: ${(error as Error)?.message ?? String(error)}`), true);
     }
