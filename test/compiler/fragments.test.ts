@@ -104,6 +104,11 @@ describe('include() puts a fragment into the prompt', () => {
     ]);
   });
 
+  it('nested maps of fragments (a list of lists) write one line per fragment, as a flat list does', () => {
+    const result = compileFlow(`---\ndata: { a: [1, 2], b: [x, y] }\n---\n\n{a.map((i) => b.map((j) => <>- {i}{j}</>))}\n\n{<>Pairs: {a.map((i) => [<>{i}a</>, <>{i}b</>])}</>}${ACTION}`);
+    expect(firstPrompt(result, { a: [1, 2], b: ['x', 'y'] })).toBe('- 1x\n- 1y\n- 2x\n- 2y\n\nPairs: 1a\n1b\n2a\n2b');
+  });
+
   it("is text to string methods too: include('rules').trim(), .length, a fragment's .split()", () => {
     write({ 'prompts/rules.mdx': '\nBe kind.\n' });
     const result = compileFlow(`{include('rules').toUpperCase()} ({include('rules').length} letters, ends with a dot: {String(include('rules').endsWith('.'))})\n\n{<>a, b</>.split(', ').join(' + ')}${ACTION}`);
