@@ -197,6 +197,22 @@ describe('tools', () => {
     expect(server.requests[0]!.body.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(['shout', 'whisper']);
   });
 
+  it("an AI SDK tool named with defineTool(name, tool), as Agentflow allows, works as it is", async () => {
+    server.reply({ kind: 'tools', calls: [{ name: 'shout', args: { text: 'hi' } }, { name: 'whisper', args: { text: 'HI' } }] });
+    server.reply({ kind: 'text', text: 'Done.' });
+    // the AI SDK's own shapes: `inputSchema` (AI SDK 5 and later) and `parameters` (earlier)
+    const shout = defineTool('shout', { description: 'Upper case', inputSchema: z.object({ text: z.string() }), execute: ({ text }: { text: string }) => text.toUpperCase() });
+    const whisper = defineTool('whisper', { description: 'Lower case', parameters: z.object({ text: z.string() }), execute: async ({ text }: { text: string }) => text.toLowerCase() });
+    await start('Go.\n\n<GenText as="x" tools={[\'shout\', \'whisper\']} />\n', { extra: { tools: [shout, whisper] } });
+    run!.continue();
+    await run!.idle();
+    expect(run!.state.steps['0.0']!.toolCalls!.map((c) => [c.name, c.status, c.result])).toEqual([['shout', 'done', 'HI'], ['whisper', 'done', 'hi']]);
+    expect(server.requests[0]!.body.tools.map((t: { function: { name: string; description: string } }) => [t.function.name, t.function.description])).toEqual([
+      ['shout', 'Upper case'],
+      ['whisper', 'Lower case'],
+    ]);
+  });
+
   it("a tool with zod 3 parameters (an Agentflow project's zod) is offered and checked like any other", async () => {
     server.reply({ kind: 'tools', calls: [{ name: 'write_files', args: { files: 'oops' } }, { name: 'write_files', args: { files: { 'a.txt': 'A' } } }] });
     server.reply({ kind: 'text', text: 'Saved.' });
