@@ -72,6 +72,16 @@ describe("createRun(file, options) from 'stepwise'", () => {
     ]);
   });
 
+  it('resolves already waiting at the first action: state.next and preview() are there at once', async () => {
+    const dir = project({}, ['poem.mdx']);
+    const result = await runScript(dir, `import { createRun } from 'stepwise';
+const run = await createRun('poem.mdx', { model: 'echo', inputs: { topic: 'rain' } });
+console.log(run.state.status, run.state.next, run.preview(run.state.next).prompt);
+run.dispose();
+`);
+    expect(result).toEqual({ code: 0, stderr: '', stdout: 'ready 0.0 Write a short poem (eight lines at most) about rain. Reply with the poem only.\n' });
+  });
+
   it('a required input nobody gave rejects before anything runs', async () => {
     const dir = project({ 'needs.mdx': '---\ninput:\n  topic: {}\n---\n\nAbout {topic}.\n\n<GenText as="x" model="echo" />\n' });
     const result = await runScript(dir, `import { createRun } from 'stepwise';
