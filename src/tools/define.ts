@@ -5,6 +5,10 @@ import type { z } from 'zod';
 export interface ToolContext {
   /** aborted when the author cancels the step (Esc, Ctrl+C) */
   signal: AbortSignal;
+  /** the same signal by the AI SDK's name, for a tool written for it (defineTool(name, tool)) */
+  abortSignal: AbortSignal;
+  /** the call's number within the step: `1`, `2`… */
+  toolCallId: string;
 }
 
 export interface ToolDefinition<Parameters extends z.ZodType = z.ZodType> {

@@ -88,7 +88,7 @@ export class ToolGate<Holder extends ToolCallHolder> {
     }
     this.put(record, { ...call, status: 'running' });
     try {
-      const output = await tool.execute(parsed.data, { signal });
+      const output = await tool.execute(parsed.data, { signal, abortSignal: signal, toolCallId: call.id });
       const bytes = jsonSize(output);
       if (bytes > this.options.maxResult) {
         const over = `the result of \`${tool.name}\` is ${formatOver(bytes, this.options.maxResult)}, over the ${formatBytes(this.options.maxResult)} limit for one step's output; return less, or raise \`limits.output\` in stepwise.config.ts`;

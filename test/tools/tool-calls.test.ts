@@ -201,12 +201,22 @@ describe('tools', () => {
     server.reply({ kind: 'tools', calls: [{ name: 'shout', args: { text: 'hi' } }, { name: 'whisper', args: { text: 'HI' } }] });
     server.reply({ kind: 'text', text: 'Done.' });
     // the AI SDK's own shapes: `inputSchema` (AI SDK 5 and later) and `parameters` (earlier)
-    const shout = defineTool('shout', { description: 'Upper case', inputSchema: z.object({ text: z.string() }), execute: ({ text }: { text: string }) => text.toUpperCase() });
+    const seen: unknown[] = [];
+    const shout = defineTool('shout', {
+      description: 'Upper case',
+      inputSchema: z.object({ text: z.string() }),
+      // the AI SDK's execution options: its abortSignal and the call's id
+      execute: ({ text }: { text: string }, options: { abortSignal: AbortSignal; toolCallId: string }) => {
+        seen.push([options.abortSignal instanceof AbortSignal, options.toolCallId]);
+        return text.toUpperCase();
+      },
+    });
     const whisper = defineTool('whisper', { description: 'Lower case', parameters: z.object({ text: z.string() }), execute: async ({ text }: { text: string }) => text.toLowerCase() });
     await start('Go.\n\n<GenText as="x" tools={[\'shout\', \'whisper\']} />\n', { extra: { tools: [shout, whisper] } });
     run!.continue();
     await run!.idle();
     expect(run!.state.steps['0.0']!.toolCalls!.map((c) => [c.name, c.status, c.result])).toEqual([['shout', 'done', 'HI'], ['whisper', 'done', 'hi']]);
+    expect(seen).toEqual([[true, '1']]);
     expect(server.requests[0]!.body.tools.map((t: { function: { name: string; description: string } }) => [t.function.name, t.function.description])).toEqual([
       ['shout', 'Upper case'],
       ['whisper', 'Lower case'],
