@@ -40,7 +40,8 @@ export function workflowFiles(dir: string): string[] {
 function looksLikeWorkflow(text: string): boolean {
   if (/^---\r?\n/.test(text)) return true;
   const prose = text.replace(/^(```|~~~)[^]*?^\1/gm, '').replace(/`[^`\n]*`/g, '');
-  return /<[A-Z][\w.]*[\s/>]/.test(prose);
+  // <GenText>, its kebab-case spelling <gen-text>, and <loop>/<cond> with an `as` (without one they are prose)
+  return /<(?:[A-Z][\w.]*[\s/>]|gen-(?:text|object)[\s/>]|(?:loop|cond)\s[^>]*\bas=)/.test(prose);
 }
 
 /** Compiles one file of the folder; `shown` is how the user names it. */
