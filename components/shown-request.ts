@@ -60,8 +60,9 @@ export function toolCallLines(calls: ToolCall[]): Array<{ label: string; text: s
   for (const call of calls) {
     const edited = call.proposed !== undefined ? ` (your edit; the model asked ${JSON.stringify(call.proposed)})` : '';
     lines.push({ label: '', text: '' }, { label: '[tool call]', text: `${call.name} ${JSON.stringify(call.args)}${edited}` });
-    if (call.status === 'waiting' || call.status === 'running') {
-      lines.push({ label: '[tool result]', text: call.status === 'waiting' ? '(waiting for your answer)' : '(running)' });
+    if (call.status === 'waiting' || call.status === 'running' || call.status === 'cancelled') {
+      const text = call.status === 'waiting' ? '(waiting for your answer)' : call.status === 'running' ? '(running)' : '(none: the step was cancelled)';
+      lines.push({ label: '[tool result]', text });
       continue;
     }
     const note = call.status === 'rejected' ? ' (you rejected it)' : call.status === 'refused' ? ' (refused: --no-tools)' : call.status === 'failed' ? ' (error)' : '';

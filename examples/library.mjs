@@ -2,7 +2,7 @@
 // Run it from the project (after `npm run build`) or from an installed copy:
 //   node examples/library.mjs
 // It uses the offline `echo` model, so it needs no API key. In your own program, write
-// the same import after `npm install stepwise`.
+// the same import after `npm install /path/to/stepwise-0.1.0.tgz` (README: Using stepwise from a program).
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';

@@ -14,6 +14,7 @@ export type { StepwiseConfig } from './config/define.js';
 export type { ProviderSetting } from './models/model-config.js';
 export { defineTool } from './tools/define.js';
 export type { ToolContext, ToolDefinition } from './tools/define.js';
+export type { ToolAnswer, ToolCall } from './tools/tool-call.js';
 export { StepwiseError, type StepwiseErrorKind } from './library/errors.js';
 export type { CheckDocument, CheckInput } from './compiler/check-document.js';
 export type { Diagnostic, SelectOption } from './compiler/types.js';

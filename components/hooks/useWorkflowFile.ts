@@ -93,7 +93,15 @@ export function useWorkflowFile(file: string, options: WatchOptions): FileState 
     const watcher = watch(file, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 25, pollInterval: 10 } });
     watcher.on('change', schedule);
     watcher.on('add', schedule);
-    watcher.on('unlink', schedule);
+    watcher.on('unlink', (path) => {
+      // chokidar stops following a deleted file it was given by name unless its folder is
+      // watched: a fragment in prompts/ written back would go unseen, so follow its name again
+      if (resolve(path) !== workflowPath && fragments.includes(path)) {
+        watcher.unwatch(path);
+        watcher.add(path);
+      }
+      schedule(path);
+    });
     watcher.on('addDir', schedule);
     // the fragments of the text already compiled (only a workflow that includes one pays for this compile)
     if (lastText.includes('include')) follow(latest.current.compile(lastText).fragments);

@@ -40,7 +40,8 @@ export function workflowFiles(dir: string): string[] {
 function looksLikeWorkflow(text: string): boolean {
   if (/^---\r?\n/.test(text)) return true;
   const prose = text.replace(/^(```|~~~)[^]*?^\1/gm, '').replace(/`[^`\n]*`/g, '');
-  return /<[A-Z][\w.]*[\s/>]/.test(prose);
+  // <GenText>, its kebab-case spelling <gen-text>, and <loop>/<cond> with an `as` (without one they are prose)
+  return /<(?:[A-Z][\w.]*[\s/>]|gen-(?:text|object)[\s/>]|(?:loop|cond)\s[^>]*\bas=)/.test(prose);
 }
 
 /** Compiles one file of the folder; `shown` is how the user names it. */
@@ -58,14 +59,16 @@ export function summarise(path: string, shown: string, options: CompileOptions):
     file: shown,
     ok: document.ok,
     title: document.title,
-    description: firstLine(document.description),
+    description: firstLine(document.description, document.title),
     inputs: document.inputs,
     errors,
     warnings: document.diagnostics.length - errors,
   };
 }
 
-function firstLine(text: string | null): string | null {
-  const line = text?.split('\n').find((l) => l.trim() !== '');
-  return line === undefined ? null : line.trim();
+/** The description's first line; a heading that only repeats the title (`# Hello World!`) is skipped. */
+function firstLine(text: string | null, title: string): string | null {
+  const lines = (text ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const repeatsTitle = (line: string) => /^#{1,6}\s/.test(line) && line.replace(/^#{1,6}\s+/, '').replace(/\s+#*$/, '') === title;
+  return lines.find((line) => !repeatsTitle(line)) ?? null;
 }

@@ -23,8 +23,11 @@ export class FragmentState {
   /** where a fragment's diagnostic sorts among the workflow's own */
   readonly sortPlace = new WeakMap<Diagnostic, { line: number; column: number }>();
 
+  /** the prompts folder the fragments come from, once an include() looked for it (fragments.ts) */
+  prompts: { path: string; shown: string } | null = null;
+
   constructor(
-    /** the workflow's folder: fragments live in its `prompts/` */
+    /** the workflow's folder: fragments live in its `prompts/` (or the one beside it) */
     readonly folder: string,
   ) {}
 }

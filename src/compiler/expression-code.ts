@@ -7,6 +7,7 @@ import type { Program } from 'estree';
 import type { CompileContext } from './context.js';
 import type { AnyNode } from './declared-names.js';
 import { includeFragment } from './fragments.js';
+import { localsAtIncludes } from './include-locals.js';
 import type { NameScope } from './names.js';
 import { aloneOnLines, dedent, trim } from './segments.js';
 import type { Segment } from './types.js';
@@ -42,7 +43,8 @@ export function sandboxCode(program: Program, source: string, site: ExpressionSi
   if (statement?.type !== 'ExpressionStatement') return AS_WRITTEN;
   // estree positions are file offsets, and the file's text is verbatim (a multi-line
   // expression's `source` has its lines' indentation taken off)
-  const writer = new CodeWriter(site.context.text, site);
+  const locals = source.includes('include') ? localsAtIncludes(statement.expression as AnyNode) : new Map<AnyNode, ReadonlySet<string>>();
+  const writer = new CodeWriter(site.context.text, site, locals);
   const code = writer.code(statement.expression as AnyNode);
   if (!writer.changed) return AS_WRITTEN;
   // a fragment (or an array of them) leaves the sandbox as its text
@@ -64,6 +66,8 @@ class CodeWriter {
     /** the text of the file the expression is in */
     private readonly text: string,
     private readonly site: ExpressionSite,
+    /** the function parameters and declarations each include() call is inside */
+    private readonly locals: Map<AnyNode, ReadonlySet<string>>,
   ) {}
 
   /** The node's source with every fragment and include() inside it replaced by its call. */
@@ -116,7 +120,10 @@ class CodeWriter {
 
   private include(node: AnyNode): string {
     this.changed = true;
-    const included = includeFragment(node, this.site);
+    const locals = this.locals.get(node);
+    // the fragment's names may also be those of the functions around the call
+    const site = locals ? { ...this.site, helpers: new Set([...this.site.helpers, ...locals]) } : this.site;
+    const included = includeFragment(node, site);
     this.used.push(...included.used);
     return included.code;
   }

@@ -1,11 +1,12 @@
 // Prompt fragments (docs/language.md §9): include('tone.mdx') is the file prompts/tone.mdx from
-// the workflow's folder, compiled like a workflow's prompt text (notes removed, names
+// the workflow's folder (or, when it has no prompts folder, from the folder above: Agentflow
+// keeps workflows in flows/ beside prompts/), compiled like a workflow's prompt text (notes removed, names
 // checked where the include() is, positions in the fragment's own file) and turned into
 // one call of the sandbox's fragment(), so its expressions run in the including scope.
 // Fragments are read when the workflow compiles; the watcher follows the files listed.
-import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, posix, sep } from 'node:path';
-import { CompileContext } from './context.js';
+import { CompileContext, type FragmentState } from './context.js';
 import type { AnyNode } from './declared-names.js';
 import { fragmentCall, type ExpressionSite } from './expression-code.js';
 import { limitMarkdownText } from './markdown-limits.js';
@@ -39,11 +40,12 @@ export function includeFragment(call: AnyNode, site: ExpressionSite): { code: st
     context.error('include-path', `include('${name}') points outside the prompts folder: a fragment is a file inside ${PROMPTS_FOLDER}/ next to the workflow, e.g. include('tone.mdx')`, line, column);
     return NOTHING;
   }
-  const found = findFragment(state.folder, relative);
-  const display = `${PROMPTS_FOLDER}/${found.relative}`;
+  const prompts = promptsFolder(state);
+  const found = findFragment(prompts.path, relative);
+  const display = `${prompts.shown}/${found.relative}`;
   state.files.add(found.path);
   if (found.text === null) {
-    context.error('missing-fragment', missingMessage(name, found.relative, state.folder, found.problem), line, column);
+    context.error('missing-fragment', missingMessage(name, found.relative, prompts, found.problem), line, column);
     return NOTHING;
   }
   const cycleStart = state.stack.indexOf(display);
@@ -79,9 +81,29 @@ interface Found {
   problem?: string;
 }
 
+/**
+ * The prompts folder of the workflow's folder; when there is none, the one beside it, as in an
+ * Agentflow project (flows/story.mdx includes prompts/tone.mdx). One folder per workflow, so a
+ * fragment never comes from two places. `shown` is how diagnostics name it, from the workflow.
+ */
+function promptsFolder(state: FragmentState): { path: string; shown: string } {
+  if (state.prompts) return state.prompts;
+  const own = { path: join(state.folder, PROMPTS_FOLDER), shown: PROMPTS_FOLDER };
+  const above = { path: join(state.folder, '..', PROMPTS_FOLDER), shown: `../${PROMPTS_FOLDER}` };
+  state.prompts = !isFolder(own.path) && isFolder(above.path) ? above : own;
+  return state.prompts;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** `tone` is tone.mdx, else tone.md; a name with one of those extensions is exact. */
-function findFragment(folder: string, relative: string): Found {
-  const prompts = join(folder, PROMPTS_FOLDER);
+function findFragment(prompts: string, relative: string): Found {
   const names = EXTENSIONS.some((extension) => relative.endsWith(extension)) ? [relative] : EXTENSIONS.map((extension) => relative + extension);
   for (const name of names) {
     const path = join(prompts, name);
@@ -110,14 +132,14 @@ function readFragment(prompts: string, path: string): { text: string | null; pro
   }
 }
 
-function missingMessage(name: string, relative: string, folder: string, problem: string | undefined): string {
-  const display = `${PROMPTS_FOLDER}/${relative}`;
+function missingMessage(name: string, relative: string, prompts: { path: string; shown: string }, problem: string | undefined): string {
+  const display = `${prompts.shown}/${relative}`;
   if (problem) return `fragment \`${display}\` cannot be included: ${problem}`;
-  const available = fragmentNames(join(folder, PROMPTS_FOLDER));
+  const available = fragmentNames(prompts.path);
   const bare = (file: string) => file.replace(/\.mdx?$/, '');
   const close = suggest(relative, available) ?? suggest(bare(relative), available.map(bare));
   if (close !== undefined) return `no fragment \`${display}\`; did you mean include('${close}')?`;
-  const listed = available.length ? `; ${PROMPTS_FOLDER}/ holds ${available.slice(0, 5).join(', ')}${available.length > 5 ? ', …' : ''}` : '';
+  const listed = available.length ? `; ${prompts.shown}/ holds ${available.slice(0, 5).join(', ')}${available.length > 5 ? ', …' : ''}` : '';
   return `no fragment \`${display}\` for include('${name}'): create it in the ${PROMPTS_FOLDER} folder next to the workflow${listed}`;
 }
 

@@ -72,6 +72,10 @@ function explain(file: SourceText, error: ParseErrorLike, reported: number | und
   if (rule === 'acorn') {
     const detail = acornDetail(error.cause);
     const what = detail ? `invalid JavaScript in this expression (${detail})` : 'invalid JavaScript in this expression';
+    // in a fragment's text `\{` is no escape: JSX has its own way to write a brace
+    if (reported !== undefined && insideFragment(file.text.slice(0, reported))) {
+      return { message: `${what}: inside a JSX fragment \`<>…</>\` a brace starts an expression: write a brace meant as text as {'{'} and {'}'} (or &#123; and &#125;)`, offset: reported };
+    }
     return {
       message: `${what}: an expression is a single JavaScript expression, so fix it, or write \`\\{\` if the brace is meant as text`,
       offset: reported,
@@ -274,4 +278,9 @@ class SourceText {
       }
     }
   }
+}
+
+/** Whether the text before an error ends inside a JSX fragment: a `<>` opened and not yet closed by `</>`. */
+function insideFragment(before: string): boolean {
+  return before.lastIndexOf('<>') > before.lastIndexOf('</>');
 }

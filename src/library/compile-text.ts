@@ -18,7 +18,9 @@ export const DEFAULT_FILE = 'workflow.mdx';
 export async function compileText(text: string, file: string = DEFAULT_FILE, options: CompileTextOptions = {}): Promise<CheckDocument> {
   if (typeof text !== 'string') throw new TypeError(`compile(text, file?): text must be the workflow's source as a string, got ${text === null ? 'null' : typeof text}`);
   const cwd = options.cwd ?? process.cwd();
-  const project = await projectOptions(dirname(resolve(cwd, file)), cwd, options.env ?? process.env);
+  const folder = dirname(resolve(cwd, file));
+  const project = await projectOptions(folder, cwd, options.env ?? process.env);
   if ('error' in project) throw new StepwiseError('config', project.error);
-  return checkDocument(file, compile(text, file, project.compile));
+  // the fragments of include() are read from the workflow's folder under `cwd`, like its config
+  return checkDocument(file, compile(text, file, { ...project.compile, folder }));
 }

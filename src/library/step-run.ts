@@ -23,8 +23,10 @@ export interface WorkflowRun extends RunCommands {
 
 export async function createStepRun(file: string, options: CreateRunOptions = {}): Promise<WorkflowRun> {
   const run: RunHandle = (await loadRun(file, options)).run;
-  // the run waits at its first action, as the TUI does when it opens
+  // the run waits at its first action, as the TUI does when it opens; resolve once it is there,
+  // so state.next and preview() answer at once
   run.start();
+  await run.idle();
   return {
     get state() {
       return run.state;

@@ -91,6 +91,9 @@ export class Pass implements WalkHost {
       this.run.setStatus('failed');
       this.run.emit({ type: 'done', ok: false, error: state.error });
     }
+    // a save (or new inputs) during the last step found no gate after it: apply it now, so the
+    // steps it changed show stale; the gate is idle, so nothing runs until the next command
+    if (this.run.takeRestartAtGate()) this.run.restart();
   }
 
   // ---- the gate ----

@@ -179,15 +179,37 @@ export const PRELUDE = String.raw`(function () {
     toJSON() { return fragmentTexts.get(this); },
     toString() { return fragmentTexts.get(this); },
   };
+  // an author takes include('rules') for text: its string methods and length work on the text
+  // (.trim(), .includes(…), .split(…)), and they return plain strings
+  const stringMethods = String.prototype;
+  for (const key of ownKeys(stringMethods)) {
+    if (typeof key !== 'string' || key === 'constructor' || key === 'toString' || key === 'length') continue;
+    const method = stringMethods[key];
+    if (typeof method !== 'function') continue;
+    fragmentMethods[key] = function (...args) { return method.apply(fragmentTexts.get(this), args); };
+  }
+  defineProperty(fragmentMethods, 'length', { get() { return fragmentTexts.get(this).length; } });
   function isFragment(value) { return value !== null && typeof value === 'object' && fragmentTexts.has(value); }
-  function isFragmentList(value) { return isArray(value) && value.every(isFragment); }
+  // a list of fragments, or of such lists (nested maps), is its fragments' lines in order; null when not one
+  function fragmentLines(value) {
+    if (isFragment(value)) return [fragmentTexts.get(value)];
+    if (!isArray(value)) return null;
+    const lines = [];
+    for (const item of value) {
+      const inner = fragmentLines(item);
+      if (inner === null) return null;
+      for (const line of inner) lines.push(line);
+    }
+    return lines;
+  }
+  function isFragmentList(value) { return isArray(value) && fragmentLines(value) !== null; }
 
   function fragmentText(value, block) {
     if (typeof value === 'string') return value;
     if (value === null || value === undefined) return '';
     if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
     if (isFragment(value)) return fragmentTexts.get(value);
-    if (isFragmentList(value)) return value.map((item) => fragmentTexts.get(item)).join('\n');
+    if (isFragmentList(value)) return fragmentLines(value).join('\n');
     check('', value);
     return block ? FENCE + 'json\n' + stringify(value, check, 2) + '\n' + FENCE : stringify(value, check);
   }
@@ -203,7 +225,7 @@ export const PRELUDE = String.raw`(function () {
   // an expression's value: a fragment, or a list of them (even empty), is its text
   function shown(value) {
     if (isFragment(value)) return fragmentTexts.get(value);
-    if (isFragmentList(value)) return value.map((item) => fragmentTexts.get(item)).join('\n');
+    if (isFragmentList(value)) return fragmentLines(value).join('\n');
     return value;
   }
 

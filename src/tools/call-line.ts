@@ -21,6 +21,8 @@ export function toolCallLine(call: ToolCall, max = Infinity): string {
       return `${head} ✗ rejected: ${shortJson(call.result, max)}`;
     case 'refused':
       return `${head} ⊘ refused (--no-tools)`;
+    case 'cancelled':
+      return `${head} ⊘ cancelled`;
     case 'failed':
       return `${head} ✗ ${shortJson(call.result, max)}`;
   }

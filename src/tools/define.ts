@@ -5,6 +5,10 @@ import type { z } from 'zod';
 export interface ToolContext {
   /** aborted when the author cancels the step (Esc, Ctrl+C) */
   signal: AbortSignal;
+  /** the same signal by the AI SDK's name, for a tool written for it (defineTool(name, tool)) */
+  abortSignal: AbortSignal;
+  /** the call's number within the step: `1`, `2`… */
+  toolCallId: string;
 }
 
 export interface ToolDefinition<Parameters extends z.ZodType = z.ZodType> {
@@ -32,9 +36,25 @@ export interface AgentflowToolDefinition<Parameters extends z.ZodType = z.ZodTyp
   approve?: 'ask' | 'auto';
 }
 
+/** A tool as the AI SDK defines it (`tool({ ... })`), without a name: Agentflow names it with defineTool(name, tool). */
+export interface SdkTool {
+  description?: string;
+  /** AI SDK 5 and later */
+  inputSchema?: z.ZodType;
+  /** AI SDK 4 */
+  parameters?: z.ZodType;
+  execute?: (args: any, options?: any) => unknown;
+}
+
 export function defineTool<Parameters extends z.ZodType>(definition: ToolDefinition<Parameters>): ToolDefinition<Parameters>;
 export function defineTool<Parameters extends z.ZodType>(definition: AgentflowToolDefinition<Parameters>): ToolDefinition<Parameters>;
-export function defineTool(definition: ToolDefinition | AgentflowToolDefinition): ToolDefinition {
+export function defineTool(name: string, tool: SdkTool): ToolDefinition;
+export function defineTool(definition: ToolDefinition | AgentflowToolDefinition | string, tool?: SdkTool): ToolDefinition {
+  if (typeof definition === 'string') {
+    const { description, inputSchema, parameters, execute } = tool ?? {};
+    // a missing part is reported by the config check, which names the tool and the fix
+    return { name: definition, description: description as string, parameters: (inputSchema ?? parameters) as z.ZodType, execute: execute as ToolDefinition['execute'] };
+  }
   return asToolDefinition(definition) as ToolDefinition;
 }
 

@@ -69,7 +69,11 @@ export class ToolGate<Holder extends ToolCallHolder> {
     let args = request.input;
     if (this.stepping && tool.approve !== 'auto') {
       this.put(record, { ...call, status: 'waiting' });
-      const answer = await this.ask(record.key, call.id, signal);
+      const answer = await this.ask(record.key, call.id, signal).catch((error: unknown) => {
+        // the step was cancelled while the call waited: it will never be answered
+        this.put(record, { ...call, status: 'cancelled' });
+        throw error;
+      });
       if (answer.kind === 'reject') return this.finish(record, call, 'rejected', answer.message.trim() || REJECTED_REPLY, false);
       if (answer.kind === 'edit') {
         call = { ...call, args: redactValue(answer.args), proposed: call.args };
@@ -84,7 +88,7 @@ export class ToolGate<Holder extends ToolCallHolder> {
     }
     this.put(record, { ...call, status: 'running' });
     try {
-      const output = await tool.execute(parsed.data, { signal });
+      const output = await tool.execute(parsed.data, { signal, abortSignal: signal, toolCallId: call.id });
       const bytes = jsonSize(output);
       if (bytes > this.options.maxResult) {
         const over = `the result of \`${tool.name}\` is ${formatOver(bytes, this.options.maxResult)}, over the ${formatBytes(this.options.maxResult)} limit for one step's output; return less, or raise \`limits.output\` in stepwise.config.ts`;
@@ -92,7 +96,10 @@ export class ToolGate<Holder extends ToolCallHolder> {
       }
       return this.finish(record, call, 'done', redactValue(output === undefined ? null : output), false);
     } catch (error) {
-      if (signal.aborted) throw error;
+      if (signal.aborted) {
+        this.put(record, { ...call, status: 'cancelled' });
+        throw error;
+      }
       // the author's code may quote a service's reply, and with it a key
       return this.finish(record, call, 'failed', redact(`\`${tool.name}\` failed: ${(error as Error)?.message ?? String(error)}`), true);
     }

@@ -60,11 +60,23 @@ export class ToolRegistry {
   private schema(tool: ToolDefinition<any>): Record<string, unknown> {
     let schema = this.schemas.get(tool.name);
     if (!schema) {
-      const { z } = require('zod') as typeof import('zod');
-      const { $schema: _dialect, ...rest } = z.toJSONSchema(tool.parameters, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+      const { $schema: _dialect, ...rest } = jsonSchemaOf(tool.parameters);
       schema = rest;
       this.schemas.set(tool.name, schema);
     }
     return schema;
   }
+}
+
+/**
+ * The JSON Schema of a tool's zod parameters. A zod 3 schema (a tool written for Agentflow, in a
+ * project on zod 3, or `zod/v3`) has no `_zod`: zod 4's converter cannot read it, the AI SDK's can.
+ */
+function jsonSchemaOf(parameters: unknown): Record<string, unknown> {
+  if (parameters !== null && typeof parameters === 'object' && !('_zod' in parameters)) {
+    const { zodSchema } = require('ai') as typeof import('ai');
+    return zodSchema(parameters as never).jsonSchema as Record<string, unknown>;
+  }
+  const { z } = require('zod') as typeof import('zod');
+  return z.toJSONSchema(parameters as import('zod').ZodType, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }

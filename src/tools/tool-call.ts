@@ -4,7 +4,8 @@
 /**
  * One tool call of a step. `waiting`: for the author's answer (stepping in the TUI);
  * `rejected`: the author said no, and `result` is their message; `refused`: --no-tools;
- * `failed`: bad arguments or the tool threw, and `result` is the error the model was sent.
+ * `failed`: bad arguments or the tool threw, and `result` is the error the model was sent;
+ * `cancelled`: the step was cancelled (Esc, a re-run, a rewind) while it waited or ran.
  */
 export interface ToolCall {
   /** `1`, `2`… within the step, in the order the model made them */
@@ -14,7 +15,7 @@ export interface ToolCall {
   args: unknown;
   /** the model's own arguments, when the author edited them */
   proposed?: unknown;
-  status: 'waiting' | 'running' | 'done' | 'failed' | 'rejected' | 'refused';
+  status: 'waiting' | 'running' | 'done' | 'failed' | 'rejected' | 'refused' | 'cancelled';
   /** what went back to the model */
   result?: unknown;
 }

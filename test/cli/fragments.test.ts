@@ -1,6 +1,6 @@
 // Prompt fragments and JSX fragments through the real CLI: `check` names a fragment's
 // problems in its own file, and a headless run sends the exact text they render to.
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,21 @@ describe('fragments from the command line', () => {
       ['missing-fragment', undefined, 9],
       ['unknown-name', 'prompts/personas/critic.mdx', 1],
     ]);
+  });
+
+  it("an Agentflow project's flows/story.mdx includes its prompts/ from the project folder", async () => {
+    const project = mkdtempSync(join(tmpdir(), 'stepwise-agentflow-'));
+    mkdirSync(join(project, 'flows'));
+    mkdirSync(join(project, 'prompts'));
+    writeFileSync(join(project, 'prompts', 'tone.mdx'), '> the house style\n\nWrite in a {mood} tone.\n');
+    writeFileSync(join(project, 'flows', 'story.mdx'), "---\ninput:\n  mood:\n    default: calm\n---\n\nA story.\n\n{include('tone')}\n\n<GenText as=\"story\" model=\"echo\" />\n");
+    expect(await runCli(['check', 'flows/story.mdx'], { cwd: project, env: ENV })).toEqual({ code: 0, stdout: 'ok: 1 file, no problems\n', stderr: '' });
+    const result = await runCli(['run', 'flows/story.mdx', '--headless', '--json'], { cwd: project, env: ENV });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).outputs).toEqual({ story: 'A story.\n\nWrite in a calm tone.' });
+    // a problem in it is shown where the author finds the file
+    writeFileSync(join(project, 'prompts', 'tone.mdx'), 'Write in a {moood} tone.\n');
+    expect((await runCli(['check', 'flows/story.mdx'], { cwd: project, env: ENV })).stdout).toContain('prompts/tone.mdx:1:13  error  unknown name `moood`; did you mean `mood`?');
   });
 
   it('a headless run sends the rendered fragments: included text and role, notes removed, one JSX fragment per line', async () => {

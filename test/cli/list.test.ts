@@ -103,6 +103,30 @@ describe('stepwise list', () => {
     ]);
   });
 
+  it("a description that starts with the title's heading (Agentflow's examples) shows the line after it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stepwise-list-heading-'));
+    writeFileSync(join(dir, 'hello.mdx'), '---\ninput:\n  name: {}\n---\n\n# Hello World!\n\nThis is a Hello World workflow.\n\n---\n\nHi {name}.\n\n<GenText as="x" model="echo" />\n');
+    // a heading that is not the title says something: it stays
+    writeFileSync(join(dir, 'other.mdx'), '---\ntitle: Other\n---\n\n## Usage\n\nRun it.\n\n---\n\nGo.\n\n<GenText as="x" model="echo" />\n');
+    const result = await runCli(['list', '--json'], { cwd: dir });
+    expect(JSON.parse(result.stdout).map((w: { title: string; description: string }) => [w.title, w.description])).toEqual([
+      ['Hello World!', 'This is a Hello World workflow.'],
+      ['Other', '## Usage'],
+    ]);
+  });
+
+  it('a .md workflow that spells its actions in kebab case (<gen-text>) is listed; lower-case prose tags are not actions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stepwise-list-kebab-'));
+    writeFileSync(join(dir, 'kebab.md'), 'Say hi.\n\n<gen-text as="hi" model="echo" />\n');
+    writeFileSync(join(dir, 'looped.md'), 'Count.\n\n<loop as="l" until={$index === 2}>\n  Go.\n\n  <gen-text as="x" model="echo" />\n</loop>\n');
+    writeFileSync(join(dir, 'notes.md'), '# Notes\n\nWrap examples in <example> and loops in <loop>.\n');
+    const result = await runCli(['list', '--json'], { cwd: dir });
+    expect(JSON.parse(result.stdout).map((w: { file: string; ok: boolean }) => [w.file, w.ok])).toEqual([
+      ['kebab.md', true],
+      ['looped.md', true],
+    ]);
+  });
+
   it('an empty folder says how to start one', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'stepwise-list-empty-'));
     writeFileSync(join(empty, 'README.md'), '# nothing here\n');

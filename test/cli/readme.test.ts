@@ -14,6 +14,13 @@ describe('README', () => {
     ]);
   });
 
+  it("has a program install the package built from a clone (npm's own `stepwise` is another package)", () => {
+    const section = /## Using stepwise from a program\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(section).toContain(`\`npm install /path/to/stepwise-${version}.tgz\``);
+    expect(section).not.toMatch(/`npm install stepwise`, then/);
+  });
+
   it('lists exactly the workflows in examples/', () => {
     const paragraph = /The examples in[\s\S]*?\n\n/.exec(readme)?.[0] ?? '';
     const named = [...paragraph.matchAll(/`([a-z/-]+\.mdx)`/g)].map((m) => m[1]).sort();

@@ -73,6 +73,48 @@ describe('include() puts a fragment into the prompt', () => {
     expect(firstPrompt(result)).toBe('Test\n\nFoo Bar');
   });
 
+  it("reads prompts/ beside the workflow's folder when that folder has none, as in an Agentflow project (flows/ and prompts/)", () => {
+    write({ 'prompts/tone.mdx': 'Be {mood}.', 'prompts/rules.mdx': 'Rule: {moood}.' });
+    const text = `---\ndata: { mood: brief }\n---\n\nWrite.\n\n{include('tone')}${ACTION}`;
+    write({ 'flows/story.mdx': text });
+    const result = compile(text, join(folder, 'flows', 'story.mdx'));
+    expect(firstPrompt(result, { mood: 'brief' })).toBe('Write.\n\nBe brief.');
+    expect(result.fragments).toEqual([join(folder, 'flows', '..', 'prompts', 'tone.mdx')]);
+    // its problems name the fragment from the workflow's folder
+    const broken = `---\ndata: { mood: brief }\n---\n\n{include('rule')} {include('rules')}${ACTION}`;
+    expect(compile(broken, join(folder, 'flows', 'story.mdx')).diagnostics.map((d) => [d.file, d.message])).toEqual([
+      [undefined, "no fragment `../prompts/rule.mdx`; did you mean include('rules.mdx')?"],
+      ['../prompts/rules.mdx', 'unknown name `moood`; did you mean `mood`?'],
+    ]);
+    // a workflow folder with its own prompts/ uses only that one
+    write({ 'flows/prompts/other.mdx': 'Other.' });
+    expect(compile(text, join(folder, 'flows', 'story.mdx')).diagnostics.map((d) => d.message)).toEqual([
+      "no fragment `prompts/tone.mdx` for include('tone'): create it in the prompts folder next to the workflow; prompts/ holds other.mdx",
+    ]);
+  });
+
+  it('sees the parameters of the function it is called in: one fragment per item of a map', () => {
+    write({ 'prompts/line.mdx': '- {lang} ({i + 1} of {langs.length})' });
+    const result = compileFlow(`---\ndata: { langs: [fr, de] }\n---\n\n{langs.map((lang, i) => include('line'))}\n\n{langs.map((l) => { const lang = l.toUpperCase(); const i = 9; return include('line'); })}${ACTION}`);
+    expect(firstPrompt(result, { langs: ['fr', 'de'] })).toBe('- fr (1 of 2)\n- de (2 of 2)\n\n- FR (10 of 2)\n- DE (10 of 2)');
+    // outside the function, the name is unknown as before
+    expect(compileFlow(`---\ndata: { langs: [fr] }\n---\n\n{langs.map((lang) => lang)} {include('line')}${ACTION}`).diagnostics.map((d) => [d.file, d.message])).toEqual([
+      ['prompts/line.mdx', 'unknown name `lang`; did you mean `langs`?'],
+      ['prompts/line.mdx', 'unknown name `i`: define it with an action\'s as="i" above, or as a frontmatter `input` or `data` key'],
+    ]);
+  });
+
+  it('nested maps of fragments (a list of lists) write one line per fragment, as a flat list does', () => {
+    const result = compileFlow(`---\ndata: { a: [1, 2], b: [x, y] }\n---\n\n{a.map((i) => b.map((j) => <>- {i}{j}</>))}\n\n{<>Pairs: {a.map((i) => [<>{i}a</>, <>{i}b</>])}</>}${ACTION}`);
+    expect(firstPrompt(result, { a: [1, 2], b: ['x', 'y'] })).toBe('- 1x\n- 1y\n- 2x\n- 2y\n\nPairs: 1a\n1b\n2a\n2b');
+  });
+
+  it("is text to string methods too: include('rules').trim(), .length, a fragment's .split()", () => {
+    write({ 'prompts/rules.mdx': '\nBe kind.\n' });
+    const result = compileFlow(`{include('rules').toUpperCase()} ({include('rules').length} letters, ends with a dot: {String(include('rules').endsWith('.'))})\n\n{<>a, b</>.split(', ').join(' + ')}${ACTION}`);
+    expect(firstPrompt(result)).toBe('BE KIND. (8 letters, ends with a dot: true)\n\na + b');
+  });
+
   it('sees the names of a Loop body where it is included there', () => {
     write({ 'prompts/line.mdx': 'Translate into {lang}.' });
     const result = compileFlow(

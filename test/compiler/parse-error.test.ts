@@ -136,6 +136,16 @@ describe('describeParseError: finding the real place', () => {
     );
   });
 
+  it('inside a JSX fragment, says how to write a brace there (`\\{` is for prose)', () => {
+    expect(diagnose('{<>Use \\{braces\\}</>}\n')).toEqual(
+      mdx(
+        1,
+        17,
+        "invalid JavaScript in this expression (Expecting Unicode escape sequence \\uXXXX): inside a JSX fragment `<>…</>` a brace starts an expression: write a brace meant as text as {'{'} and {'}'} (or &#123; and &#125;)",
+      ),
+    );
+  });
+
   it('never points past the end of the file', () => {
     expect(describeParseError('a\nb\n', { message: 'Something odd', line: 9, column: 40 })).toEqual(mdx(2, 2, 'Something odd'));
     expect(describeParseError('abc', { message: 'Something odd', place: { offset: 99 } })).toEqual(mdx(1, 4, 'Something odd'));

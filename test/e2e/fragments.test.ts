@@ -1,7 +1,7 @@
 // Saving a fragment the open workflow includes recompiles it, in the real binary in a real
 // pty: the step that includes it goes stale (the other keeps its result), and a problem in
 // the fragment shows in the banner under the fragment's own file name.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTerminal, type Terminal } from '../support/pty.js';
@@ -60,6 +60,25 @@ describe('watching the fragments a workflow includes', () => {
     expect(t.screen()).toMatch(/✓ bye GenText +Now wave goodbye to Bo\./);
   });
 
+  it('a fragment saved while the last step runs: when the step ends it shows stale with the new prompt, not done', async () => {
+    const space = workspace();
+    mkdirSync(join(space.dir, 'prompts'));
+    const fragment = join(space.dir, 'prompts', 'bye.mdx');
+    writeFileSync(fragment, 'Now say goodbye to {name}.\n');
+    const file = space.write('flow.mdx', `---\nmodel: echo\ninput:\n  name: { default: Bo }\n---\n\n{include('bye')}\n\n<GenText as="bye" />\n`);
+    // slow chunks: the save lands while the one step streams
+    const t = await startTerminal([file, '--input', 'name=Bo'], { rows: 20, env: { STEPWISE_ECHO_DELAY_MS: '700' } });
+    terminal = t;
+    await t.waitFor('bye GenText');
+    t.write('n');
+    await t.waitFor('│ running │');
+    writeFileSync(fragment, 'Now wave goodbye to {name}.\n');
+    await t.waitFor('bye GenText (stale)', 15_000);
+    const screen = t.screen();
+    expect(screen.split('\n')[0]).toMatch(/│ paused │/);
+    expect(screen).toMatch(/bye GenText \(stale\) +\d+\+\d+ tokens \d+\.\ds\n +Now wave goodbye to Bo\.\n +Now say goodbye to Bo\./);
+  });
+
   it('a problem saved into a fragment shows in the banner under its file; fixing the fragment clears it', async () => {
     const { t, fragment } = await startDone();
     terminal = t;
@@ -73,6 +92,18 @@ describe('watching the fragments a workflow includes', () => {
     writeFileSync(fragment, 'Now say goodbye to {name}.\n');
     await t.waitFor((s) => !s.includes('nme') && /^flow\.mdx — Fragments │ ok │/.test(s));
     expect(t.screen()).toMatch(/✓ Phase 2 +1\/1 action/);
+  });
+
+  it('a fragment deleted and written back is followed again: the problem clears, and later saves count', async () => {
+    const { t, fragment } = await startDone();
+    terminal = t;
+    rmSync(fragment);
+    await t.waitFor("no fragment `prompts/bye.mdx` for include('bye')");
+    writeFileSync(fragment, 'Now wave goodbye to {name}.\n');
+    await t.waitFor((s) => !s.includes('no fragment') && /^flow\.mdx — Fragments │ ok │/.test(s));
+    expect(t.screen()).toMatch(/bye GenText \(stale\)[^\n]*\n +Now wave goodbye to Bo\./);
+    writeFileSync(fragment, 'Now blow a kiss to {name}.\n');
+    await t.waitFor(/bye GenText \(stale\)[^\n]*\n +Now blow a kiss to Bo\./);
   });
 
   it('a workflow opened on a missing fragment waits, and opens once the fragment is created', async () => {

@@ -1,6 +1,6 @@
 // `compile` and `runWorkflow` from 'stepwise' give exactly the documents `check --json` and
 // `run --headless --json` print for the same file, and print nothing themselves.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli } from '../support/run-cli.js';
@@ -50,6 +50,19 @@ console.log(doc.file, doc.title, doc.ok, doc.diagnostics.map((d) => d.line + ':'
       stderr: '',
       stdout: 'workflow.mdx workflow false 1:5 unknown name `name`: define it with an action\'s as="name" above, or as a frontmatter `input` or `data` key\n',
     });
+  });
+
+  it("with `cwd`, the fragments come from that folder's prompts/, as `check` there reads them", async () => {
+    const flows = project({ 'flow.mdx': "Hi.\n\n{include('tone')}\n\n<GenText as=\"x\" model=\"echo\" />\n" });
+    mkdirSync(join(flows, 'prompts'));
+    writeFileSync(join(flows, 'prompts', 'tone.mdx'), 'Be {mood}.\n');
+    const script = `import { compile } from 'stepwise';
+const doc = await compile(${JSON.stringify("Hi.\n\n{include('tone')}\n\n<GenText as=\"x\" model=\"echo\" />\n")}, 'flow.mdx', { cwd: ${JSON.stringify(flows)} });
+console.log(doc.diagnostics.map((d) => d.file + ' ' + d.message).join('; '));
+`;
+    // run from another folder: a program's own folder is rarely the workflow's
+    const result = await runScript(dir, script);
+    expect(result).toEqual({ code: 0, stderr: '', stdout: 'prompts/tone.mdx unknown name `mood`: define it with an action\'s as="mood" above, or as a frontmatter `input` or `data` key\n' });
   });
 
   it('a config that does not load rejects with a StepwiseError that names the file', async () => {

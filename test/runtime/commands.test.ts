@@ -177,6 +177,28 @@ describe('changes to the file and the inputs', () => {
     expect(run.state.status).toBe('done');
   });
 
+  it('a save while the last step runs: when it ends, the step is stale and waits, with no model call', async () => {
+    const model = handModel();
+    ({ run } = await startRun('runtime/conversation.mdx', { generate: model.generate }));
+    run.continue();
+    (await model.nextCall()).finish('one');
+    (await model.nextCall()).finish('two');
+    const last = await model.nextCall();
+    const text = readFileSync(join(FIXTURES, 'runtime/conversation.mdx'), 'utf8').replace('Summarise:', 'Sum up:');
+    run.update({ workflow: compileFixture('runtime/conversation.mdx', text) });
+    last.finish('made from the old prompt');
+    await run.idle();
+    expect(run.state.steps['1.0']!.stale).toBe(true);
+    expect(run.state.next).toBe('1.0');
+    expect(run.state.status).toBe('paused');
+    expect(model.calls).toHaveLength(3);
+    run.next();
+    (await model.nextCall()).finish('new');
+    await run.idle();
+    expect(model.calls[3]!.request.messages.at(-1)).toEqual({ role: 'user', content: 'Sum up: one' });
+    expect(run.state.status).toBe('done');
+  });
+
   it('changed inputs make dependent results stale', async () => {
     ({ run } = await startRun('runtime/conversation.mdx'));
     run.continue();

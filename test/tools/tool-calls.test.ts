@@ -6,6 +6,8 @@ import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.j
 import { startRun } from '../support/start-run.js';
 import { compile } from '../../src/compiler/index.js';
 import { defineTool } from '../../src/tools/define.js';
+import { toolCallLine } from '../../src/tools/call-line.js';
+import { toolCallLines } from '../../components/shown-request.js';
 import type { StepwiseConfig } from '../../src/config/define.js';
 import type { Run } from '../../src/runtime/run.js';
 
@@ -182,18 +184,6 @@ describe('tools', () => {
     expect(run!.state.steps['0.0']!.output).toBe('Sorry.');
   });
 
-  it("a tool in Agentflow's spelling (params, invoke) works as it is", async () => {
-    server.reply({ kind: 'tools', calls: [{ name: 'shout', args: { text: 'hi' } }, { name: 'whisper', args: { text: 'HI' } }] });
-    server.reply({ kind: 'text', text: 'Done.' });
-    const shout = { name: 'shout', description: 'Upper case', params: z.object({ text: z.string() }), invoke: ({ text }: { text: string }) => text.toUpperCase() };
-    const whisper = defineTool({ name: 'whisper', description: 'Lower case', params: z.object({ text: z.string() }), invoke: ({ text }) => text.toLowerCase() });
-    await start('Go.\n\n<GenText as="x" tools={[\'shout\', \'whisper\']} />\n', { extra: { tools: [shout as never, whisper] } });
-    run!.continue();
-    await run!.idle();
-    expect(run!.state.steps['0.0']!.toolCalls!.map((c) => [c.name, c.status, c.result])).toEqual([['shout', 'done', 'HI'], ['whisper', 'done', 'hi']]);
-    expect(server.requests[0]!.body.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(['shout', 'whisper']);
-  });
-
   it('a result over the output limit is not sent; the model is told to ask for less', async () => {
     server.reply({ kind: 'tools', calls: [{ name: 'big', args: {} }] });
     server.reply({ kind: 'text', text: 'Too big.' });
@@ -227,6 +217,29 @@ describe('tools', () => {
     run!.cancel();
     await run!.idle();
     expect(run!.state.steps['0.0']!.status).toBe('cancelled');
+    expect(added).toEqual([]);
+    // the call says so too: it no longer waits for an answer (panel, m, output.md)
+    expect(run!.state.steps['0.0']!.toolCalls!.map((c) => c.status)).toEqual(['cancelled']);
+    expect(toolCallLine(run!.state.steps['0.0']!.toolCalls![0]!)).toBe('add {"a":2,"b":3} ⊘ cancelled');
+    expect(toolCallLines(run!.state.steps['0.0']!.toolCalls!).slice(1)).toEqual([
+      { label: '[tool call]', text: 'add {"a":2,"b":3}' },
+      { label: '[tool result]', text: '(none: the step was cancelled)' },
+    ]);
+  });
+
+  it('a call that waits when an earlier step is re-run is cancelled with its step, not left waiting', async () => {
+    server.reply({ kind: 'text', text: 'Numbers.' });
+    server.reply({ kind: 'tools', calls: [{ name: 'add', args: { a: 2, b: 3 } }] });
+    server.reply({ kind: 'text', text: 'Numbers again.' });
+    await start('Think of numbers.\n\n<GenText as="first" />\n\n' + ADD);
+    run!.next();
+    await run!.idle();
+    run!.next();
+    await run!.idle();
+    expect(run!.state.steps['0.1']!.toolCalls!.map((c) => c.status)).toEqual(['waiting']);
+    run!.rerun('0.0');
+    await run!.idle();
+    expect(run!.state.steps['0.1']!.toolCalls!.map((c) => c.status)).toEqual(['cancelled']);
     expect(added).toEqual([]);
   });
 
