@@ -12,6 +12,7 @@ import { StepView, stepHeight, stepNeed, type StepViewProps } from './StepView.j
 import { PROMPT_LINES, clippedOutputLines, stepBudgets, type Budget, type StepNeed } from './step-budgets.js';
 import { headLines } from './format.js';
 import { pinnedLength, type OutputScroll } from './output-scroll.js';
+import { windowStart } from './list-window.js';
 
 export interface PhaseListProps {
   workflow: Workflow;
@@ -78,17 +79,6 @@ function itemHeight(item: OutlineItem, props: PhaseListProps, budgets: Map<strin
   if (item.kind === 'step') return stepHeight(stepProps(item, props, budgets.get(item.id)));
   if (item.kind === 'trailing') return trailingLines(item, props).length;
   return 1;
-}
-
-/** The first item to render so the selected item is visible, moving as little as possible. */
-export function windowStart(heights: number[], selected: number, previous: number, height: number): number {
-  let top = Math.min(Math.max(0, previous), Math.max(0, heights.length - 1));
-  if (selected >= 0 && selected < top) top = selected;
-  const span = (from: number, to: number) => heights.slice(from, to + 1).reduce((sum, h) => sum + h, 0);
-  while (selected >= 0 && top < selected && span(top, selected) > height) top++;
-  // no empty space at the bottom while there is something above to show
-  while (top > 0 && span(top - 1, heights.length - 1) <= height) top--;
-  return top;
 }
 
 export function PhaseList(props: PhaseListProps) {
