@@ -41,6 +41,9 @@ export interface InputFormProps {
 /** The multi-line boxes: Enter types a new line instead of moving on, ↑/↓ move between its lines. */
 const isBox = isBoxField;
 
+/** the rows around a box's text: its prompt, two borders, a two-row hint and the form's two scroll rows */
+const BOX_CHROME_ROWS = 7;
+
 const MOVE_HINT = 'Tab/↓ next · Shift+Tab/↑ previous · Enter on the last field or on Run: start · Esc cancel';
 
 export function InputForm({ fields, initial, baseDir, onSubmit, onCancel, focusOn, height, width = 80 }: InputFormProps) {
@@ -122,7 +125,9 @@ export function InputForm({ fields, initial, baseDir, onSubmit, onCancel, focusO
   const errorCount = Object.keys(errors).length;
   // the rows left for the fields and the Run row, below the heading and above the message and hints
   const rows = height === undefined ? Infinity : height - 1 - (errorCount ? 1 : 0) - textRows(MOVE_HINT, width) - textRows(TEXT_KEYS_HINT, width);
-  const heights = [...fields.map((field, index) => fieldRows(field, values[field.name] ?? '', focus === index, errors[field.name], width)), 1];
+  // a box's text gets what is left of the window beside its prompt, border, hint and the scroll rows
+  const boxLines = Math.max(3, rows - BOX_CHROME_ROWS);
+  const heights = [...fields.map((field, index) => fieldRows(field, values[field.name] ?? '', focus === index, errors[field.name], width, boxLines)), 1];
   const fits = heights.reduce((sum, rowsOf) => sum + rowsOf, 0) <= rows;
   // a form taller than the screen scrolls: one row each for "more above" and "more below"
   const top = fits ? 0 : windowStart(heights, focus, topRef.current, Math.max(1, rows - 2));
@@ -139,7 +144,7 @@ export function InputForm({ fields, initial, baseDir, onSubmit, onCancel, focusO
           if (!shown(index)) return null;
           const change = (update: (previous: never) => FieldValue) =>
             setValues((previous) => ({ ...previous, [field.name]: update(previous[field.name] as never) }));
-          const common = { field, focused: focus === index, error: errors[field.name], onChange: change, onLeave: move };
+          const common = { field, focused: focus === index, error: errors[field.name], onChange: change, onLeave: move, maxLines: boxLines };
           const text = (values[field.name] ?? '') as string;
           return (
             <Box key={field.name} flexDirection="column" flexShrink={0}>

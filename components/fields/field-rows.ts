@@ -25,13 +25,13 @@ export function isBoxField(field: InputField | undefined): boolean {
   return field !== undefined && (field.type === 'array' || (field.type === 'text' && field.multiline === true));
 }
 
-export function fieldRows(field: InputField, value: FieldValue, focused: boolean, error: string | undefined, width: number): number {
+export function fieldRows(field: InputField, value: FieldValue, focused: boolean, error: string | undefined, width: number, boxLines = Infinity): number {
   const inner = Math.max(1, width - VALUE_INDENT);
   const text = typeof value === 'string' ? value : '';
   let rows = textRows(`❯ ${field.message}${field.required ? ' *' : ''}`, width);
   if (field.type === 'boolean') rows += 1;
   else if (field.type === 'select') rows += textRows((field.options ?? []).map((option) => `( ) ${option.name}`).join('  '), inner);
-  else if (isBoxField(field)) rows += 2 + textRows(text || ' ', inner - BOX_SIDES);
+  else if (isBoxField(field)) rows += 2 + Math.min(boxLines, textRows(text || ' ', inner - BOX_SIDES));
   else rows += textRows(`${text}█${field.type === 'file' ? ' (no such file yet)' : ''}`, inner);
   if (error) rows += textRows(`✗ ${error}`, inner);
   if (focused) rows += textRows(isBoxField(field) ? BOX_HINT : LINE_HINT, inner);
