@@ -7,15 +7,15 @@ import type { RunView } from '../run-view.js';
 import { buildOutline, isSelectable, phaseRecords, type OutlineItem } from '../outline.js';
 import { topPhase } from '../../src/runtime/step-key.js';
 import { failedRecord, useFailedStep } from './useFailedStep.js';
-import { latestStarted, useFollowRun } from './useFollowRun.js';
+import { useFollowRun } from './useFollowRun.js';
 
 export function useOutlineSelection(workflow: Workflow, view: RunView | null) {
   const [expandedByAuthor, setExpandedByAuthor] = useState<Record<number, boolean>>({});
   const [selectedId, setSelectedId] = useState<string | null>('p:0');
 
   const failed = failedRecord(view);
-  // the phase being worked on (or the one that failed; at the end, the one that ran last) opens by itself unless the author said otherwise
-  const activePhase = topPhase(view?.next) ?? topPhase(view?.order.filter((key) => view.records[key]?.status === 'running').pop()) ?? topPhase(failed?.key) ?? topPhase(latestStarted(view)) ?? 0;
+  // the phase being worked on (or the one that failed) opens by itself unless the author said otherwise
+  const activePhase = topPhase(view?.next) ?? topPhase(view?.order.filter((key) => view.records[key]?.status === 'running').pop()) ?? topPhase(failed?.key) ?? 0;
   const isExpanded = useCallback((phase: number) => expandedByAuthor[phase] ?? phase === activePhase, [expandedByAuthor, activePhase]);
   const records = view?.records ?? {};
   const items = useMemo(() => buildOutline(workflow, records, isExpanded), [workflow, records, isExpanded]);

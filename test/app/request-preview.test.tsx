@@ -73,8 +73,7 @@ describe('a stale step', () => {
   it('shows the prompt it would send now, not the one its result was made from', async () => {
     app = mountApp('runtime/preview.mdx', { generate: replies });
     await app.wait(has('│ ready │'));
-    await app.press('c', has('│ done │'));
-    expect(app.run!.state.steps['0.0']!.prompt).toBe('Write a poem for kids.');
+    await app.press('c', has('│ done │', 'Write a poem for kids.'));
     app.run!.update({ inputs: { audience: 'adults' } });
     const frame = await app.wait(has('(stale)', 'Write a poem for adults.'));
     expect(frame).toMatch(/poem GenText \(stale\) +3\+2 tokens \d+\.\ds\n\s+Write a poem for adults\.\n\s+A reply\./);
