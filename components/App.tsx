@@ -108,7 +108,10 @@ function AppScreens(props: AppProps) {
   const keyless = keylessRecord(view, status);
   const editText = useEditorHandover({ editor: props.editor, terminal: props.terminal, setMode });
 
+  /** what was typed in the form; quitting from it before the run starts keeps it for next time */
+  const formDraft = useRef<Record<string, unknown>>({});
   const exit = () => {
+    if (!run && Object.keys(formDraft.current).length) remember.save(props.file, { ...remember.load(props.file), ...formDraft.current });
     props.onExit?.();
     app.exit();
   };
@@ -177,7 +180,7 @@ function AppScreens(props: AppProps) {
   const body =
     mode === 'form' ? (
       <FormScreen title={workflow.title}>
-        <InputForm fields={workflow.inputs} focusOn={run ? inputsForWorkflow(workflow.inputs, run.state.inputs).missing[0] : undefined} initial={lastTyped.current ?? { ...remember.load(props.file), ...(props.explicit ?? props.inputs) }} baseDir={dirname(props.file)} onSubmit={submitInputs} onCancel={cancelForm} height={bodyHeight - FORM_HEADING_ROWS} width={columns} />
+        <InputForm fields={workflow.inputs} focusOn={run ? inputsForWorkflow(workflow.inputs, run.state.inputs).missing[0] : undefined} initial={lastTyped.current ?? { ...remember.load(props.file), ...(props.explicit ?? props.inputs) }} baseDir={dirname(props.file)} onSubmit={submitInputs} onCancel={cancelForm} onDraft={(changed) => (formDraft.current = changed)} height={bodyHeight - FORM_HEADING_ROWS} width={columns} />
       </FormScreen>
     ) : mode === 'help' ? (
       <HelpScreen height={bodyHeight} onClose={back} />

@@ -33,6 +33,8 @@ export interface InputFormProps {
   onCancel: () => void;
   /** the field focused first (an input added to the file that has no value yet) */
   focusOn?: string;
+  /** the fields changed from what the form opened with, after every change (kept if the app quits from the form) */
+  onDraft?: (changed: Record<string, FieldValue>) => void;
   /** the rows and columns the form has: when its fields do not fit, it shows those around the focused one */
   height?: number;
   width?: number;
@@ -46,12 +48,18 @@ const BOX_CHROME_ROWS = 7;
 
 const MOVE_HINT = 'Tab/↓ next · Shift+Tab/↑ previous · Enter on the last field or on Run: start · Esc cancel';
 
-export function InputForm({ fields, initial, baseDir, onSubmit, onCancel, focusOn, height, width = 80 }: InputFormProps) {
-  const [values, setValues] = useState<Record<string, FieldValue>>(() => Object.fromEntries(fields.map((field) => [field.name, initialFieldValue(field, initial)])));
+export function InputForm({ fields, initial, baseDir, onSubmit, onCancel, focusOn, onDraft, height, width = 80 }: InputFormProps) {
+  const [opened] = useState<Record<string, FieldValue>>(() => Object.fromEntries(fields.map((field) => [field.name, initialFieldValue(field, initial)])));
+  const [values, setValues] = useState<Record<string, FieldValue>>(opened);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [focus, setFocus] = useState(() => Math.max(0, fields.findIndex((field) => field.name === focusOn)));
   const runRow = fields.length;
   const topRef = useRef(0);
+
+  useEffect(() => {
+    if (!onDraft) return;
+    onDraft(Object.fromEntries(Object.entries(values).filter(([name, value]) => value !== opened[name])));
+  }, [values]);
 
   // A message already shown is re-checked as the user types, so it goes away once fixed.
   useEffect(() => {
