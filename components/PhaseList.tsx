@@ -81,6 +81,12 @@ function itemHeight(item: OutlineItem, props: PhaseListProps, budgets: Map<strin
   return 1;
 }
 
+/** ` of 50` while a Loop runs and its `until` tells the count ahead: its own row may be scrolled off in a long loop. */
+function iterationTotal(loop: RunView['records'][string] | undefined): string {
+  const total = loop?.status === 'running' ? loop.progress?.total : null;
+  return typeof total === 'number' ? ` of ${total}` : '';
+}
+
 export function PhaseList(props: PhaseListProps) {
   const { items, workflow, view, height } = props;
   const topRef = useRef(0);
@@ -120,6 +126,7 @@ export function PhaseList(props: PhaseListProps) {
                   <Text key={item.id} dimColor wrap="truncate">
                     {'  '}
                     {' '.repeat(item.depth * 2)}iteration {item.index + 1}
+                    {iterationTotal(records[item.key])}
                   </Text>
                 );
               }
