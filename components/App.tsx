@@ -18,7 +18,7 @@ import type { OutputScroll } from './output-scroll.js';
 import { KeyHints, MODAL_HINTS } from './KeyHints.js';
 import { BottomLine } from './BottomLine.js';
 import { InputForm } from './InputForm.js';
-import { FormScreen } from './FormScreen.js';
+import { FormScreen, FORM_HEADING_ROWS } from './FormScreen.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { MessagesScreen } from './screens/MessagesScreen.js';
 import { ReviewScreen } from './screens/ReviewScreen.js';
@@ -108,7 +108,10 @@ function AppScreens(props: AppProps) {
   const keyless = keylessRecord(view, status);
   const editText = useEditorHandover({ editor: props.editor, terminal: props.terminal, setMode });
 
+  /** what was typed in the form; quitting from it before the run starts keeps it for next time */
+  const formDraft = useRef<Record<string, unknown>>({});
   const exit = () => {
+    if (!run && Object.keys(formDraft.current).length) remember.save(props.file, { ...remember.load(props.file), ...formDraft.current });
     props.onExit?.();
     app.exit();
   };
@@ -178,7 +181,7 @@ function AppScreens(props: AppProps) {
   const body =
     mode === 'form' ? (
       <FormScreen title={workflow.title}>
-        <InputForm fields={workflow.inputs} focusOn={run ? inputsForWorkflow(workflow.inputs, run.state.inputs).missing[0] : undefined} initial={lastTyped.current ?? { ...remember.load(props.file), ...(props.explicit ?? props.inputs) }} baseDir={dirname(props.file)} onSubmit={submitInputs} onCancel={cancelForm} />
+        <InputForm fields={workflow.inputs} focusOn={run ? inputsForWorkflow(workflow.inputs, run.state.inputs).missing[0] : undefined} initial={lastTyped.current ?? { ...remember.load(props.file), ...(props.explicit ?? props.inputs) }} baseDir={dirname(props.file)} onSubmit={submitInputs} onCancel={cancelForm} onDraft={(changed) => (formDraft.current = changed)} height={bodyHeight - FORM_HEADING_ROWS} width={columns} />
       </FormScreen>
     ) : mode === 'help' ? (
       <HelpScreen height={bodyHeight} onClose={back} />

@@ -46,9 +46,9 @@ export function bottomLineRows(showing: BottomLineShowing, notice: string, width
 }
 
 export function BottomLine({ showing, stepName, notice, width, onFeedback, onApiKey, toolName, onToolReject, onBack, onQuit }: BottomLineProps) {
-  if (showing === 'tool-reject') return <LinePrompt label={`Reject ${toolName}, telling the model:`} onSubmit={(message) => onToolReject?.(message)} onCancel={onBack} screen="tool-reject" />;
-  if (showing === 'feedback') return <LinePrompt label={`Feedback for ${stepName}:`} onSubmit={onFeedback} onCancel={onBack} />;
-  if (showing === 'api-key') return <LinePrompt label="OpenAI API key (stored for your user only):" mask onSubmit={onApiKey} onCancel={onBack} screen="api-key" />;
+  if (showing === 'tool-reject') return <LinePrompt label={`Reject ${toolName}, telling the model:`} onSubmit={(message) => onToolReject?.(message)} onCancel={onBack} screen="tool-reject" width={width} />;
+  if (showing === 'feedback') return <LinePrompt label={`Feedback for ${stepName}:`} onSubmit={onFeedback} onCancel={onBack} width={width} />;
+  if (showing === 'api-key') return <LinePrompt label="OpenAI API key (stored for your user only):" mask onSubmit={onApiKey} onCancel={onBack} screen="api-key" width={width} />;
   if (showing === 'quit') return <QuitQuestion onQuit={onQuit} onStay={onBack} />;
   if (showing === 'editing') return <Text dimColor>editing in $EDITOR…</Text>;
   return (

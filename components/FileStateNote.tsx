@@ -6,14 +6,14 @@ import type { FileState } from './hooks/useWorkflowFile.js';
 import { tint } from './palette.js';
 
 /** The note's text ('' while the file is watched as usual). */
-export function fileStateNote(state: FileState): string {
-  if (state === 'deleted') return ' · deleted — waiting for it to return';
+export function fileStateNote(state: FileState, short = false): string {
+  if (state === 'deleted') return short ? ' · deleted' : ' · deleted — waiting for it to return';
   if (state === 'not watched') return ' · not watched';
   return '';
 }
 
-export function FileStateNote({ state }: { state: FileState }) {
-  const note = fileStateNote(state);
+export function FileStateNote({ state, short = false }: { state: FileState; short?: boolean }) {
+  const note = fileStateNote(state, short);
   if (!note) return null;
   return state === 'deleted' ? <Text color={tint('yellow')}>{note}</Text> : <Text dimColor>{note}</Text>;
 }

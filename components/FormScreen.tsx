@@ -3,6 +3,9 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 
+/** the title and the blank row under it */
+export const FORM_HEADING_ROWS = 2;
+
 export function FormScreen({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Box flexDirection="column">

@@ -42,28 +42,71 @@ export function Header({ file, title, errors, status, pausing = false, asking = 
   const now = useNow(runningSince !== null);
   const elapsed = activeMs + (runningSince !== null ? Math.max(0, now - runningSince) : 0);
   const state = status === 'running' && asking ? 'waiting' : status === 'running' && pausing ? 'pausing' : (status ?? 'ready');
-  const name = basename(file);
-  const resumed = resumedAt !== null ? ` · resumed from ${formatSavedAt(resumedAt)}` : '';
   const compiled = errors ? `${errors} error${errors === 1 ? '' : 's'}` : 'ok';
-  const tokens = `${usage.inputTokens} in + ${streamingTokens ? '~' : ''}${usage.outputTokens + streamingTokens} out tokens`;
-  const rest = ` │ ${compiled} │ ${state} │ ${model} │ ${tokens} │ ${formatElapsed(elapsed)}`;
-  const room = width - columnWidth(name) - columnWidth(fileStateNote(fileState)) - columnWidth(resumed) - columnWidth(rest) - 3;
-  const shownTitle = title && title !== fileTitle(name) && room >= 6 ? clipColumns(title, room) : '';
+  const out = `${streamingTokens ? '~' : ''}${usage.outputTokens + streamingTokens}`;
+  const middle = ` │ ${compiled} │ ${state} │ `;
+  const fit = fitHeader(width, {
+    name: basename(file),
+    note: fileStateNote(fileState),
+    shortNote: fileStateNote(fileState, true),
+    resumed: resumedAt !== null ? ` · resumed from ${formatSavedAt(resumedAt)}` : '',
+    middle,
+    model: `${model} │ `,
+    tokens: `${usage.inputTokens} in + ${out} out tokens`,
+    shortTokens: `${usage.inputTokens}+${out} tok`,
+    end: ` │ ${formatElapsed(elapsed)}`,
+  });
+  const room = width - columnWidth(fit.name) - columnWidth(fit.note) - columnWidth(fit.resumed) - columnWidth(fit.rest) - 3;
+  const shownTitle = fit.whole && title && title !== fileTitle(basename(file)) && room >= 6 ? clipColumns(title, room) : '';
   return (
     <Box height={1} overflow="hidden">
       <Text wrap="truncate">
-        <Text bold>{name}</Text>
+        <Text bold>{fit.name}</Text>
         {shownTitle ? <Text>{` — ${shownTitle}`}</Text> : null}
-        <FileStateNote state={fileState} />
-        {resumed ? <Text dimColor>{resumed}</Text> : null}
+        <FileStateNote state={fileState} short={fit.note !== fileStateNote(fileState)} />
+        {fit.resumed ? <Text dimColor>{fit.resumed}</Text> : null}
         {' │ '}
         {errors ? <Text color={tint('red')}>{compiled}</Text> : <Text color={tint('green')}>ok</Text>}
         {' │ '}
         <Text color={tint(STATUS_COLORS[state])}>{state}</Text>
-        {` │ ${model} │ ${tokens} │ ${formatElapsed(elapsed)}`}
+        {` │ ${fit.rest.slice(middle.length)}`}
       </Text>
     </Box>
   );
+}
+
+interface HeaderPieces {
+  name: string;
+  note: string;
+  shortNote: string;
+  resumed: string;
+  /** ` │ ok │ running │ ` */
+  middle: string;
+  model: string;
+  tokens: string;
+  shortTokens: string;
+  end: string;
+}
+
+/**
+ * What fits on one line. The title gives way first (in the caller); then the tokens are
+ * written short, the model, the "resumed" note and the long form of the file's state go,
+ * and last the file name is clipped: the compile status, run state, tokens and time always
+ * show (at 60 columns they used to be cut off the edge).
+ */
+export function fitHeader(width: number, pieces: HeaderPieces): { name: string; note: string; resumed: string; rest: string; whole: boolean } {
+  const { name, middle, end } = pieces;
+  const tries = [
+    { note: pieces.note, resumed: pieces.resumed, rest: middle + pieces.model + pieces.tokens + end },
+    { note: pieces.note, resumed: pieces.resumed, rest: middle + pieces.model + pieces.shortTokens + end },
+    { note: pieces.note, resumed: pieces.resumed, rest: middle + pieces.shortTokens + end },
+    { note: pieces.note, resumed: '', rest: middle + pieces.shortTokens + end },
+    { note: pieces.shortNote, resumed: '', rest: middle + pieces.shortTokens + end },
+    { note: pieces.shortNote, resumed: '', rest: middle + pieces.shortTokens.replace(/ tok$/, '') + end },
+  ];
+  const used = (tried: (typeof tries)[number]) => columnWidth(tried.note) + columnWidth(tried.resumed) + columnWidth(tried.rest);
+  const chosen = tries.find((tried) => columnWidth(name) + used(tried) <= width) ?? tries[tries.length - 1]!;
+  return { ...chosen, name: clipColumns(name, Math.max(2, width - used(chosen))), whole: chosen === tries[0] };
 }
 
 /** `14:05` today, `Dec 1 14:05` on another day */

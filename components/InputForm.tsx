@@ -1,6 +1,6 @@
 // The inputs form (docs/language.md §2, docs/tui.md §2): one field per frontmatter input, prefilled with what was
 // used last time (or the defaults), checked with the same rules as the command line.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useCurrentInput } from './hooks/useCurrentInput.js';
 import { tint } from './palette.js';
@@ -15,6 +15,9 @@ import { SelectField } from './fields/SelectField.js';
 import { TextField } from './fields/TextField.js';
 import { isEnter } from './fields/use-line-editing.js';
 import { TEXT_KEYS_HINT } from './fields/editing-keys.js';
+import type { FieldProps } from './fields/field-props.js';
+import { fieldRows, isBoxField, textRows } from './fields/field-rows.js';
+import { windowStart } from './list-window.js';
 
 export interface InputFormProps {
   fields: InputField[];
@@ -30,18 +33,33 @@ export interface InputFormProps {
   onCancel: () => void;
   /** the field focused first (an input added to the file that has no value yet) */
   focusOn?: string;
+  /** the fields changed from what the form opened with, after every change (kept if the app quits from the form) */
+  onDraft?: (changed: Record<string, FieldValue>) => void;
+  /** the rows and columns the form has: when its fields do not fit, it shows those around the focused one */
+  height?: number;
+  width?: number;
 }
 
 /** The multi-line boxes: Enter types a new line instead of moving on, ↑/↓ move between its lines. */
-function isBox(field: InputField | undefined): boolean {
-  return field !== undefined && (field.type === 'array' || (field.type === 'text' && field.multiline === true));
-}
+const isBox = isBoxField;
 
-export function InputForm({ fields, initial, baseDir, onSubmit, onCancel, focusOn }: InputFormProps) {
-  const [values, setValues] = useState<Record<string, FieldValue>>(() => Object.fromEntries(fields.map((field) => [field.name, initialFieldValue(field, initial)])));
+/** the rows around a box's text: its prompt, two borders, a two-row hint and the form's two scroll rows */
+const BOX_CHROME_ROWS = 7;
+
+const MOVE_HINT = 'Tab/↓ next · Shift+Tab/↑ previous · Enter on the last field or on Run: start · Esc cancel';
+
+export function InputForm({ fields, initial, baseDir, onSubmit, onCancel, focusOn, onDraft, height, width = 80 }: InputFormProps) {
+  const [opened] = useState<Record<string, FieldValue>>(() => Object.fromEntries(fields.map((field) => [field.name, initialFieldValue(field, initial)])));
+  const [values, setValues] = useState<Record<string, FieldValue>>(opened);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [focus, setFocus] = useState(() => Math.max(0, fields.findIndex((field) => field.name === focusOn)));
   const runRow = fields.length;
+  const topRef = useRef(0);
+
+  useEffect(() => {
+    if (!onDraft) return;
+    onDraft(Object.fromEntries(Object.entries(values).filter(([name, value]) => value !== opened[name])));
+  }, [values]);
 
   // A message already shown is re-checked as the user types, so it goes away once fixed.
   useEffect(() => {
@@ -113,35 +131,64 @@ export function InputForm({ fields, initial, baseDir, onSubmit, onCancel, focusO
   });
 
   const errorCount = Object.keys(errors).length;
+  // the rows left for the fields and the Run row, below the heading and above the message and hints
+  const rows = height === undefined ? Infinity : height - 1 - (errorCount ? 1 : 0) - textRows(MOVE_HINT, width) - textRows(TEXT_KEYS_HINT, width);
+  // a box's text gets what is left of the window beside its prompt, border, hint and the scroll rows
+  const boxLines = Math.max(3, rows - BOX_CHROME_ROWS);
+  const heights = [...fields.map((field, index) => fieldRows(field, values[field.name] ?? '', focus === index, errors[field.name], width, boxLines)), 1];
+  const fits = heights.reduce((sum, rowsOf) => sum + rowsOf, 0) <= rows;
+  // a form taller than the screen scrolls: one row each for "more above" and "more below"
+  const top = fits ? 0 : windowStart(heights, focus, topRef.current, Math.max(1, rows - 2));
+  topRef.current = top;
+  let bottom = top;
+  for (let used = heights[top]!; bottom + 1 < heights.length && used + heights[bottom + 1]! <= Math.max(1, rows - 2); bottom++) used += heights[bottom + 1]!;
+  const shown = (index: number) => fits || (index >= top && index <= bottom);
   return (
     <Box flexDirection="column">
       <Text bold>Inputs</Text>
-      {fields.map((field, index) => {
-        const change = (update: (previous: never) => FieldValue) =>
-          setValues((previous) => ({ ...previous, [field.name]: update(previous[field.name] as never) }));
-        const common = { field, focused: focus === index, error: errors[field.name], onChange: change, onLeave: move };
-        const text = (values[field.name] ?? '') as string;
-        switch (field.type) {
-          case 'boolean':
-            return <BooleanField key={field.name} {...common} value={values[field.name] === true} />;
-          case 'select':
-            return <SelectField key={field.name} {...common} value={text} />;
-          case 'number':
-            return <NumberField key={field.name} {...common} value={text} />;
-          case 'array':
-            return <ArrayField key={field.name} {...common} value={text} />;
-          case 'file':
-            return <FilePathField key={field.name} {...common} value={text} baseDir={baseDir} />;
-          case 'text':
-            return field.multiline ? <MultilineField key={field.name} {...common} value={text} /> : <TextField key={field.name} {...common} value={text} />;
-        }
-      })}
-      <Text bold={focus === runRow} color={focus === runRow ? tint('cyan') : undefined}>
-        {focus === runRow ? '❯ ' : '  '}[ Run ]
-      </Text>
+      <Box flexDirection="column" flexShrink={0} height={fits ? undefined : rows} overflow="hidden">
+        {top > 0 ? <Text dimColor>{`  ↑ ${top} more above`}</Text> : null}
+        {fields.map((field, index) => {
+          if (!shown(index)) return null;
+          const change = (update: (previous: never) => FieldValue) =>
+            setValues((previous) => ({ ...previous, [field.name]: update(previous[field.name] as never) }));
+          const common = { field, focused: focus === index, error: errors[field.name], onChange: change, onLeave: move, maxLines: boxLines };
+          const text = (values[field.name] ?? '') as string;
+          return (
+            <Box key={field.name} flexDirection="column" flexShrink={0}>
+              {fieldElement(field, common, text, values[field.name] === true, baseDir)}
+            </Box>
+          );
+        })}
+        {shown(runRow) ? (
+          <Text bold={focus === runRow} color={focus === runRow ? tint('cyan') : undefined}>
+            {focus === runRow ? '❯ ' : '  '}[ Run ]
+          </Text>
+        ) : null}
+        {!fits && bottom < runRow ? <Text dimColor>{`  ↓ ${runRow - bottom} more below`}</Text> : null}
+      </Box>
       {errorCount ? <Text color={tint('red')}>{errorCount === 1 ? '1 input needs' : `${errorCount} inputs need`} fixing before the run</Text> : null}
-      <Text dimColor>Tab/↓ next · Shift+Tab/↑ previous · Enter on the last field or on Run: start · Esc cancel</Text>
+      <Text dimColor>{MOVE_HINT}</Text>
       <Text dimColor>{TEXT_KEYS_HINT}</Text>
     </Box>
   );
+}
+
+type CommonFieldProps = Omit<FieldProps<never>, 'value' | 'onChange'> & { onChange: (update: (previous: never) => FieldValue) => void };
+
+function fieldElement(field: InputField, common: CommonFieldProps, text: string, checked: boolean, baseDir: string) {
+  switch (field.type) {
+    case 'boolean':
+      return <BooleanField {...common} value={checked} />;
+    case 'select':
+      return <SelectField {...common} value={text} />;
+    case 'number':
+      return <NumberField {...common} value={text} />;
+    case 'array':
+      return <ArrayField {...common} value={text} />;
+    case 'file':
+      return <FilePathField {...common} value={text} baseDir={baseDir} />;
+    case 'text':
+      return field.multiline ? <MultilineField {...common} value={text} /> : <TextField {...common} value={text} />;
+  }
 }

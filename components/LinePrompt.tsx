@@ -9,6 +9,8 @@ import { keyName } from './keys.js';
 import { screenAction, type ScreenName } from './screen-keys.js';
 import { LineValue } from './fields/LineValue.js';
 import { tint } from './palette.js';
+import { columnWidth } from './columns.js';
+import { lineWindow } from './fields/line-window.js';
 
 export interface LinePromptProps {
   label: string;
@@ -18,11 +20,13 @@ export interface LinePromptProps {
   onCancel?: () => void;
   /** whose keys these are in the table of screen keys */
   screen?: PromptScreen;
+  /** the row's width: a longer value scrolls sideways to keep the cursor on it */
+  width?: number;
 }
 
 type PromptScreen = Extract<ScreenName, 'feedback' | 'api-key' | 'tool-reject'>;
 
-export function LinePrompt({ label, mask, onSubmit, onCancel, screen = 'feedback' }: LinePromptProps) {
+export function LinePrompt({ label, mask, onSubmit, onCancel, screen = 'feedback', width = Infinity }: LinePromptProps) {
   const [value, setValue] = useState('');
   const cursor = useLineEditing(true, value, setValue);
   // the keyboard hands out Enter only once the keys before it are drawn, so `value` holds them
@@ -32,10 +36,15 @@ export function LinePrompt({ label, mask, onSubmit, onCancel, screen = 'feedback
     if (action === 'send' && text) onSubmit(text);
     else if (action === 'back') onCancel?.();
   });
+  const shown = lineWindow(mask ? '•'.repeat(value.length) : value, cursor, width - columnWidth(label) - 1);
   return (
     <Box height={1} flexShrink={0}>
-      <Text color={tint('cyan')}>{label} </Text>
-      <LineValue value={mask ? '•'.repeat(value.length) : value} cursor={cursor} />
+      <Text color={tint('cyan')} wrap="truncate">
+        {label}{' '}
+      </Text>
+      <Box flexShrink={0}>
+        <LineValue value={shown.text} cursor={shown.cursor} />
+      </Box>
     </Box>
   );
 }

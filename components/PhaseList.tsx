@@ -12,6 +12,7 @@ import { StepView, stepHeight, stepNeed, type StepViewProps } from './StepView.j
 import { PROMPT_LINES, clippedOutputLines, stepBudgets, type Budget, type StepNeed } from './step-budgets.js';
 import { headLines } from './format.js';
 import { pinnedLength, type OutputScroll } from './output-scroll.js';
+import { windowStart } from './list-window.js';
 
 export interface PhaseListProps {
   workflow: Workflow;
@@ -80,15 +81,10 @@ function itemHeight(item: OutlineItem, props: PhaseListProps, budgets: Map<strin
   return 1;
 }
 
-/** The first item to render so the selected item is visible, moving as little as possible. */
-export function windowStart(heights: number[], selected: number, previous: number, height: number): number {
-  let top = Math.min(Math.max(0, previous), Math.max(0, heights.length - 1));
-  if (selected >= 0 && selected < top) top = selected;
-  const span = (from: number, to: number) => heights.slice(from, to + 1).reduce((sum, h) => sum + h, 0);
-  while (selected >= 0 && top < selected && span(top, selected) > height) top++;
-  // no empty space at the bottom while there is something above to show
-  while (top > 0 && span(top - 1, heights.length - 1) <= height) top--;
-  return top;
+/** ` of 50` while a Loop runs and its `until` tells the count ahead: its own row may be scrolled off in a long loop. */
+function iterationTotal(loop: RunView['records'][string] | undefined): string {
+  const total = loop?.status === 'running' ? loop.progress?.total : null;
+  return typeof total === 'number' ? ` of ${total}` : '';
 }
 
 export function PhaseList(props: PhaseListProps) {
@@ -130,6 +126,7 @@ export function PhaseList(props: PhaseListProps) {
                   <Text key={item.id} dimColor wrap="truncate">
                     {'  '}
                     {' '.repeat(item.depth * 2)}iteration {item.index + 1}
+                    {iterationTotal(records[item.key])}
                   </Text>
                 );
               }

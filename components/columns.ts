@@ -15,6 +15,20 @@ export function isPlainAscii(text: string): boolean {
   return true;
 }
 
+// Control characters (ESC, CR, BEL, ...) are never written to the terminal as they are: a
+// model's output or a prompt holding `\x1b[2J` or a bare `\r` would move the cursor or
+// restyle the screen. They show as their Unicode control pictures (␛, ␍, ␇) instead.
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+/** The text with each control character (not \t or \n) shown as a visible symbol, and tabs as two spaces. */
+export function printable(text: string): string {
+  if (isPlainAscii(text)) return text;
+  return text.replace(/\t/g, '  ').replace(CONTROL, (char) => {
+    const code = char.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '␡' : '�';
+  });
+}
+
 /** How many columns the text takes. */
 export function columnWidth(text: string): number {
   return isPlainAscii(text) ? text.length : stringWidth(text);
@@ -27,7 +41,9 @@ export function columnWidth(text: string): number {
  * character. A space where a line breaks stays at the end of the first line, unless it
  * is the one that did not fit. At most `most` pieces, from the start.
  */
-export function wrapColumns(line: string, columns: number, most = Infinity): string[] {
+export function wrapColumns(text: string, columns: number, most = Infinity): string[] {
+  // a line ending in \r\n (a model answering with Windows line ends) keeps no ␍
+  const line = printable(text.replace(/\r$/, ''));
   const size = Math.max(1, columns);
   const pieces: string[] = [];
   let piece = '';
@@ -68,8 +84,9 @@ export function wrapColumns(line: string, columns: number, most = Infinity): str
 }
 
 /** The text cut to `width` columns, ending in `…` when it was longer. */
-export function clipColumns(text: string, width: number): string {
+export function clipColumns(shown: string, width: number): string {
   if (width <= 0) return '';
+  const text = printable(shown.replace(/\r$/, ''));
   if (columnWidth(text) <= width) return text;
   return hardCut(text, Math.max(1, width - 1)) + '…';
 }

@@ -42,12 +42,18 @@ export function stepBudgets(needs: StepNeed[], otherLines: number, height: numbe
     budgets.set(need.id, budget);
     used += need.fixed + budget.prompt + budget.output;
   }
-  let spare = height - used;
-  if (spare <= 0) return budgets;
+  shareSpare(needs, budgets, height - used);
+  fitFocused(needs, budgets, height);
+  return budgets;
+}
+
+/** Room left over goes to the selected step first, then the running one, then the others from the top. */
+function shareSpare(needs: StepNeed[], budgets: Map<string, Budget>, spare: number): void {
+  if (spare <= 0) return;
   const order = [...needs.filter((need) => need.selected), ...needs.filter((need) => need.running && !need.selected), ...needs.filter((need) => !need.selected && !need.running)];
   for (const part of ['output', 'prompt'] as const) {
     for (const need of order) {
-      if (spare <= 0) return budgets;
+      if (spare <= 0) return;
       const budget = budgets.get(need.id)!;
       const grow = Math.min(spare, need[part] - budget[part]);
       if (grow > 0) {
@@ -56,5 +62,25 @@ export function stepBudgets(needs: StepNeed[], otherLines: number, height: numbe
       }
     }
   }
-  return budgets;
+}
+
+/**
+ * On a very short screen a selected or running step taller than the list would lose its
+ * output below the edge (at 40x10 only its prompt showed): its prompt gives way first, down
+ * to one line, then to none, so the output being read or streamed stays on screen.
+ */
+function fitFocused(needs: StepNeed[], budgets: Map<string, Budget>, height: number): void {
+  // one row stays for the phase's own row above the step
+  const room = Math.max(1, height - 1);
+  for (const need of needs) {
+    if (!need.selected && !need.running) continue;
+    const budget = budgets.get(need.id)!;
+    let over = need.fixed + budget.prompt + budget.output - room;
+    for (const floor of [1, 0]) {
+      const take = Math.max(0, Math.min(over, budget.prompt - floor));
+      budget.prompt -= take;
+      over -= take;
+    }
+    if (over > 0) budget.output = Math.max(1, budget.output - over);
+  }
 }

@@ -4,11 +4,11 @@ import { FieldFrame } from './FieldFrame.js';
 import { TextBox } from './TextBox.js';
 import { boxKeysHint } from './editing-keys.js';
 
-export function ArrayField({ field, value, focused, error, onChange, onLeave }: FieldProps<string>) {
+export function ArrayField({ field, value, focused, error, onChange, onLeave, maxLines }: FieldProps<string>) {
   const count = value.split('\n').filter((line) => line.trim() !== '').length;
   return (
     <FieldFrame field={field} focused={focused} error={error} hint={`one item per line (${count}${limits(field.min, field.max)}) · ${boxKeysHint('new item')}`}>
-      <TextBox value={value} focused={focused} onChange={onChange} onLeave={onLeave} placeholder="(no items)" />
+      <TextBox value={value} focused={focused} onChange={onChange} onLeave={onLeave} maxLines={maxLines} placeholder="(no items)" />
     </FieldFrame>
   );
 }

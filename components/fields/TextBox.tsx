@@ -17,9 +17,11 @@ export interface TextBoxProps {
   placeholder: string;
   /** ↑ on the first line or ↓ on the last: the key leaves the box */
   onLeave?: ((direction: -1 | 1) => void) | undefined;
+  /** most rows of text shown: a longer text shows the lines around the cursor */
+  maxLines?: number | undefined;
 }
 
-export function TextBox({ value, focused, onChange, placeholder, onLeave }: TextBoxProps) {
+export function TextBox({ value, focused, onChange, placeholder, onLeave, maxLines = Infinity }: TextBoxProps) {
   const handOver = useTerminalHandover();
   const [editorError, setEditorError] = useState<string | null>(null);
   const cursor = useLineEditing(focused, value, onChange, { multiline: true, ctrlEIsTaken: true, onLeave });
@@ -46,16 +48,36 @@ export function TextBox({ value, focused, onChange, placeholder, onLeave }: Text
   let cursorLine = 0;
   let lineStart = 0;
   for (; cursorLine < lines.length - 1 && lineStart + lines[cursorLine]!.length < cursor; cursorLine++) lineStart += lines[cursorLine]!.length + 1;
+  const shown = boxWindow(lines.length, cursorLine, maxLines);
   return (
     <Box flexDirection="column">
       <Box borderStyle="round" borderColor={tint(focused ? 'cyan' : 'gray')} borderDimColor={!focused} flexDirection="column" paddingX={1}>
         {value === '' && !focused ? (
           <Text dimColor>{placeholder}</Text>
         ) : (
-          lines.map((line, index) => <LineValue key={index} value={line} cursor={focused && index === cursorLine ? cursor - lineStart : undefined} />)
+          <>
+            {shown.above ? <Text dimColor>{`↑ ${shown.above} more line${shown.above === 1 ? '' : 's'}`}</Text> : null}
+            {lines.slice(shown.from, shown.to).map((line, offset) => {
+              const index = shown.from + offset;
+              return <LineValue key={index} value={line} cursor={focused && index === cursorLine ? cursor - lineStart : undefined} />;
+            })}
+            {shown.below ? <Text dimColor>{`↓ ${shown.below} more line${shown.below === 1 ? '' : 's'}`}</Text> : null}
+          </>
         )}
       </Box>
       {editorError ? <Text color={tint('red')}>✗ {editorError}</Text> : null}
     </Box>
   );
+}
+
+/**
+ * The lines a box shows when its text is longer than `rows`: those around the cursor, with
+ * a row saying how many are hidden above and below (a long pasted email stays a box the
+ * screen can hold, and the line being typed is always in it).
+ */
+export function boxWindow(count: number, cursorLine: number, rows: number): { from: number; to: number; above: number; below: number } {
+  if (count <= rows) return { from: 0, to: count, above: 0, below: 0 };
+  const size = Math.max(1, rows - 2);
+  const from = Math.min(Math.max(0, cursorLine - Math.floor(size / 2)), count - size);
+  return { from, to: from + size, above: from, below: count - from - size };
 }

@@ -9,4 +9,6 @@ export interface FieldProps<Value> {
   onChange: (update: (previous: Value) => Value) => void;
   /** a multi-line box hands ↑ on its first line and ↓ on its last back to the form */
   onLeave?: ((direction: -1 | 1) => void) | undefined;
+  /** a multi-line box shows at most this many rows of its text */
+  maxLines?: number | undefined;
 }

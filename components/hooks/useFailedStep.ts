@@ -1,7 +1,7 @@
 // After a failure the author's next move is to retry the step that failed, so the selection
 // moves to it (wherever it was, e.g. still in phase 1 after `c`), and the failure line
 // names the key that retries it.
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { StepRecord } from '../../src/runtime/types.js';
 import type { RunView } from '../run-view.js';
 import { keyAndBlocks, topPhase } from '../../src/runtime/step-key.js';
@@ -33,13 +33,13 @@ export function itemFor(key: string, ids: Set<string>): string | null {
 export function useFailedStep(failed: StepRecord | null, ids: Set<string>, select: (id: string) => void): void {
   const handled = useRef<string | null>(null);
   const key = failed?.key ?? null;
-  useEffect(() => {
-    if (key && key !== handled.current) {
-      const id = itemFor(key, ids);
-      if (id) select(id);
-    }
+  // during the render, not in an effect: the first frame that shows the failure selects the
+  // step, so a key pressed on that frame is not undone by a selection arriving after it
+  if (key !== handled.current) {
     handled.current = key;
-  }, [key]);
+    const id = key ? itemFor(key, ids) : null;
+    if (id) select(id);
+  }
 }
 
 /**

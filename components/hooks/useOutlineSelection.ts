@@ -7,6 +7,7 @@ import type { RunView } from '../run-view.js';
 import { buildOutline, isSelectable, phaseRecords, type OutlineItem } from '../outline.js';
 import { topPhase } from '../../src/runtime/step-key.js';
 import { failedRecord, useFailedStep } from './useFailedStep.js';
+import { useFollowRun } from './useFollowRun.js';
 
 export function useOutlineSelection(workflow: Workflow, view: RunView | null) {
   const [expandedByAuthor, setExpandedByAuthor] = useState<Record<number, boolean>>({});
@@ -21,7 +22,9 @@ export function useOutlineSelection(workflow: Workflow, view: RunView | null) {
   const selectable = items.filter(isSelectable);
   const selectedIndex = Math.max(0, selectable.findIndex((item) => item.id === selectedId));
   const selected: OutlineItem | undefined = selectable[selectedIndex];
-  useFailedStep(failed, new Set(selectable.map((item) => item.id)), setSelectedId);
+  const ids = new Set(selectable.map((item) => item.id));
+  useFailedStep(failed, ids, setSelectedId);
+  const { follow, hold } = useFollowRun(view, ids, setSelectedId);
 
   /** The step r/e/f/u/m act on: the selected step, or the selected phase's first step with a result. */
   const targetRecord = (): StepRecord | undefined => {
@@ -30,7 +33,7 @@ export function useOutlineSelection(workflow: Workflow, view: RunView | null) {
     return phaseRecords(view.order, view.records, selected.phase).find((record) => record.status === 'done' || record.status === 'failed');
   };
 
-  return { failed, isExpanded, items, selectable, selectedIndex, selected, targetRecord, setSelectedId, setExpandedByAuthor };
+  return { failed, isExpanded, items, selectable, selectedIndex, selected, targetRecord, setSelectedId, setExpandedByAuthor, follow, hold };
 }
 
 export type OutlineSelection = ReturnType<typeof useOutlineSelection>;

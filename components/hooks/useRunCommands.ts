@@ -72,14 +72,17 @@ export function useRunCommands(options: RunCommandsOptions): CommandHandlers {
   const handlers: CommandHandlers = {
     next: () => {
       setPausing(false);
+      outline.follow();
       withRun((r) => r.next());
     },
     phase: () => {
       setPausing(false);
+      outline.follow();
       withRun((r) => r.runPhase());
     },
     continue: () => {
       setPausing(false);
+      outline.follow();
       withRun((r) => r.continue());
     },
     pause: () => {
@@ -92,15 +95,18 @@ export function useRunCommands(options: RunCommandsOptions): CommandHandlers {
       if (status === 'running') run?.cancel();
     },
     select: (key) => {
+      outline.hold();
       const next = Math.min(selectable.length - 1, Math.max(0, selectedIndex + (key === 'up' ? -1 : 1)));
       outline.setSelectedId(selectable[next]?.id ?? null);
     },
     expand: (key) => {
       if (!selected) return;
+      outline.hold();
       outline.setExpandedByAuthor((was) => ({ ...was, [selected.phase]: key === 'right' }));
       if (key === 'left') outline.setSelectedId(`p:${selected.phase}`);
     },
     'toggle-all': () => {
+      outline.hold();
       const all = workflow.root.phases.every((_, phase) => outline.isExpanded(phase));
       outline.setExpandedByAuthor(Object.fromEntries(workflow.root.phases.map((_, phase) => [phase, !all])));
       if (all && selected) outline.setSelectedId(`p:${selected.phase}`);
@@ -120,6 +126,7 @@ export function useRunCommands(options: RunCommandsOptions): CommandHandlers {
         return next ? { ...others, [record.key]: next } : others;
       });
       // a phase the author reads in stays open when the run moves on
+      if (key === 'pageup') outline.hold();
       if (key === 'pageup') outline.setExpandedByAuthor((was) => (record.phase in was ? was : { ...was, [record.phase]: true }));
     },
     rerun: () => {

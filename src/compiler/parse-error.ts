@@ -69,6 +69,12 @@ function explain(file: SourceText, error: ParseErrorLike, reported: number | und
       offset: start !== undefined && start >= 0 ? start : reported,
     };
   }
+  if (rule === 'non-spread' || rule === 'spread-extra') {
+    // `{…}` among a tag's attributes: in prose (`a <b tag and {x}.`) the `<` was meant as text
+    const lessThan = reported === undefined ? -1 : file.text.lastIndexOf('<', reported);
+    if (lessThan >= 0 && !file.startsLine(lessThan)) return strayTag(file, lessThan, '{');
+    return { message: 'an expression among a tag\'s attributes needs a name: write `name={…}`', offset: reported };
+  }
   if (rule === 'acorn') {
     const detail = acornDetail(error.cause);
     const what = detail ? `invalid JavaScript in this expression (${detail})` : 'invalid JavaScript in this expression';
@@ -107,20 +113,24 @@ function explainCharacter(file: SourceText, reason: string, reported: number | u
     return { message: '`<` starts a tag in MDX: write `\\<` or `&lt;` for a literal less-than sign', offset: tagStart };
   }
   if (fromJsx && tagStart !== undefined && !file.startsLine(tagStart)) {
-    // a stray `<` before a word (`a <b tag here.`): the fix is at the `<`, not where the parser gave up
-    const name = TAG_NAME.exec(file.text.slice(tagStart))![0] || '<';
     const character = /^Unexpected character `(.+?)` \(U\+/.exec(reason)?.[1];
-    const why = character ? `, and \`${character}\` cannot be part of a tag` : '';
-    const bare = name.replace(/^<\/?/, '');
-    const example = bare ? `, e.g. \`<${bare}>…</${bare}>\` or \`<${bare} />\`` : '';
-    return {
-      message: `\`${name}\` starts a tag in MDX${why}: write \`\\<\` or \`&lt;\` for a literal \`<\`, or finish the tag${example}`,
-      offset: tagStart,
-    };
+    return strayTag(file, tagStart, character);
   }
   // a tag on a line of its own is meant as a tag: the parser's reason says what to fix in it
   if (fromJsx) return { message: `${reason.replace(/\.$/, '')}: fix the tag, or write \`\\<\` for a literal \`<\``, offset: reported };
   return { message: reason, offset: reported };
+}
+
+/** A stray `<` before a word (`a <b tag here.`): the fix is at the `<`, not where the parser gave up. */
+function strayTag(file: SourceText, tagStart: number, character: string | undefined): { message: string; offset: number } {
+  const name = TAG_NAME.exec(file.text.slice(tagStart))![0] || '<';
+  const why = character ? `, and \`${character}\` cannot be part of a tag` : '';
+  const bare = name.replace(/^<\/?/, '');
+  const example = bare ? `, e.g. \`<${bare}>…</${bare}>\` or \`<${bare} />\`` : '';
+  return {
+    message: `\`${name}\` starts a tag in MDX${why}: write \`\\<\` or \`&lt;\` for a literal \`<\`, or finish the tag${example}`,
+    offset: tagStart,
+  };
 }
 
 function explainMismatch(file: SourceText, reason: string, reported: number | undefined): { message: string; offset?: number } {

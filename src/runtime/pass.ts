@@ -17,6 +17,7 @@ import { StepFailed, WalkAborted, walkWorkflow, type RunSetup, type StreamSink, 
 import { blankRecord, runningRecord, type ExecuteBase, type RecordBase, type StepRecords } from './step-records.js';
 import { IDLE } from './gate-mode.js';
 import { redact } from '../models/secrets.js';
+import { isBlockAction } from '../compiler/action-specs.js';
 import { jsonSize, textSize } from '../json-size.js';
 import { outputTooLarge } from './limit-errors.js';
 
@@ -116,7 +117,8 @@ export class Pass implements WalkHost {
       state.next = key;
       state.pending = { key, prompt };
       records.markUnvisitedStale();
-      this.run.setStatus(state.order.some((k) => state.steps[k]?.action) ? 'paused' : 'ready');
+      // a Loop that only opened to reach its first body step has run nothing yet: still ready
+      this.run.setStatus(state.order.some((k) => hasRun(state.steps[k])) ? 'paused' : 'ready');
       this.run.emit({ type: 'paused', next: key });
       await gate.park(phase, () => this.run.notifyIdle());
       if (this.stopped) throw new WalkAborted();
@@ -259,4 +261,9 @@ export class Pass implements WalkHost {
     this.run.state.steps[key] = record;
     this.visit(key);
   }
+}
+
+/** The record stands for something that ran: a finished step, or an action that is not a block. */
+function hasRun(record: StepRecord | undefined): boolean {
+  return Boolean(record?.action) && (record!.status !== 'running' || !isBlockAction(record!.action));
 }

@@ -28,14 +28,15 @@ async function twoHaikus() {
   await app.wait(has('│ ready │'));
   app.stdin.write('n');
   (await model.nextCall()).finish('Rain on the old roof.\nQuiet puddles gather.');
-  await app.wait(has('│ paused │', 'Quiet puddles'));
-  await app.press(KEYS.down, has('›   ✓ haiku GenText'));
+  // the selection follows the step that ran
+  await app.wait(has('│ paused │', 'Quiet puddles', '›   ✓ haiku GenText'));
   app.stdin.write('r');
   (await model.nextCall()).finish('Rain on the new roof.\nLoud puddles gather.');
   await app.wait(has('│ paused │', 'Loud puddles'));
   app.stdin.write('n');
   (await model.nextCall()).finish('A rhyme of the new roof.');
-  await app.wait(has('│ paused │', '✓ rhyme GenText  A rhyme of the new roof.'));
+  await app.wait(has('│ paused │', '›   ✓ rhyme GenText  A rhyme of the new roof.'));
+  await app.press(KEYS.up, has('›   ✓ haiku GenText'));
   return { app, model };
 }
 
@@ -105,8 +106,7 @@ describe('the history of a step', () => {
     await app.wait(has('│ ready │'));
     app.stdin.write('n');
     (await model.nextCall()).finish('first');
-    await app.wait(has('│ paused │', '      first'));
-    await app.press(KEYS.down, has('›   ✓ haiku GenText'));
+    await app.wait(has('│ paused │', '      first', '›   ✓ haiku GenText'));
     await app.press('r', has('│ running │', 'partial'));
     await app.press(KEYS.escape, has('│ paused │', '      first'));
     let frame = await app.press('h', has('History of haiku'));
@@ -126,8 +126,7 @@ describe('the history of a step', () => {
     await app.wait(has('│ ready │'));
     app.stdin.write('n');
     (await model.nextCall()).finish('first');
-    await app.wait(has('│ paused │', '      first'));
-    await app.press(KEYS.down, has('›   ✓ haiku GenText'));
+    await app.wait(has('│ paused │', '      first', '›   ✓ haiku GenText'));
     app.stdin.write('r');
     const call = await model.nextCall();
     await app.press('h', has('History of haiku: 1 version', '›   #1'));
@@ -157,8 +156,8 @@ describe('the diff of a stale prompt', () => {
     writeFileSync(app.file, original.replace('Now make it rhyme.', 'Now make it rhyme, twice.'));
     await app.wait(has('~ rhyme GenText (stale)', '│ paused │'));
     await app.wait(() => app!.run!.state.pending?.key === '0.1');
-    await app.press(KEYS.down, has('›   ✓ haiku GenText'));
-    await app.press(KEYS.down, has('›   ~ rhyme GenText (stale)'));
+    // the selection is on the step `p` ran last
+    await app.wait(has('›   ~ rhyme GenText (stale)'));
     const frame = await app.press('d', has('Prompt of rhyme'));
     expect(linesFrom(frame, 'Prompt of', 2)).toEqual(['Prompt of rhyme: [-its result was made from-] {+it would send now+}', 'Now make it rhyme{+, twice+}.']);
     expect(frame).toContain('↑/↓ PgUp/PgDn scroll  Esc back');
@@ -173,8 +172,7 @@ describe('the diff of a stale prompt', () => {
     writeFileSync(app.file, original.replace('Write a haiku about {topic}.', 'Write a haiku about {topic} at night.'));
     await app.wait(has('~ haiku GenText (stale)', '~ rhyme GenText (stale)', '│ paused │'));
     await app.wait(() => app!.run!.state.pending?.key === '0.0');
-    await app.press(KEYS.down, has('›   ~ haiku GenText (stale)'));
-    await app.press(KEYS.down, has('›   ~ rhyme GenText (stale)'));
+    await app.wait(has('›   ~ rhyme GenText (stale)'));
     await app.press('d', has('the prompt rhyme would send now depends on steps that have not run yet: run them (n), then press d'));
     await app.press(KEYS.up, has('›   ~ haiku GenText (stale)'));
     const frame = await app.press('d', has('Prompt of haiku'));
@@ -186,7 +184,7 @@ describe('the diff of a stale prompt', () => {
     await app.wait(has('│ ready │'));
     await app.press('p', has('Phase 1  2/2 actions', '│ paused │'));
     await ticks();
-    await app.press(KEYS.down, has('›   ✓ haiku GenText'));
+    await app.press(KEYS.up, has('›   ✓ haiku GenText'));
     await app.press('d', has("haiku is not stale: d shows what changed in a stale step's prompt (in h: between versions)"));
   });
 });

@@ -86,5 +86,7 @@ it("a failed step's long message wraps above the key hints and the screen makes 
   // the phases give up the two extra rows: the header stays on top, nothing is pushed off
   expect(lines(frame)).toHaveLength(SIZE.rows - 1);
   expect(lines(frame)[0]).toMatch(/^conversation\.mdx/);
-  expect(lines(frame)[1]).toBe('› ▾ ✗ Phase 1  0/2 actions');
+  expect(lines(frame)[1]).toBe('  ▾ ✗ Phase 1  0/2 actions');
+  // the failed step is the selected one
+  expect(lines(frame)[2]).toMatch(/^› {3}✗ haiku GenText/);
 });

@@ -14,16 +14,16 @@ afterEach(() => {
 const has = (...parts: string[]) => (frame: string) => parts.every((part) => frame.includes(part));
 const FAKE_EDITOR = `node ${join(import.meta.dirname, '..', 'support', 'fake-editor.mjs')}`;
 
-/** Runs phase 1 of the conversation fixture and selects `haiku` (↓ from the phase header). */
+/** Runs phase 1 of the conversation fixture, opens it and selects `haiku` (↑ from `rhyme`, the step `p` ran last). */
 async function phaseOneDone(options: Parameters<typeof mountApp>[1] = {}) {
   app = mountApp('runtime/conversation.mdx', {
     ...options,
     editor: (text, options) => editInEditor(text, { ...options, env: { ...process.env, VISUAL: '', EDITOR: FAKE_EDITOR, FAKE_EDITOR_TEXT: 'My own haiku.\n' } }),
   });
   await app.wait(has('│ ready │'));
-  await app.press('p', has('Phase 1  2/2 actions', '│ paused │'));
-  await app.press(KEYS.right, has('› ▾ ✓ Phase 1'));
-  await app.press(KEYS.down, has('›   ✓ haiku GenText'));
+  await app.press('p', has('Phase 1  2/2 actions', '│ paused │', '›   ✓ rhyme GenText'));
+  await app.press(KEYS.right, has('▾ ✓ Phase 1', '›   ✓ rhyme GenText'));
+  await app.press(KEYS.up, has('›   ✓ haiku GenText'));
   return app;
 }
 
@@ -129,10 +129,11 @@ describe('reviewing results', () => {
   it('→/← expand and collapse the selected phase, o toggles all', async () => {
     app = mountApp('runtime/conversation.mdx');
     await app.wait(has('│ ready │'));
-    // phase 2 is next, so it is the open one; phase 1 is selected and shows one line per action
+    // phase 2 is next, so it is the open one; phase 1 shows one line per action, the one that ran last selected
     let frame = await app.press('p', has('Phase 1  2/2 actions', '│ paused │'));
-    expect(frame).toContain('› ▸ ✓ Phase 1');
+    expect(frame).toContain('›   ✓ rhyme GenText  Now make it rhyme.');
     expect(frame).toContain('    ✓ haiku GenText  Write a haiku about rain.');
+    frame = await app.press(KEYS.up + KEYS.up, has('› ▸ ✓ Phase 1'));
     frame = await app.press(KEYS.right, has('› ▾ ✓ Phase 1'));
     expect(frame).toContain('      Write a haiku about rain.');
     expect(frame).not.toContain('    ✓ haiku GenText  Write a haiku about rain.');

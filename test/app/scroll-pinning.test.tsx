@@ -40,7 +40,8 @@ describe('scrolling a streaming step', () => {
     await app.wait((frame) => frame.includes('│ ready │') && app!.run !== undefined);
     await app.press('n', has('│ running │'));
     model.calls[0]!.push(lines(1, 60));
-    await app.press(KEYS.down, (frame) => /^›   \S haiku GenText/m.test(frame) && frame.includes('line 60'));
+    // the selection follows the step that runs
+    await app.wait((frame) => /^›   \S haiku GenText/m.test(frame) && frame.includes('line 60'));
     const pinned = await app.press(KEYS.pageUp, (frame) => !frame.includes('line 60'));
     const shown = pinned.match(/line \d+/g)!;
     expect(shown.length).toBeGreaterThan(3);
@@ -63,7 +64,8 @@ describe('scrolling a streaming step', () => {
     await app.wait((frame) => frame.includes('│ ready │') && app!.run !== undefined);
     await app.press('n', has('│ running │'));
     model.calls[0]!.push(lines(1, 80));
-    await app.press(KEYS.down, (frame) => /^›   \S haiku GenText/m.test(frame) && frame.includes('line 80'));
+    // the selection follows the step that runs
+    await app.wait((frame) => /^›   \S haiku GenText/m.test(frame) && frame.includes('line 80'));
     await app.press(KEYS.pageUp, (frame) => !frame.includes('line 80'));
     await app.press(KEYS.pageUp, (frame) => !frame.includes('line 70'));
     model.calls[0]!.push(lines(81, 85));
@@ -76,7 +78,8 @@ describe('scrolling a streaming step', () => {
     await app.wait((frame) => frame.includes('│ ready │') && app!.run !== undefined);
     await app.press('c', has('│ running │'));
     model.calls[0]!.push(lines(1, 60));
-    await app.press(KEYS.down, (frame) => /^›   \S haiku GenText/m.test(frame) && frame.includes('line 60'));
+    // the selection follows the step that runs
+    await app.wait((frame) => /^›   \S haiku GenText/m.test(frame) && frame.includes('line 60'));
     await app.press(KEYS.pageUp, (frame) => !frame.includes('line 60'));
     model.calls[0]!.finish();
     await app.wait(() => model.calls.length === 2);

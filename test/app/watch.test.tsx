@@ -16,7 +16,8 @@ it('a save recompiles: unchanged results stay, the changed step goes stale; erro
   app = mountApp('runtime/conversation.mdx', { copy: true, watch: true });
   await app.wait(has('│ ready │'));
   await app.press('p', has('Phase 1  2/2 actions', '│ paused │'));
-  await app.press(KEYS.right, has('› ▾ ✓ Phase 1'));
+  // rhyme, the step that ran last, is selected; → opens its phase
+  await app.press(KEYS.right, has('▾ ✓ Phase 1', '›   ✓ rhyme GenText'));
   const original = readFileSync(app.file, 'utf8');
   const haiku = app.run!.state.steps['0.0'];
 

@@ -95,9 +95,16 @@ describe('describeParseError: a stray `<` in prose', () => {
   it.each([
     ['Hello a <b tag here.\n', 1, 9, '`<b` starts a tag in MDX, and `.` cannot be part of a tag: write `\\<` or `&lt;` for a literal `<`, or finish the tag, e.g. `<b>…</b>` or `<b />`'],
     ['Say x <y!\n', 1, 7, '`<y` starts a tag in MDX, and `!` cannot be part of a tag: write `\\<` or `&lt;` for a literal `<`, or finish the tag, e.g. `<y>…</y>` or `<y />`'],
+    ['Hello a <b tag here and {name}.\n', 1, 9, '`<b` starts a tag in MDX, and `{` cannot be part of a tag: write `\\<` or `&lt;` for a literal `<`, or finish the tag, e.g. `<b>…</b>` or `<b />`'],
     ['# T\n\nif a <b c d="1" ! e\n', 3, 6, '`<b` starts a tag in MDX, and `!` cannot be part of a tag: write `\\<` or `&lt;` for a literal `<`, or finish the tag, e.g. `<b>…</b>` or `<b />`'],
   ])('%j says to write \\< at the `<`', (text, line, column, message) => {
     expect(diagnose(text)).toEqual(mdx(line, column, message));
+  });
+});
+
+describe('describeParseError: an expression among a tag\'s attributes', () => {
+  it('on a tag of its own line says to give it a name', () => {
+    expect(diagnose('<GenText as="x" {model} />\n')).toEqual(mdx(1, 18, "an expression among a tag's attributes needs a name: write `name={…}`"));
   });
 });
 

@@ -40,6 +40,21 @@ describe('MultilineField', () => {
     expect(run.submitted[0]!.values).toEqual({ notes: 'firs!t\nd', after: 'x' });
   });
 
+  it('a text longer than the screen shows the lines around the cursor, so the line being typed is on screen', async () => {
+    const pasted = Array.from({ length: 40 }, (_, i) => `email line ${i + 1}`).join('\n');
+    // the rows an 80x24 terminal leaves the form
+    const run = await renderForm([notes], { initial: { notes: pasted }, height: 18, width: 80 });
+    await press(run.instance, KEY.end, 'ABC');
+    const frame = await waitForFrame(run.instance, 'email line 40ABC█');
+    expect(frame).toContain('│ ↑ 36 more lines');
+    expect(frame).not.toContain('email line 36');
+    expect(frame).toMatch(/│ email line 37 +│\n.*│ email line 38 +│\n.*│ email line 39 +│\n.*│ email line 40ABC█ +│/);
+    await press(run.instance, KEY.up.repeat(20));
+    const up = await waitForFrame(run.instance, '│ ↓ ');
+    expect(up).toMatch(/│ ↑ \d+ more lines/);
+    expect(up).toMatch(/│ ↓ \d+ more lines/);
+  });
+
   it('Ctrl+E opens $EDITOR on the text and keeps what was saved', async () => {
     vi.stubEnv('VISUAL', '');
     vi.stubEnv('EDITOR', `${JSON.stringify(process.execPath)} ${JSON.stringify(FAKE)} --upper --append "\n"`);

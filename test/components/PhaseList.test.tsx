@@ -52,6 +52,20 @@ describe('PhasePanel in the PhaseList', () => {
     );
   });
 
+  it('a running Loop that knows its count says it on each iteration: its own row scrolls off in a long loop', () => {
+    const running = {
+      ...records,
+      '0.1': record({ key: '0.1', stepId: '0.1', action: 'Loop', as: 'translations', status: 'running', output: undefined, progress: { done: 1, total: 2 }, prompt: '' }),
+      '0.1#1/0.0': record({ key: '0.1#1/0.0', stepId: '0.1/0.0', as: 'poem', status: 'running', output: undefined, partial: 'Gatos', prompt: 'Translate this poem to Spanish (2 of 2):' }),
+    };
+    const items = buildOutline(workflow, running, () => true);
+    const ui = render(<PhaseList workflow={workflow} view={view(running, 'running')} items={items} selectedId={null} isExpanded={() => true} width={60} height={20} scrolls={{}} />);
+    const rows = ui.lastFrame()!.split('\n').map((row) => row.trimEnd());
+    ui.unmount();
+    expect(rows).toContain('      iteration 1 of 2');
+    expect(rows).toContain('      iteration 2 of 2');
+  });
+
   it('a phase whose steps are all done is ✓, a stale one ~, a failed one ✗', () => {
     const phase2 = { '1.0': record({ key: '1.0', stepId: '1.0', phase: 1, as: 'all', output: 'x' }) };
     const render2 = (extra: Partial<typeof records['0.0']>) => {

@@ -29,11 +29,20 @@ describe('Header', () => {
     );
   });
 
+  it('keeps the run state, tokens and time on a 60 or 40 column screen: the model, the long notes and then the name give way', () => {
+    const props = { file: 'long.mdx', title: 'Long outputs', errors: 0, status: 'running' as const, model: 'openai:gpt-4o-mini', usage: { inputTokens: 2103, outputTokens: 2103 }, streamingTokens: 9, activeMs: 65_000, runningSince: null };
+    // these were cut at the edge: 'long.mdx │ ok │ running │ openai:gpt-4o-mini │ 2103 in + ~2112 out tokens │ 1…'
+    expect(frame(<Header {...props} width={60} />)).toBe('long.mdx │ ok │ running │ 2103+~2112 tok │ 1:05');
+    expect(frame(<Header {...props} width={60} fileState="deleted" />)).toBe('long.mdx · deleted │ ok │ running │ 2103+~2112 tok │ 1:05');
+    expect(frame(<Header {...props} width={40} />)).toBe('long… │ ok │ running │ 2103+~2112 │ 1:05');
+  });
+
   it("shows the workflow's title beside the file name, and gives it up first on a narrow screen", () => {
     const props = { file: 'poem.mdx', title: 'A poem and its translation', errors: 0, status: 'paused' as const, model: 'echo', usage: { inputTokens: 1, outputTokens: 2 }, activeMs: 0, runningSince: null };
     expect(frame(<Header {...props} width={100} />)).toBe('poem.mdx — A poem and its translation │ ok │ paused │ echo │ 1 in + 2 out tokens │ 0:00');
     expect(frame(<Header {...props} width={70} />)).toBe('poem.mdx — A poem a… │ ok │ paused │ echo │ 1 in + 2 out tokens │ 0:00');
-    expect(frame(<Header {...props} width={50} />)).toBe('poem.mdx │ ok │ paused │ echo │ 1 in + 2 out tokens │ 0:00');
+    // then the tokens are written short, so the line still fits
+    expect(frame(<Header {...props} width={50} />)).toBe('poem.mdx │ ok │ paused │ echo │ 1+2 tok │ 0:00');
     // a title that is only the file's name is not repeated
     expect(frame(<Header {...props} title="poem" width={100} />)).toBe('poem.mdx │ ok │ paused │ echo │ 1 in + 2 out tokens │ 0:00');
   });

@@ -34,7 +34,7 @@ export interface FormRun {
   cancelled: () => number;
 }
 
-export async function renderForm(fields: InputField[], options: { initial?: Record<string, unknown>; baseDir?: string } = {}): Promise<FormRun> {
+export async function renderForm(fields: InputField[], options: { initial?: Record<string, unknown>; baseDir?: string; height?: number; width?: number } = {}): Promise<FormRun> {
   const submitted: FormRun['submitted'] = [];
   let cancels = 0;
   let instance!: Instance;
@@ -46,10 +46,12 @@ export async function renderForm(fields: InputField[], options: { initial?: Reco
       baseDir={options.baseDir ?? process.cwd()}
       onSubmit={(values, remembered) => submitted.push({ values, remembered })}
       onCancel={() => cancels++}
+      {...(options.height !== undefined ? { height: options.height } : {})}
+      {...(options.width !== undefined ? { width: options.width } : {})}
     />,
     );
   });
-  await waitForFrame(instance, '[ Run ]');
+  await waitForFrame(instance, options.height === undefined ? '[ Run ]' : 'Inputs');
   return { instance, submitted, cancelled: () => cancels };
 }
 

@@ -59,4 +59,10 @@ describe('the lines each step gets', () => {
     expect(budgets.get('b')).toEqual({ prompt: 1, output: 10 });
     expect(budgets.get('a')).toEqual({ prompt: 1, output: 7 });
   });
+
+  it('on a very short screen the selected step\'s prompt gives way, so the end of its output stays on screen', () => {
+    // a 40x10 terminal leaves the list 6 rows: haiku's row, 3 prompt lines and 3 output rows did not fit
+    const rows = frame(6, 's:0.0');
+    expect(rows).toEqual(['  ▾ ✓ Phase 1  2/2 actions', '›   ✓ haiku GenText', '      asked 1…', '      ⋮ (PgUp for more)', '      haiku line 5', '      haiku line 6']);
+  });
 });

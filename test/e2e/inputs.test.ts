@@ -207,3 +207,29 @@ describe('editing text in the form', () => {
     expect(terminal.screen()).toMatch(/✓ summary GenText +6\+6 tokens \d+\.\ds\n {6}Notes: one\n {6}Xtwo\n {6}three!\n/);
   });
 });
+
+describe('quitting from the input form', () => {
+  it('keeps what was typed: Ctrl+C or Esc before the run, and the form opens with it next time', async () => {
+    const configDir = mkdtempSync(join(tmpdir(), 'stepwise-e2e-draft-'));
+    const file = workspace().write('greet.mdx', GREET);
+    const env = { STEPWISE_CONFIG_DIR: configDir };
+    terminal = await startTerminal([file, '--model', 'echo'], { env });
+    await terminal.waitFor('[ Run ]');
+    terminal.write('Ann Example, who typed a long answer');
+    await terminal.waitFor('a long answer█');
+    terminal.write(KEYS.ctrlC);
+    expect((await terminal.exit).exitCode).toBe(0);
+
+    terminal = await startTerminal([file, '--model', 'echo'], { env });
+    await terminal.waitFor('[ Run ]');
+    expect(terminal.screen()).toContain('Ann Example, who typed a long answer█');
+    terminal.write(' and more');
+    await terminal.waitFor('and more█');
+    terminal.write(KEYS.escape);
+    await terminal.exit;
+
+    terminal = await startTerminal([file, '--model', 'echo'], { env });
+    await terminal.waitFor('[ Run ]');
+    expect(terminal.screen()).toContain('Ann Example, who typed a long answer and more█');
+  });
+});

@@ -62,19 +62,23 @@ async function runAll(t: Terminal): Promise<void> {
   expect(server.requests).toHaveLength(3);
 }
 
-/** ↓ until the step's row is selected (the selection starts on Phase 1). */
 /** The selected row (marked ›), once the frame that shows it is whole (the footer is drawn last). */
 function selectedRow(screen: string): string | undefined {
   if (!screen.includes('? help')) return undefined;
   return screen.split('\n').find((line) => line.startsWith('›'));
 }
 
+/** ↑ or ↓ until the step's row is selected (after a run the selection is on the step that ran last). */
 async function select(t: Terminal, row: RegExp): Promise<void> {
   await t.waitFor((screen) => selectedRow(screen) !== undefined, WAIT);
   for (let presses = 0; presses < 6 && !row.test(selectedRow(t.screen()) ?? ''); presses++) {
-    const before = selectedRow(t.screen());
-    t.write(KEYS.down);
-    await t.waitFor((screen) => selectedRow(screen) !== undefined && selectedRow(screen) !== before, WAIT);
+    const screen = t.screen();
+    const before = selectedRow(screen);
+    const rows = screen.split('\n');
+    // the row is drawn without the selection mark until it is selected
+    const target = rows.findIndex((line) => row.test(`›${line.slice(1)}`));
+    t.write(target >= 0 && target > rows.indexOf(before!) ? KEYS.down : KEYS.up);
+    await t.waitFor((next) => selectedRow(next) !== undefined && selectedRow(next) !== before, WAIT);
   }
   expect(selectedRow(t.screen())).toMatch(row);
   // the key handler holds the render before the last arrow until a later frame: wait for one

@@ -48,7 +48,7 @@ describe('stepping', () => {
   it('e opens the selected output in $EDITOR and keeps the edit, marked as the author\'s', async () => {
     terminal = await start([], { EDITOR: `${process.execPath} ${FAKE_EDITOR} --upper`, VISUAL: '' });
     await runFirstGreeting(terminal);
-    terminal.write(KEYS.down);
+    // the step that just ran is the selected one
     await terminal.waitFor(/^›\s+✓ hello/m);
     terminal.write('e');
     await terminal.waitFor('SAY HELLO TO BO IN A WARM WAY, 1 TIME(S).');
@@ -60,7 +60,7 @@ describe('stepping', () => {
   it('m shows the exact messages the model received, and Esc goes back', async () => {
     terminal = await start();
     await runFirstGreeting(terminal);
-    terminal.write(KEYS.down);
+    // the step that just ran is the selected one
     await terminal.waitFor(/^›\s+✓ hello/m);
     terminal.write('m');
     await terminal.waitFor('[user]');

@@ -11,6 +11,13 @@ afterEach(() => run?.dispose());
 const HAIKU = '[system]\nYou are terse.\n\n[user]\nWrite a haiku about rain.';
 
 describe('stepping', () => {
+  it('a workflow that opens with a Loop is ready, not paused, before anything ran', async () => {
+    ({ run } = await startRun('runtime/loop-until-answer.mdx'));
+    await run.idle();
+    expect(run.state.next).toBe('0.0#0/0.0');
+    expect(run.state.status).toBe('ready');
+  });
+
   it('waits for a command, then `next` runs exactly one action', async () => {
     ({ run } = await startRun('runtime/conversation.mdx'));
     expect(run.state.status).toBe('ready');
