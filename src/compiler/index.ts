@@ -36,8 +36,10 @@ export interface CompileOptions {
 
 export function compile(source: string, file: string, options: CompileOptions = {}): CompileResult {
   // One kind of line ending for every later step: micromark reads `\r\n` and `\r` as
-  // line endings too, so lines and columns stay the file's own.
-  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+  // line endings too, so lines and columns stay the file's own. A byte order mark is not
+  // text: kept, it would reach the first prompt and shift every place after it by one.
+  const unmarked = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  const text = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   try {
     return compileText(text, file, options);
   } catch (error) {
