@@ -76,6 +76,7 @@ function compileText(text: string, file: string, options: CompileOptions): Compi
   const context = new CompileContext(text, buildRegistry(options.actions), frontmatter.model ?? null, fragments);
   context.toolNames = options.tools ?? [];
   context.diagnostics.push(...limited.diagnostics, ...frontmatter.diagnostics);
+  if (!yaml && UNCLOSED_FRONTMATTER.test(text)) context.diagnostics.push(unclosedFrontmatter());
   const names = new NameScope(context, rootNames(frontmatter.data, frontmatter.inputs), new Set(['$']), null, 'the workflow');
   const { scope, description } = compileScope(children, context, names, { idPrefix: '', dedent: false, root: true });
   if (options.providers) {
@@ -128,6 +129,14 @@ function byPlace(a: Pick<Diagnostic, 'line' | 'column'>, b: Pick<Diagnostic, 'li
 }
 
 /** The frontmatter's diagnostics read straight from the text, for a body the parser could not read. */
+/** A first line `---` and then a `key:` line, with no closing `---`: a frontmatter left open. */
+const UNCLOSED_FRONTMATTER = /^---[ \t]*\n[ \t]*[A-Za-z_$][\w$-]*[ \t]*:(?:[ \t]|\n|$)/;
+
+function unclosedFrontmatter(): Diagnostic {
+  return { severity: 'error', rule: 'frontmatter-unclosed', line: 1, column: 1,
+    message: 'the frontmatter that starts here is never closed: add a line `---` after its last key (without it, the keys are read as prompt text)' };
+}
+
 function frontmatterProblems(text: string): Diagnostic[] {
   const fenced = /^---[ \t]*\n(?:([\s\S]*?)\n)?---[ \t]*(?:\n|$)/.exec(text);
   return fenced ? parseFrontmatter(fenced[1] ?? '', 2).diagnostics : [];
