@@ -2,7 +2,7 @@
 // (API keys, extra providers), kept outside any project.
 import { maskSecret, maskSecrets, SECRET_NAME } from '../models/mask-secrets.js';
 import { openKeyStore, type KeyStore } from '../models/keys.js';
-import { isSettingsGroup, isSettingsKey, SETTINGS_KEYS, suggestSettingsKey, unknownSettingsKey } from '../models/settings-keys.js';
+import { isSettingsGroup, isSettingsKey, SETTINGS_KEYS, settingsValueProblem, suggestSettingsKey, unknownSettingsKey } from '../models/settings-keys.js';
 
 export interface ConfigIO {
   stdout: (s: string) => void;
@@ -63,6 +63,11 @@ export function runConfigCommand(args: string[], io: ConfigIO): number {
     const unknown = unknownSettingsKey(key, parseValue(rest[0]!));
     if (unknown !== undefined) {
       io.stderr(unknownKeyMessage(unknown));
+      return 2;
+    }
+    const problem = settingsValueProblem(key, parseValue(rest[0]!));
+    if (problem !== undefined) {
+      io.stderr(`${problem}\n`);
       return 2;
     }
   }
