@@ -152,8 +152,8 @@ export function parseCommandArgs(args: string[], options: OptionSpec): ParsedArg
       continue;
     }
     // Non-strict parseArgs lets `--model --json` take `--json` as the value; that is
-    // almost always a forgotten value, so say so.
-    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
+    // almost always a forgotten value, so say so. A negative number (`--timeout -3`) is a value.
+    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-') && !/^-\d/.test(token.value))) {
       const example = VALUE_EXAMPLES[token.name] ?? `--${token.name} VALUE`;
       return { error: usageError(`\`${token.rawName}\` needs a value, e.g. \`${example}\``) };
     }
