@@ -80,7 +80,7 @@ export async function prepareRun(args: string[], io: CliIO, options: { keepBroke
       if (typeof values !== 'object' || values === null || Array.isArray(values)) throw new Error('it must hold a map of input names to values');
       Object.assign(raw, values);
     } catch (error) {
-      io.stderr(`cannot use --inputs ${parsed.inputsFile}: ${(error as Error).message}\n`);
+      io.stderr(`cannot use --inputs ${parsed.inputsFile}: ${inputsFileProblem(error)}\n`);
       return 2;
     }
   }
@@ -95,6 +95,14 @@ export async function prepareRun(args: string[], io: CliIO, options: { keepBroke
   const missing = typed.problems.filter((problem) => problem.missing).map((problem) => problem.name);
   const explicit = Object.fromEntries(Object.entries(typed.values).filter(([name]) => name in raw));
   return { args: parsed, file, text, workflow: result.workflow, config: loaded.config, given: typed.values, missing, explicit };
+}
+
+/** Why the --inputs file could not be read, in words rather than a Node error code. */
+function inputsFileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder; give a JSON or YAML file';
+  return (error as Error).message;
 }
 
 /** The diagnostics and a summary on stderr: how a run that cannot start explains itself. */
