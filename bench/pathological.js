@@ -37,6 +37,8 @@ const CASES = {
   'brackets ([a] only)': () => `${'[a]'.repeat(SIZE / 3)}\n`,
   'nested list items (400, 2-space indent)': () => padded(Array.from({ length: 400 }, (_, i) => `${'  '.repeat(i)}- x\n`).join('') + '\n'),
   'deep quotes (> only)': () => `${'>'.repeat(SIZE - 3)} q\n`,
+  'many problems (5,000 unknown names, each with its code frame)': () =>
+    padded(Array.from({ length: 5000 }, (_, i) => `Use {missing${i}}.\n\n`).join('')),
   'object literal 1,000 braces deep, in an attribute': () =>
     padded(`<Loop as="l" until={true} provide={${'{a:'.repeat(999)}1${'}'.repeat(999)}}>\n\nhi\n\n</Loop>\n\n`),
 };
