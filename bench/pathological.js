@@ -40,6 +40,7 @@ const CASES = {
   'many problems (5,000 unknown names, each with its code frame)': () =>
     padded(Array.from({ length: 5000 }, (_, i) => `Use {missing${i}}.\n\n`).join('')),
   'a run of spaces inside a paragraph': () => `a${' '.repeat(SIZE - 40)}b\n\n<GenText as="x" model="echo" />\n`,
+  'a one-word line, then an unquoted attribute value': () => `${'a'.repeat(SIZE - 20)}\n\n<x y=1 />\n`,
   'object literal 1,000 braces deep, in an attribute': () =>
     padded(`<Loop as="l" until={true} provide={${'{a:'.repeat(999)}1${'}'.repeat(999)}}>\n\nhi\n\n</Loop>\n\n`),
 };
