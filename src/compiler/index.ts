@@ -11,6 +11,7 @@ import { limitMarkdownText } from './markdown-limits.js';
 import { checkModelIds, type KnownProviders } from './model-ids.js';
 import { lineOf, type MdNode } from './nodes.js';
 import { describeParseError, type ParseErrorLike } from './parse-error.js';
+import { notUtf8 } from './encoding.js';
 import { parseMdx } from './parse.js';
 import { buildRegistry } from './registry.js';
 import { compileScope } from './scope.js';
@@ -64,7 +65,8 @@ function compileText(text: string, file: string, options: CompileOptions): Compi
   } catch (error) {
     if (error instanceof RangeError) throw error;
     // the frontmatter's own problems still count, so the first reported is the first in the file
-    const diagnostics = [...frontmatterProblems(text), ...limited.diagnostics, describeParseError(text, toParseError(error))];
+    const encoding = notUtf8(text);
+    const diagnostics = [...frontmatterProblems(text), ...limited.diagnostics, describeParseError(text, toParseError(error)), ...(encoding ? [encoding] : [])];
     return { workflow: null, diagnostics: diagnostics.sort(byPlace) };
   }
   const { root, diagnostic: tooDeep } = limitMarkdownNesting(parsed);
@@ -77,6 +79,8 @@ function compileText(text: string, file: string, options: CompileOptions): Compi
   context.toolNames = options.tools ?? [];
   context.diagnostics.push(...limited.diagnostics, ...frontmatter.diagnostics);
   if (!yaml && UNCLOSED_FRONTMATTER.test(text)) context.diagnostics.push(unclosedFrontmatter());
+  const encoding = notUtf8(text);
+  if (encoding) context.diagnostics.push(encoding);
   const names = new NameScope(context, rootNames(frontmatter.data, frontmatter.inputs), new Set(['$']), null, 'the workflow');
   const { scope, description } = compileScope(children, context, names, { idPrefix: '', dedent: false, root: true });
   if (options.providers) {
