@@ -87,6 +87,9 @@ export function parseRunArgs(args: string[], isFolder: (path: string) => boolean
       return { error: usageError(`\`--input ${input}\` needs a name and a value: write \`--input ${name}=value\``) };
     }
   }
+  if (typeof values.model === 'string' && values.model.trim() === '') {
+    return { error: usageError(`\`--model\` needs a value, e.g. \`${VALUE_EXAMPLES.model}\``) };
+  }
   const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
   if (timeout !== undefined && !(timeout > 0 && Number.isFinite(timeout))) {
     return { error: usageError(`\`--timeout ${values.timeout}\` needs a number of seconds greater than 0, e.g. \`--timeout 120\` or \`--timeout 0.5\``) };

@@ -5,10 +5,12 @@ import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { CliIO } from './io.js';
 import { stderrColorEnabled } from './io.js';
-import { folderIn, parseRunArgs, type RunArgs } from './args.js';
+import { folderIn, parseRunArgs, usageError, type RunArgs } from './args.js';
 import { formatDiagnostics } from '../compiler/format-diagnostics.js';
 import { palette } from './paint.js';
 import { compile } from '../compiler/index.js';
+import { modelIdProblem } from '../compiler/model-ids.js';
+import { knownProviders } from '../models/provider-names.js';
 import type { CompileResult, Diagnostic, Workflow } from '../compiler/types.js';
 import { loadProjectConfig } from '../config/load-config.js';
 import { customActionSpecs } from '../actions/specs.js';
@@ -62,6 +64,12 @@ export async function prepareRun(args: string[], io: CliIO, options: { keepBroke
   const loaded = await loadProjectConfig(dirname(file), io.cwd);
   if (loaded.error) {
     io.stderr(`${loaded.error}\n`);
+    return 2;
+  }
+  // a mistyped --model is a command-line mistake: refused before anything runs or is saved
+  const modelProblem = parsed.model === undefined ? null : modelIdProblem(parsed.model, knownProviders(loaded.config, io.env));
+  if (modelProblem) {
+    io.stderr(`${usageError(`\`--model ${parsed.model}\`: ${modelProblem.message}`)}\n`);
     return 2;
   }
   const actions = customActionSpecs(loaded.config);
