@@ -1,7 +1,8 @@
 // `stepwise init [FILE]`: write a commented starter workflow that runs offline (the
 // `echo` model) so a new user can open it, run it and edit it before setting up a key.
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { makeFolder } from '../make-folder.js';
 import { extname, join, resolve } from 'node:path';
 import { parseCommandArgs, usageError } from './args.js';
 import type { CliIO } from './io.js';
@@ -63,8 +64,15 @@ export async function runInitCommand(args: string[], io: CliIO): Promise<number>
     return 2;
   }
   const { file } = target;
+  if (target.folder) {
+    try {
+      makeFolder(resolve(io.cwd, target.folder));
+    } catch (err) {
+      io.stderr(`cannot make the folder ${target.folder}: ${(err as Error).message}\n`);
+      return 2;
+    }
+  }
   try {
-    if (target.folder) await mkdir(resolve(io.cwd, target.folder), { recursive: true });
     // 'wx' fails when the file exists, so an existing workflow is never overwritten, even in a race.
     await writeFile(resolve(io.cwd, file), STARTER_WORKFLOW, { encoding: 'utf8', flag: 'wx' });
   } catch (err) {
