@@ -37,6 +37,12 @@ const CASES = {
   'brackets ([a] only)': () => `${'[a]'.repeat(SIZE / 3)}\n`,
   'nested list items (400, 2-space indent)': () => padded(Array.from({ length: 400 }, (_, i) => `${'  '.repeat(i)}- x\n`).join('') + '\n'),
   'deep quotes (> only)': () => `${'>'.repeat(SIZE - 3)} q\n`,
+  'many problems (5,000 unknown names, each with its code frame)': () =>
+    padded(Array.from({ length: 5000 }, (_, i) => `Use {missing${i}}.\n\n`).join('')),
+  'a run of spaces inside a paragraph': () => `a${' '.repeat(SIZE - 40)}b\n\n<GenText as="x" model="echo" />\n`,
+  'a one-word line, then an unquoted attribute value': () => `${'a'.repeat(SIZE - 20)}\n\n<x y=1 />\n`,
+  'object literal 1,000 braces deep, in an attribute': () =>
+    padded(`<Loop as="l" until={true} provide={${'{a:'.repeat(999)}1${'}'.repeat(999)}}>\n\nhi\n\n</Loop>\n\n`),
 };
 
 export async function measurePathological({ rounds }) {
@@ -54,7 +60,7 @@ export async function measurePathological({ rounds }) {
     plain.push(base);
     for (let i = 0; i < names.length; i++) {
       // every case but CRLF and escapes reports an error: exit code 2
-      const expectCode = /CRLF|escapes|keys/.test(names[i]) ? 0 : 2;
+      const expectCode = /CRLF|escapes|keys|spaces/.test(names[i]) ? 0 : 2;
       const ms = (await timeCommand(['check', join(dir, `case${i}.mdx`)], { expectCode })).ms;
       times[i].push(ms);
       ratios[i].push(ms / base);

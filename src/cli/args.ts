@@ -87,6 +87,9 @@ export function parseRunArgs(args: string[], isFolder: (path: string) => boolean
       return { error: usageError(`\`--input ${input}\` needs a name and a value: write \`--input ${name}=value\``) };
     }
   }
+  if (typeof values.model === 'string' && values.model.trim() === '') {
+    return { error: usageError(`\`--model\` needs a value, e.g. \`${VALUE_EXAMPLES.model}\``) };
+  }
   const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
   if (timeout !== undefined && !(timeout > 0 && Number.isFinite(timeout))) {
     return { error: usageError(`\`--timeout ${values.timeout}\` needs a number of seconds greater than 0, e.g. \`--timeout 120\` or \`--timeout 0.5\``) };
@@ -152,8 +155,8 @@ export function parseCommandArgs(args: string[], options: OptionSpec): ParsedArg
       continue;
     }
     // Non-strict parseArgs lets `--model --json` take `--json` as the value; that is
-    // almost always a forgotten value, so say so.
-    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
+    // almost always a forgotten value, so say so. A negative number (`--timeout -3`) is a value.
+    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-') && !/^-\d/.test(token.value))) {
       const example = VALUE_EXAMPLES[token.name] ?? `--${token.name} VALUE`;
       return { error: usageError(`\`${token.rawName}\` needs a value, e.g. \`${example}\``) };
     }

@@ -113,8 +113,8 @@ export const COMMANDS: CommandDoc[] = [
     synopsis: 'init [FILE]',
     operands: 'workflow',
     options: [],
-    examples: ['stepwise init                write workflow.mdx', 'stepwise init story.mdx'],
-    details: () => 'It never overwrites an existing file. The starter uses the offline `echo` model.\n',
+    examples: ['stepwise init                write workflow.mdx', 'stepwise init story          write story.mdx', 'stepwise init flows/         write flows/workflow.mdx'],
+    details: () => 'A FILE without an extension gets .mdx; a folder (or a name ending in /) gets workflow.mdx inside it.\nIt never overwrites an existing file. The starter uses the offline `echo` model.\n',
   },
   {
     name: 'completion',

@@ -2,6 +2,7 @@
 // options and workflow files (.md, .mdx), generated from the command table.
 import { COMMANDS, COMMAND_NAMES, RUN_OPTIONS, commandOptions, type CommandDoc, type OptionDoc } from './commands.js';
 import { usageError } from './args.js';
+import { SETTINGS_KEYS } from '../models/settings-keys.js';
 import type { CliIO } from './io.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
@@ -26,6 +27,18 @@ function takesWorkflows(command: CommandDoc): boolean {
 function valueOptions(kind: OptionDoc['complete']): string[] {
   const all = COMMANDS.flatMap((command) => command.options);
   return [...new Set(all.filter((option) => option.complete === kind).map((option) => option.name))];
+}
+
+/** Options that always take the next word as their value (not `--resume [DIR]`). */
+function valueTakers(): string[] {
+  const all = COMMANDS.flatMap((command) => command.options);
+  return [...new Set(all.filter((option) => option.value && !option.value.startsWith('[')).map((option) => option.name))];
+}
+
+/** What `config get|set|unset` completes: the fixed keys, and `providers.` for a provider of yours. */
+function settingsKeyWords(): string[] {
+  const fixed = SETTINGS_KEYS.map((entry) => entry.key).filter((key) => !key.split('.').some((segment) => segment === 'NAME' || segment === 'HEADER'));
+  return [...fixed, 'providers.'];
 }
 
 function plainValueOptions(): string[] {
@@ -56,21 +69,34 @@ _stepwise() {
     ${valueOptions('dir').join('|')}) local IFS=$'\\n'; COMPREPLY=( $(compgen -d -- "$cur") ); return ;;
     ${plainValueOptions().join('|')}) return ;;
   esac
-  local cmd="" word
+  # the command is the first word that is neither an option nor an option's value; run
+  # options may come first (\`stepwise --model echo x.mdx\`), and then the command is run
+  local cmd="" word skip="" options="" n=0
   for word in "\${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
-    case "$word" in -*) ;; *) cmd="$word"; break ;; esac
+    if [[ -n "$skip" ]]; then skip=""; continue; fi
+    case "$word" in
+      ${valueTakers().join('|')}) skip=1; options=1 ;;
+      -*) options=1 ;;
+      *) n=$((n + 1)); [[ -z "$cmd" ]] && cmd="$word" ;;
+    esac
   done
+  [[ -z "$cmd" && -n "$options" ]] && cmd=run
   local opts="" words="" workflows="" dirs=""
   case "$cmd" in
     "") opts="${[...TOP_FLAGS, ...RUN_OPTIONS.map((option) => option.name)].join(' ')}"; words="${COMMAND_NAMES.join(' ')}"; workflows=1 ;;
 ${cases}
     *) opts="${names(commandOptions(COMMANDS[0]!))}" ;;
   esac
+  # a command's own words (config's subcommands, a shell) come once, right after it
+  (( n > 1 )) && words=""
+  [[ "$cmd" == config && n -eq 2 && "$prev" =~ ^(get|set|unset)$ ]] && words="${settingsKeyWords().join(' ')}"
   if [[ "$cur" == -* ]]; then
     COMPREPLY=( $(compgen -W "$opts" -- "$cur") )
     return
   fi
   [[ -n "$words" ]] && COMPREPLY=( $(compgen -W "$words" -- "$cur") )
+  # \`providers.\` goes on with a name of yours: no space after it
+  [[ \${#COMPREPLY[@]} -eq 1 && "\${COMPREPLY[0]}" == *. ]] && compopt -o nospace 2>/dev/null
   [[ -n "$workflows" ]] && _stepwise_workflows "$cur"
   [[ -n "$dirs" ]] && { local IFS=$'\\n'; COMPREPLY+=( $(compgen -d -- "$cur") ); }
 }
@@ -124,13 +150,16 @@ function fish(): string {
   const lines = [
     '# stepwise completion for fish: save it as ~/.config/fish/completions/stepwise.fish',
     'complete -c stepwise -f',
-    `complete -c stepwise -n '__fish_use_subcommand' -a '(__fish_complete_suffix .md; __fish_complete_suffix .mdx)'`,
   ];
+  // `stepwise FILE --model ID` and `stepwise --model ID FILE` are runs without the word `run`:
+  // run options and workflow files go on until a command has been typed
+  const noCommand = `not __fish_seen_subcommand_from ${COMMAND_NAMES.join(' ')}`;
+  lines.push(`complete -c stepwise -n '${noCommand}' -a '(__fish_complete_suffix .md; __fish_complete_suffix .mdx)'`);
   for (const command of COMMANDS) {
     lines.push(`complete -c stepwise -n '__fish_use_subcommand' -a ${command.name} -d ${fishQuote(command.summary)}`);
   }
   for (const option of [...RUN_OPTIONS]) {
-    lines.push(fishOption(option, '__fish_use_subcommand'));
+    lines.push(fishOption(option, noCommand));
   }
   for (const command of COMMANDS) {
     const when = `__fish_seen_subcommand_from ${command.name}`;

@@ -1,8 +1,9 @@
 // `stepwise config get|set|unset|list [KEY] [VALUE]`: the user's stored settings
 // (API keys, extra providers), kept outside any project.
 import { maskSecret, maskSecrets, SECRET_NAME } from '../models/mask-secrets.js';
+import { dirname } from 'node:path';
 import { openKeyStore, type KeyStore } from '../models/keys.js';
-import { isSettingsGroup, isSettingsKey, SETTINGS_KEYS, suggestSettingsKey, unknownSettingsKey } from '../models/settings-keys.js';
+import { isSettingsGroup, isSettingsKey, SETTINGS_KEYS, settingsValueProblem, suggestSettingsKey, unknownSettingsKey } from '../models/settings-keys.js';
 
 export interface ConfigIO {
   stdout: (s: string) => void;
@@ -65,6 +66,11 @@ export function runConfigCommand(args: string[], io: ConfigIO): number {
       io.stderr(unknownKeyMessage(unknown));
       return 2;
     }
+    const problem = settingsValueProblem(key, parseValue(rest[0]!));
+    if (problem !== undefined) {
+      io.stderr(`${problem}\n`);
+      return 2;
+    }
   }
 
   let store: KeyStore;
@@ -100,7 +106,8 @@ export function runConfigCommand(args: string[], io: ConfigIO): number {
     }
     case 'set': {
       const value = parseValue(rest[0]);
-      store.set(key, value);
+      const failed = saving(store, io, () => store.set(key, value));
+      if (failed) return failed;
       const last = key.split('.').at(-1) ?? key;
       const shown = SECRET_NAME.test(last) && typeof value === 'string' ? maskSecret(value) : format(value);
       io.stdout(`set ${key} = ${shown}\n`);
@@ -111,7 +118,8 @@ export function runConfigCommand(args: string[], io: ConfigIO): number {
         io.stderr(`\`${key}\` is not set; nothing to unset (see \`stepwise config list\`)\n`);
         return 1;
       }
-      store.delete(key);
+      const failed = saving(store, io, () => store.delete(key));
+      if (failed) return failed;
       io.stdout(`unset ${key}\n`);
       return 0;
     }
@@ -121,6 +129,18 @@ export function runConfigCommand(args: string[], io: ConfigIO): number {
       for (const [name, value] of rows) io.stdout(`${name} = ${format(value)}\n`);
       return 0;
     }
+  }
+}
+
+/** Runs a change that writes the settings file; a folder or file that cannot be written is exit 1, said plainly. */
+function saving(store: KeyStore, io: ConfigIO, change: () => void): number {
+  try {
+    change();
+    return 0;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.stderr(`cannot save your settings in ${dirname(store.path)}: ${reason}; set STEPWISE_CONFIG_DIR to a folder you can write\n`);
+    return 1;
   }
 }
 

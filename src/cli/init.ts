@@ -1,7 +1,9 @@
 // `stepwise init [FILE]`: write a commented starter workflow that runs offline (the
 // `echo` model) so a new user can open it, run it and edit it before setting up a key.
+import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { makeFolder } from '../make-folder.js';
+import { extname, join, resolve } from 'node:path';
 import { parseCommandArgs, usageError } from './args.js';
 import type { CliIO } from './io.js';
 
@@ -56,7 +58,20 @@ export async function runInitCommand(args: string[], io: CliIO): Promise<number>
     io.stderr(`${usageError(`init takes at most one FILE, got ${parsed.positionals.length}`)}\n`);
     return 2;
   }
-  const file = parsed.positionals[0] ?? DEFAULT_WORKFLOW_FILE;
+  const target = starterFile(parsed.positionals[0] ?? DEFAULT_WORKFLOW_FILE, io.cwd);
+  if ('error' in target) {
+    io.stderr(`${target.error}\n`);
+    return 2;
+  }
+  const { file } = target;
+  if (target.folder) {
+    try {
+      makeFolder(resolve(io.cwd, target.folder));
+    } catch (err) {
+      io.stderr(`cannot make the folder ${target.folder}: ${(err as Error).message}\n`);
+      return 2;
+    }
+  }
   try {
     // 'wx' fails when the file exists, so an existing workflow is never overwritten, even in a race.
     await writeFile(resolve(io.cwd, file), STARTER_WORKFLOW, { encoding: 'utf8', flag: 'wx' });
@@ -73,4 +88,18 @@ export async function runInitCommand(args: string[], io: CliIO): Promise<number>
   }
   io.stdout(`wrote ${file}\nnext: \`stepwise ${file}\` to open it, or \`stepwise check ${file}\` to compile it\n`);
   return 0;
+}
+
+/**
+ * Where `init ARG` writes: a folder (one that exists, or a name ending in `/`) gets
+ * workflow.mdx inside it, a name without an extension gets `.mdx`, as a user typing
+ * `stepwise init flows` or `stepwise init story` means; any other extension is refused.
+ */
+function starterFile(arg: string, cwd: string): { file: string; folder?: string } | { error: string } {
+  const path = resolve(cwd, arg);
+  if (/[\\/]$/.test(arg) || (existsSync(path) && statSync(path).isDirectory())) return { file: join(arg, DEFAULT_WORKFLOW_FILE), folder: arg };
+  const extension = extname(arg);
+  if (extension === '') return { file: `${arg}.mdx` };
+  if (['.mdx', '.md'].includes(extension.toLowerCase())) return { file: arg };
+  return { error: `a workflow is a .mdx or .md file: write \`stepwise init ${arg.slice(0, -extension.length)}.mdx\`` };
 }

@@ -15,6 +15,7 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
+  ignoreClosedOutput();
   return {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
@@ -23,6 +24,20 @@ export function processIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
   };
+}
+
+let ignoring = false;
+
+/**
+ * A reader that goes away (`stepwise check x.mdx | head`) makes the next write fail with
+ * EPIPE, which Node raises as an uncaught error. What was not read is nobody's loss: the
+ * command goes on (a run still ends and is saved) and exits with its own code.
+ */
+function ignoreClosedOutput(): void {
+  if (ignoring) return;
+  ignoring = true;
+  process.stdout.on('error', () => {});
+  process.stderr.on('error', () => {});
 }
 
 /**

@@ -5,10 +5,12 @@ import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { CliIO } from './io.js';
 import { stderrColorEnabled } from './io.js';
-import { folderIn, parseRunArgs, type RunArgs } from './args.js';
+import { folderIn, parseRunArgs, usageError, type RunArgs } from './args.js';
 import { formatDiagnostics } from '../compiler/format-diagnostics.js';
 import { palette } from './paint.js';
 import { compile } from '../compiler/index.js';
+import { modelIdProblem } from '../compiler/model-ids.js';
+import { knownProviders } from '../models/provider-names.js';
 import type { CompileResult, Diagnostic, Workflow } from '../compiler/types.js';
 import { loadProjectConfig } from '../config/load-config.js';
 import { customActionSpecs } from '../actions/specs.js';
@@ -64,6 +66,12 @@ export async function prepareRun(args: string[], io: CliIO, options: { keepBroke
     io.stderr(`${loaded.error}\n`);
     return 2;
   }
+  // a mistyped --model is a command-line mistake: refused before anything runs or is saved
+  const modelProblem = parsed.model === undefined ? null : modelIdProblem(parsed.model, knownProviders(loaded.config, io.env));
+  if (modelProblem) {
+    io.stderr(`${usageError(`\`--model ${parsed.model}\`: ${modelProblem.message}`)}\n`);
+    return 2;
+  }
   const actions = customActionSpecs(loaded.config);
   const tools = toolNames(loaded.config);
   const result = compile(text, file, { actions, tools });
@@ -80,7 +88,7 @@ export async function prepareRun(args: string[], io: CliIO, options: { keepBroke
       if (typeof values !== 'object' || values === null || Array.isArray(values)) throw new Error('it must hold a map of input names to values');
       Object.assign(raw, values);
     } catch (error) {
-      io.stderr(`cannot use --inputs ${parsed.inputsFile}: ${(error as Error).message}\n`);
+      io.stderr(`cannot use --inputs ${parsed.inputsFile}: ${inputsFileProblem(error)}\n`);
       return 2;
     }
   }
@@ -95,6 +103,14 @@ export async function prepareRun(args: string[], io: CliIO, options: { keepBroke
   const missing = typed.problems.filter((problem) => problem.missing).map((problem) => problem.name);
   const explicit = Object.fromEntries(Object.entries(typed.values).filter(([name]) => name in raw));
   return { args: parsed, file, text, workflow: result.workflow, config: loaded.config, given: typed.values, missing, explicit };
+}
+
+/** Why the --inputs file could not be read, in words rather than a Node error code. */
+function inputsFileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder; give a JSON or YAML file';
+  return (error as Error).message;
 }
 
 /** The diagnostics and a summary on stderr: how a run that cannot start explains itself. */

@@ -1,6 +1,7 @@
 // Checks an action's `as` name: a plain JavaScript identifier the author's
 // expressions can read, and not one of the `$` helper names.
 import type { CompileContext } from './context.js';
+import { PROTO_PROBLEM } from './frontmatter-rules.js';
 import { columnOf, lineOf, type MdAttribute, type MdNode } from './nodes.js';
 
 const RESERVED = new Set(
@@ -54,6 +55,10 @@ export function checkAsName(
       line,
       column,
     );
+    return null;
+  }
+  if (as === '__proto__') {
+    context.error('invalid-as', `as="${as}" ${PROTO_PROBLEM}`, line, column);
     return null;
   }
   if (RESERVED.has(as)) {

@@ -14,6 +14,9 @@ export const KEY_TYPES: Record<string, InputType[]> = {
   max: ['number', 'array'],
   fileType: ['file'],
 };
+/** Why `__proto__` is no name: on a plain object it sets the prototype, and the value is lost. */
+export const PROTO_PROBLEM = 'is the prototype of every JavaScript object, so a value of that name would be lost: choose another name';
+
 export const RESERVED = new Set(
   ('break case catch class const continue debugger default delete do else enum export extends false ' +
     'finally for function if import in instanceof new null return super switch this throw true try ' +

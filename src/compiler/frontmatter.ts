@@ -5,7 +5,7 @@ import { LineIndex } from './line-index.js';
 import { MAX_YAML_ALIAS_COUNT, MAX_YAML_NESTING } from './limits.js';
 import { NESTING_RULE } from './nesting.js';
 import { duplicateKeyOffsets, firstAlias, yamlNestingOffset } from './yaml-limits.js';
-import { camelCase, defaultProblem, FIELD_KEYS, humanise, INPUT_TYPES, KEY_TYPES, RESERVED, TOP_KEYS, yamlMessage } from './frontmatter-rules.js';
+import { camelCase, defaultProblem, FIELD_KEYS, humanise, INPUT_TYPES, KEY_TYPES, PROTO_PROBLEM, RESERVED, TOP_KEYS, yamlMessage } from './frontmatter-rules.js';
 
 export interface Frontmatter {
   title?: string;
@@ -144,6 +144,8 @@ class FrontmatterReader {
       problem = `\`${name}\` in \`${section}\` is not a valid name: use letters, digits and \`_\`, not starting with a digit (e.g. \`${camelCase(name)}\`)`;
     } else if (RESERVED.has(name)) {
       problem = `\`${name}\` in \`${section}\` is a reserved word in JavaScript: choose another name`;
+    } else if (name === '__proto__') {
+      problem = `\`${name}\` in \`${section}\` ${PROTO_PROBLEM}`;
     }
     if (problem) this.report('error', 'invalid-name', keyStart(pair), problem);
     return !problem;

@@ -11,6 +11,7 @@ import { limitMarkdownText } from './markdown-limits.js';
 import { checkModelIds, type KnownProviders } from './model-ids.js';
 import { lineOf, type MdNode } from './nodes.js';
 import { describeParseError, type ParseErrorLike } from './parse-error.js';
+import { notUtf8 } from './encoding.js';
 import { parseMdx } from './parse.js';
 import { buildRegistry } from './registry.js';
 import { compileScope } from './scope.js';
@@ -36,8 +37,10 @@ export interface CompileOptions {
 
 export function compile(source: string, file: string, options: CompileOptions = {}): CompileResult {
   // One kind of line ending for every later step: micromark reads `\r\n` and `\r` as
-  // line endings too, so lines and columns stay the file's own.
-  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+  // line endings too, so lines and columns stay the file's own. A byte order mark is not
+  // text: kept, it would reach the first prompt and shift every place after it by one.
+  const unmarked = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  const text = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   try {
     return compileText(text, file, options);
   } catch (error) {
@@ -62,7 +65,8 @@ function compileText(text: string, file: string, options: CompileOptions): Compi
   } catch (error) {
     if (error instanceof RangeError) throw error;
     // the frontmatter's own problems still count, so the first reported is the first in the file
-    const diagnostics = [...frontmatterProblems(text), ...limited.diagnostics, describeParseError(text, toParseError(error))];
+    const encoding = notUtf8(text);
+    const diagnostics = [...frontmatterProblems(text), ...limited.diagnostics, describeParseError(text, toParseError(error)), ...(encoding ? [encoding] : [])];
     return { workflow: null, diagnostics: diagnostics.sort(byPlace) };
   }
   const { root, diagnostic: tooDeep } = limitMarkdownNesting(parsed);
@@ -74,6 +78,9 @@ function compileText(text: string, file: string, options: CompileOptions): Compi
   const context = new CompileContext(text, buildRegistry(options.actions), frontmatter.model ?? null, fragments);
   context.toolNames = options.tools ?? [];
   context.diagnostics.push(...limited.diagnostics, ...frontmatter.diagnostics);
+  if (!yaml && UNCLOSED_FRONTMATTER.test(text)) context.diagnostics.push(unclosedFrontmatter());
+  const encoding = notUtf8(text);
+  if (encoding) context.diagnostics.push(encoding);
   const names = new NameScope(context, rootNames(frontmatter.data, frontmatter.inputs), new Set(['$']), null, 'the workflow');
   const { scope, description } = compileScope(children, context, names, { idPrefix: '', dedent: false, root: true });
   if (options.providers) {
@@ -126,6 +133,14 @@ function byPlace(a: Pick<Diagnostic, 'line' | 'column'>, b: Pick<Diagnostic, 'li
 }
 
 /** The frontmatter's diagnostics read straight from the text, for a body the parser could not read. */
+/** A first line `---` and then a `key:` line, with no closing `---`: a frontmatter left open. */
+const UNCLOSED_FRONTMATTER = /^---[ \t]*\n[ \t]*[A-Za-z_$][\w$-]*[ \t]*:(?:[ \t]|\n|$)/;
+
+function unclosedFrontmatter(): Diagnostic {
+  return { severity: 'error', rule: 'frontmatter-unclosed', line: 1, column: 1,
+    message: 'the frontmatter that starts here is never closed: add a line `---` after its last key (without it, the keys are read as prompt text)' };
+}
+
 function frontmatterProblems(text: string): Diagnostic[] {
   const fenced = /^---[ \t]*\n(?:([\s\S]*?)\n)?---[ \t]*(?:\n|$)/.exec(text);
   return fenced ? parseFrontmatter(fenced[1] ?? '', 2).diagnostics : [];

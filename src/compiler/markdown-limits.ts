@@ -1,10 +1,12 @@
 // A linear scan of the text before micromark sees it. Some markdown costs micromark
 // time that grows with the square of its size: containers (lists, quotes) nested
-// hundreds deep, and paragraphs with thousands of emphasis markers or brackets. Past
+// hundreds deep, paragraphs with thousands of emphasis markers or brackets, and
+// expressions with hundreds of `{` inside one another (micromark asks acorn whether the
+// expression ends at each `}`, and each try parses it to its full depth). Past
 // the limits in limits.ts, the scan reports the place and blanks what lies beyond it
 // (same-length spaces, so every later position is the file's own); a document within
 // the limits is returned unchanged.
-import { MAX_INLINE_MARKERS, MAX_MARKDOWN_NESTING } from './limits.js';
+import { MAX_EXPRESSION_NESTING, MAX_INLINE_MARKERS, MAX_MARKDOWN_NESTING } from './limits.js';
 import { nestingDiagnostic } from './nesting.js';
 import type { Diagnostic } from './types.js';
 
@@ -27,6 +29,10 @@ export function limitMarkdownText(text: string): LimitedText {
   };
   let emphasis = 0;
   let brackets = 0;
+  // `{` open in this paragraph, where the outermost opened, and the end of a cut expression
+  let braces = 0;
+  let outerBrace = -1;
+  let skipTo = -1;
   let fence: string | null = null;
   let tooDeepReported = false;
   let line = 1;
@@ -50,10 +56,28 @@ export function limitMarkdownText(text: string): LimitedText {
       blank(prefix.tooDeep, end);
     } else {
       if (prefix.opensBlock || rest.trim() === '' || /^ {0,3}#/.test(rest)) emphasis = brackets = 0;
+      if (rest.trim() === '') braces = 0;
       if (!/^[ \t*_-]*$/.test(rest)) {
-        for (let i = prefix.end; i < end; i++) {
+        for (let i = Math.max(prefix.end, skipTo); i < end; i++) {
           const c = text[i];
           if (c === '\\') i++;
+          else if (c === '`') i = codeSpanEnd(text, i, end);
+          else if (c === '{') {
+            if (++braces === 1) outerBrace = i;
+            if (braces > MAX_EXPRESSION_NESTING) {
+              diagnostics.push(nestingDiagnostic(MAX_EXPRESSION_NESTING, 'this expression has that many brackets, calls or operators inside one another',
+                'split it into smaller expressions, or compute the value in earlier steps', line, i - start + 1));
+              // the expression becomes `{{}   …}`, an empty object: still an expression where one
+              // must be (attributes deep enough to get here are objects: provide, schema, options)
+              const close = matchingBrace(text, outerBrace);
+              blank(outerBrace + 1, close);
+              chars![outerBrace + 1] = '{';
+              chars![outerBrace + 2] = '}';
+              braces = 0;
+              skipTo = close;
+              i = close;
+            }
+          } else if (c === '}') braces = Math.max(0, braces - 1);
           else if (c === '*' || c === '_') {
             if (++emphasis === MAX_INLINE_MARKERS + 1) diagnostics.push(markersDiagnostic('emphasis markers (`*` and `_`)', 'escape the ones that are not emphasis as \\* and \\_', line, i - start + 1));
             if (emphasis > MAX_INLINE_MARKERS) blank(i, i + 1);
@@ -68,6 +92,25 @@ export function limitMarkdownText(text: string): LimitedText {
     line++;
   }
   return { text: chars === null ? text : (chars as string[]).join(''), diagnostics };
+}
+
+/** The `}` that closes the `{` at `open`, counting every brace after it; the text's end when none does. */
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return text.length;
+}
+
+/** The last backtick of the code span that starts at `i` on this line, or `i` when none closes it. */
+function codeSpanEnd(text: string, i: number, end: number): number {
+  let run = i;
+  while (run < end && text[run] === '`') run++;
+  const marks = text.slice(i, run);
+  const close = text.indexOf(marks, run);
+  return close === -1 || close >= end ? run - 1 : close + marks.length - 1;
 }
 
 function markersDiagnostic(what: string, fix: string, line: number, column: number): Diagnostic {

@@ -35,18 +35,26 @@ export function checkModelIds(
 }
 
 function checkModelId(id: string, line: number, column: number, providers: KnownProviders, context: CompileContext): void {
+  const problem = modelIdProblem(id, providers);
+  if (problem) context.warning(problem.rule, problem.message, line, column);
+}
+
+/** Why a step with model `id` would fail before reaching any server, or null when it may run. */
+export function modelIdProblem(id: string, providers: KnownProviders): { rule: string; message: string } | null {
   const trimmed = id.trim();
-  if (trimmed === 'echo') return;
+  if (trimmed === 'echo') return null;
   const colon = trimmed.indexOf(':');
   if (colon <= 0 || colon === trimmed.length - 1) {
-    context.warning('model-id', `model id \`${id}\` names no provider and model: write it as \`provider:model\`, e.g. \`openai:gpt-4o\`, or \`echo\` for an offline dry run`, line, column);
-    return;
+    return { rule: 'model-id', message: `model id \`${id}\` names no provider and model: write it as \`provider:model\`, e.g. \`openai:gpt-4o\`, or \`echo\` for an offline dry run` };
   }
   const provider = trimmed.slice(0, colon);
-  if (providers.has(provider)) return;
+  if (provider === 'echo' && !['last', 'all'].includes(trimmed.slice(colon + 1))) {
+    return { rule: 'model-id', message: `unknown echo model \`${id}\`: use \`echo\`, \`echo:last\` or \`echo:all\`` };
+  }
+  if (providers.has(provider)) return null;
   const close = suggest(provider, providers.names());
   const fix = close
     ? `did you mean \`${close}${trimmed.slice(colon)}\`?`
     : `known providers: ${providers.names().join(', ')}; add \`${provider}\` under \`providers\` in stepwise.config.ts`;
-  context.warning('unknown-provider', `unknown model provider \`${provider}\` in \`${id}\`; ${fix}`, line, column);
+  return { rule: 'unknown-provider', message: `unknown model provider \`${provider}\` in \`${id}\`; ${fix}` };
 }

@@ -101,7 +101,8 @@ function explainCharacter(file: SourceText, reason: string, reported: number | u
     return { message: 'MDX has no `<https://...>` links: write `[text](https://...)` or the bare address', offset: tagStart };
   }
   if (reason.includes('before attribute value')) {
-    const before = file.text.slice(0, at);
+    // the attribute is inside its tag: searching the whole text before it was quadratic
+    const before = file.text.slice(tagStart ?? 0, at);
     const name = /([\p{ID_Continue}$:.-]+)\s*=\s*$/u.exec(before)?.[1] ?? 'name';
     const value = /^[^\s/>]*(?:\/(?!>)[^\s/>]*)*/.exec(file.text.slice(at))![0];
     return {

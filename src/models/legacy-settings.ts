@@ -2,6 +2,7 @@
 // upgrades keeps their keys and remembered inputs without doing anything.
 import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { makeFolder } from '../make-folder.js';
 
 const FILES = ['config.json', 'inputs.json'];
 
@@ -12,7 +13,7 @@ const FILES = ['config.json', 'inputs.json'];
 export function moveLegacySettings(from: string, to: string): void {
   if (existsSync(to) || !existsSync(from)) return;
   try {
-    mkdirSync(dirname(to), { recursive: true, mode: 0o700 });
+    makeFolder(dirname(to), 0o700);
     renameSync(from, to);
   } catch {
     // most often EXDEV: the two folders are on different devices

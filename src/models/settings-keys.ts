@@ -71,3 +71,37 @@ export function suggestSettingsKey(key: string): string | undefined {
   );
   return suggest(key, candidates.filter(isSettingsKey));
 }
+
+/** What each kind of setting must hold, as the registry reads it; undefined when `value` will do. */
+const VALUE_RULES: Record<string, (key: string, value: unknown) => string | undefined> = {
+  'openai.baseURL': urlProblem,
+  'providers.NAME.baseURL': urlProblem,
+  'providers.NAME.type': (key, value) =>
+    value === 'openai-compatible' ? undefined : `\`${key}\` cannot be \`${display(value)}\`: the only type is \`openai-compatible\` (the default, so it can be left out)`,
+  'providers.NAME.headers': (key, value) =>
+    isTree(value) ? undefined : `\`${key}\` must be a JSON object of header names and values, e.g. {"x-team":"docs"}`,
+};
+
+function urlProblem(key: string, value: unknown): string | undefined {
+  if (typeof value === 'string' && /^https?:\/\/[^/\s]/i.test(value)) return undefined;
+  return `\`${key}\` must be an http:// or https:// URL, e.g. http://127.0.0.1:11434/v1; got \`${display(value)}\``;
+}
+
+function display(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * Why `value` stored at `key` could not be used (a provider type stepwise does not have, a
+ * baseURL that is no URL), or undefined. An object stored at a group is checked key by key.
+ */
+export function settingsValueProblem(key: string, value: unknown): string | undefined {
+  const entry = SETTINGS_KEYS.find((known) => matches(known.key, key, false));
+  if (entry) return VALUE_RULES[entry.key]?.(key, value);
+  if (!isTree(value)) return undefined;
+  for (const [name, inner] of Object.entries(value)) {
+    const problem = settingsValueProblem(`${key}.${name}`, inner);
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
+}

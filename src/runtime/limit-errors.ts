@@ -23,6 +23,15 @@ export function promptTooLarge(as: string, bytes: number, limit: number, line: n
   );
 }
 
+/** The role goes with the prompt as its system message, under the same limit. */
+export function roleTooLarge(as: string, bytes: number, limit: number, line: number | null): StepError {
+  return new StepError(
+    `the role of \`${as}\` is ${formatOver(bytes, limit)}, over the ${formatBytes(limit)} limit for one step's prompt: shorten it, or ${raise('prompt')}`,
+    line,
+    { kind: 'limit', hint: `shorten it, or ${raise('prompt')}` },
+  );
+}
+
 export function savedTooLarge(as: string, bytes: number, limit: number): StepError {
   return new StepError(
     `the results saved by this run reach ${formatOver(bytes, limit)} with \`${as}\`, over the ${formatBytes(limit)} limit for a run's saved results: ${raise('saved')}`,

@@ -92,7 +92,8 @@ function previewValue(segment: Extract<Segment, { kind: 'expr' }>, sandbox: Sand
 
 /** Trim surrounding blank lines and remove the indentation common to every line (block bodies are indented). */
 export function tidy(text: string): string {
-  const trimmed = text.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/\s+$/, '');
+  // trimEnd, not /\s+$/, which is quadratic in a long run of spaces
+  const trimmed = text.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
   const lines = trimmed.split('\n');
   let indent = Infinity;
   for (const line of lines) {

@@ -19,7 +19,7 @@ import { ScopeValues } from './scope-values.js';
 import type { HostLimits } from '../limits.js';
 import { textSize } from '../json-size.js';
 import { BLOCK_EXECUTORS } from '../actions/blocks.js';
-import { promptTooLarge } from './limit-errors.js';
+import { promptTooLarge, roleTooLarge } from './limit-errors.js';
 import { inputsForWorkflow } from './inputs.js';
 import { missingInputError } from './missing-inputs.js';
 import { bodyScope, stepKey } from './step-key.js';
@@ -165,6 +165,8 @@ async function runLeaf(host: WalkHost, workflow: Workflow, action: Action, key: 
         role: optionalString(attributes, 'role') ?? null,
         tools: needsModel ? offeredTools(attributes, host.toolRegistry) : null,
       };
+      const roleBytes = prepared.role === null ? 0 : textSize(prepared.role);
+      if (roleBytes > host.limits.prompt) throw roleTooLarge(action.as, roleBytes, host.limits.prompt, action.line);
     } catch (error) {
       problem = error;
     }

@@ -89,6 +89,10 @@ describe('--timeout', () => {
       });
     }
     expect(parseRunArgs(['w.mdx', '--timeout'])).toEqual({ error: `\`--timeout\` needs a value, e.g. \`--timeout 120\`${HINT}` });
+    // a negative number is the value given, not a forgotten one
+    expect(parseRunArgs(['w.mdx', '--timeout', '-3'])).toEqual({
+      error: `\`--timeout -3\` needs a number of seconds greater than 0, e.g. \`--timeout 120\` or \`--timeout 0.5\`${HINT}`,
+    });
   });
 });
 

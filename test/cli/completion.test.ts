@@ -1,6 +1,6 @@
 // The bash script is run for real: bash sources it in a folder of sample files and asks it
 // to complete command lines, as the shell does on Tab.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,19 @@ describe('stepwise completion', () => {
     expect(complete('stepwise', 'run', 'poem.mdx', '--model', '')).toEqual([]);
   });
 
+  it('bash: run options before the FILE, as `stepwise --model echo poem.mdx` is written', () => {
+    expect(complete('stepwise', '--model', 'echo', '')).toEqual(['notes.md', 'poem.mdx', 'saved']);
+    expect(complete('stepwise', '--model', 'echo', '--he')).toEqual(['--headless', '--help']);
+    expect(complete('stepwise', 'run', '--model', 'echo', 'p')).toEqual(['poem.mdx']);
+  });
+
+  it('bash: config completes its subcommand once, then the settings keys', () => {
+    expect(complete('stepwise', 'config', 'set', '')).toEqual(['openai.apiKey', 'openai.baseURL', 'providers.']);
+    expect(complete('stepwise', 'config', 'get', 'openai.a')).toEqual(['openai.apiKey']);
+    expect(complete('stepwise', 'config', 'set', 'openai.apiKey', '')).toEqual([]);
+    expect(complete('stepwise', 'completion', 'bash', '')).toEqual([]);
+  });
+
   it('zsh and fish scripts name every command and workflow files', async () => {
     const zsh = (await runCli(['completion', 'zsh'])).stdout;
     expect(zsh.startsWith('#compdef stepwise\n')).toBe(true);
@@ -65,6 +78,18 @@ describe('stepwise completion', () => {
     expect(fish).toContain('__fish_complete_suffix .mdx');
     expect(fish).toContain("complete -c stepwise -n '__fish_use_subcommand' -a list -d 'the workflows in a folder and whether each compiles'\n");
     expect(fish).toContain("complete -c stepwise -n '__fish_seen_subcommand_from list' -a '(__fish_complete_directories)'\n");
+  });
+
+  // fish is not a dependency of the project: this runs where it is installed
+  const hasFish = spawnSync('fish', ['--version']).status === 0;
+  it.skipIf(!hasFish)('fish: run options after the FILE and after an option\'s value, workflow files after --model ID', async () => {
+    const script = join(folder, 'stepwise.fish');
+    writeFileSync(script, (await runCli(['completion', 'fish'])).stdout);
+    const fish = (line: string) =>
+      execFileSync('fish', ['-c', `source ${script}; complete -C '${line}'`], { cwd: folder, encoding: 'utf8' }).split('\n').map((row) => row.split('\t')[0]).filter(Boolean).sort();
+    expect(fish('stepwise poem.mdx --mo')).toEqual(['--model']);
+    expect(fish('stepwise --model echo p')).toEqual(['poem.mdx']);
+    expect(fish('stepwise check --')).toEqual(['--help', '--json']);
   });
 
   it('an unknown shell is a usage error', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -55,5 +55,30 @@ describe('stepwise init', () => {
       stderr: 'workflow.mdx already exists and was left unchanged; give another name: `stepwise init other.mdx`\n',
     });
     expect(readFileSync(join(dir, 'workflow.mdx'), 'utf8')).toBe('mine\n');
+  });
+
+  it('a folder, existing or written with a slash, gets workflow.mdx inside it', async () => {
+    mkdirSync(join(dir, 'flows'));
+    expect(await runCli(['init', 'flows'], { cwd: dir })).toEqual({
+      code: 0,
+      stdout: 'wrote flows/workflow.mdx\nnext: `stepwise flows/workflow.mdx` to open it, or `stepwise check flows/workflow.mdx` to compile it\n',
+      stderr: '',
+    });
+    expect(readFileSync(join(dir, 'flows', 'workflow.mdx'), 'utf8')).toBe(STARTER_WORKFLOW);
+    expect((await runCli(['init', 'drafts/'], { cwd: dir })).stdout).toMatch(/^wrote drafts\/workflow\.mdx\n/);
+    expect(statSync(join(dir, 'drafts')).isDirectory()).toBe(true);
+    expect(readFileSync(join(dir, 'drafts', 'workflow.mdx'), 'utf8')).toBe(STARTER_WORKFLOW);
+  });
+
+  it('a name without an extension gets .mdx; another extension is refused', async () => {
+    expect((await runCli(['init', 'story'], { cwd: dir })).stdout).toMatch(/^wrote story\.mdx\n/);
+    expect(readFileSync(join(dir, 'story.mdx'), 'utf8')).toBe(STARTER_WORKFLOW);
+    expect(existsSync(join(dir, 'story'))).toBe(false);
+    expect(await runCli(['init', 'notes.txt'], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'a workflow is a .mdx or .md file: write `stepwise init notes.mdx`\n',
+    });
+    expect(existsSync(join(dir, 'notes.txt'))).toBe(false);
   });
 });

@@ -41,6 +41,18 @@ describe('nesting limits', () => {
     ]);
   });
 
+  it('stops an object literal nested 1,000 braces deep at its 201st brace, in text and in an attribute', () => {
+    // micromark tries the expression at every `}` until one parses: each try went 1,000 deep
+    const TOO_DEEP_EXPRESSION = 'nested more than 200 levels: this expression has that many brackets, calls or operators inside one another; split it into smaller expressions, or compute the value in earlier steps';
+    const object = '{a:'.repeat(999) + '1' + '}'.repeat(999);
+    // the 201st `{` open at once, counted from the expression's own
+    const column201 = (line: string, from = 0) => from + line.slice(from).split('{', 201).join('{').length + 1;
+    const inText = `x {${object}} y\n`;
+    expect(errors(inText)).toEqual([['nesting-depth', 1, column201(inText), TOO_DEEP_EXPRESSION]]);
+    const inAttribute = `<Loop as="l" until={$index === 1} provide={${object}}>\n\nhi\n\n</Loop>\n`;
+    expect(errors(inAttribute)).toEqual([['nesting-depth', 1, column201(inAttribute, inAttribute.indexOf('provide=')), TOO_DEEP_EXPRESSION]]);
+  });
+
   it('gives an expression too deep for the parser a syntax error, not a crash', () => {
     const [diagnostic] = diagnosticsOf('x {' + '('.repeat(5000) + '1' + ')'.repeat(5000) + '}\n');
     expect(diagnostic).toMatchObject({ rule: 'mdx-syntax', line: 1 });

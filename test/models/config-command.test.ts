@@ -129,6 +129,18 @@ describe('stepwise config', () => {
     });
   });
 
+  it('refuses a value stepwise could not use, saying what it takes, and writes nothing', () => {
+    expect(run('set', 'providers.ollama.type', 'anthropic')).toBe(2);
+    expect(err).toBe('`providers.ollama.type` cannot be `anthropic`: the only type is `openai-compatible` (the default, so it can be left out)\n');
+    expect(run('set', 'openai.baseURL', '127.0.0.1:8080/v1')).toBe(2);
+    expect(err).toBe('`openai.baseURL` must be an http:// or https:// URL, e.g. http://127.0.0.1:11434/v1; got `127.0.0.1:8080/v1`\n');
+    expect(run('set', 'providers.ollama', '{"baseURL":"ftp://host/v1"}')).toBe(2);
+    expect(err).toBe('`providers.ollama.baseURL` must be an http:// or https:// URL, e.g. http://127.0.0.1:11434/v1; got `ftp://host/v1`\n');
+    expect(run('set', 'providers.ollama.headers', 'x-team')).toBe(2);
+    expect(err).toBe('`providers.ollama.headers` must be a JSON object of header names and values, e.g. {"x-team":"docs"}\n');
+    expect(existsSync(join(dir, 'config.json'))).toBe(false);
+  });
+
   it('get and unset take an unknown key that is stored, so an old file can be cleaned', () => {
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ limits: { retries: 3 }, openai: { apiKey: 'sk-1' } }));
     expect(run('get', 'limits.retries')).toBe(0);

@@ -105,6 +105,16 @@ describe('a rendered prompt', () => {
     expect(run.state.steps['0.1']!.messages).toEqual([]);
     expect(run.state.steps['0.0']!.status).toBe('done');
   });
+
+  it('a role over the limit fails the step too: it is sent with the prompt, as the system message', async () => {
+    const { run } = await runToEnd(`---\nmodel: echo\n---\nWrite.\n\n<GenText as="poem" role={'x'.repeat(3 * 1024 * 1024)} />\n`);
+    expect(failure(run)).toEqual({
+      status: 'failed',
+      key: '0.0',
+      message: "the role of `poem` is 3 MiB, over the 1 MiB limit for one step's prompt: shorten it, or raise `limits.prompt` in stepwise.config.ts",
+    });
+    expect(run.state.steps['0.0']!.messages).toEqual([]);
+  });
 });
 
 describe("a run's saved results", () => {

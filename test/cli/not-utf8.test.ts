@@ -1,0 +1,28 @@
+// A workflow saved in another encoding than UTF-8 (Windows-1252 from an old editor): its
+// accented letters cannot be read, and were sent to the model as `�` without a word.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, runCli } from '../support/run-cli.js';
+
+beforeAll(assertBuilt);
+
+describe('a workflow that is not UTF-8', () => {
+  it('check warns at the first byte it cannot read, saying to save the file as UTF-8', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'stepwise-latin1-'));
+    // "Résumé" in Windows-1252: é is the single byte 0xE9
+    writeFileSync(join(folder, 'flow.mdx'), Buffer.from('Write a short\nR\xe9sum\xe9 of it.\n\n<GenText as="a" model="echo" />\n', 'latin1'));
+    const result = await runCli(['check', 'flow.mdx', '--json'], { cwd: folder });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).diagnostics).toEqual([
+      {
+        severity: 'warning',
+        rule: 'not-utf8',
+        line: 2,
+        column: 2,
+        message: 'this file is not UTF-8: a byte here (and any like it) cannot be read and reaches the model as `�`; save the file as UTF-8 in your editor',
+      },
+    ]);
+  });
+});
