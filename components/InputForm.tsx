@@ -147,7 +147,11 @@ export function InputForm({ fields, initial, baseDir, onSubmit, onCancel, focusO
     <Box flexDirection="column">
       <Text bold>Inputs</Text>
       <Box flexDirection="column" flexShrink={0} height={fits ? undefined : rows} overflow="hidden">
-        {top > 0 ? <Text dimColor>{`  ↑ ${top} more above`}</Text> : null}
+        {top > 0 ? (
+          <Box flexShrink={0}>
+            <Text dimColor>{`  ↑ ${top} more above`}</Text>
+          </Box>
+        ) : null}
         {fields.map((field, index) => {
           if (!shown(index)) return null;
           const change = (update: (previous: never) => FieldValue) =>
@@ -161,9 +165,11 @@ export function InputForm({ fields, initial, baseDir, onSubmit, onCancel, focusO
           );
         })}
         {shown(runRow) ? (
-          <Text bold={focus === runRow} color={focus === runRow ? tint('cyan') : undefined}>
-            {focus === runRow ? '❯ ' : '  '}[ Run ]
-          </Text>
+          <Box flexShrink={0}>
+            <Text bold={focus === runRow} color={focus === runRow ? tint('cyan') : undefined}>
+              {focus === runRow ? '❯ ' : '  '}[ Run ]
+            </Text>
+          </Box>
         ) : null}
         {!fits && bottom < runRow ? <Text dimColor>{`  ↓ ${runRow - bottom} more below`}</Text> : null}
       </Box>

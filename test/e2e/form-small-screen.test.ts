@@ -78,4 +78,18 @@ describe('the input form on a small screen', () => {
     await terminal.waitFor((screen) => rows(screen).some((row) => row.startsWith('❯ Your name')));
     expect(terminal.screen()).not.toContain('more above');
   });
+
+  it('on 60x15, where the focused field alone fills the window, the "more above" row keeps a row of its own', async () => {
+    const space = workspace();
+    space.write('doc.txt', 'a document\n');
+    const file = space.write('every.mdx', EVERY_INPUT);
+    terminal = await startTerminal([file, '--model', 'echo'], { cols: 60, rows: 15 });
+    await terminal.waitFor('Your name *');
+    terminal.write(KEYS.tab.repeat(6));
+    await terminal.waitFor((screen) => rows(screen).some((row) => row.startsWith('❯ Doc')));
+    const shown = rows(terminal.screen());
+    expect(shown).toContain('  ↑ 6 more above');
+    expect(shown).toContain('❯ Doc');
+    expect(shown).toContain('    doc.txt█ ✓ found');
+  });
 });
