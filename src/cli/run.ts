@@ -1,6 +1,6 @@
 // `stepwise run FILE`: compile, gather inputs, then the TUI, or the headless front end
 // when asked for or when there is no terminal (docs/cli.md §1, §5).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { CliIO } from './io.js';
@@ -53,6 +53,10 @@ export async function prepareRun(args: string[], io: CliIO, options: { keepBroke
     io.stderr(`${parsed.error}\n`);
     return 2;
   }
+  if (parsed.out !== undefined && isFile(resolve(io.cwd, parsed.out))) {
+    io.stderr(`${usageError(`\`--out ${parsed.out}\` is a file: give a folder to save the runs in (it is made when missing)`)}\n`);
+    return 2;
+  }
   const file = resolve(io.cwd, parsed.file);
   let text: string;
   try {
@@ -103,6 +107,14 @@ export async function prepareRun(args: string[], io: CliIO, options: { keepBroke
   const missing = typed.problems.filter((problem) => problem.missing).map((problem) => problem.name);
   const explicit = Object.fromEntries(Object.entries(typed.values).filter(([name]) => name in raw));
   return { args: parsed, file, text, workflow: result.workflow, config: loaded.config, given: typed.values, missing, explicit };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Why the --inputs file could not be read, in words rather than a Node error code. */
