@@ -11,7 +11,7 @@ export interface ConfigIO {
   env?: NodeJS.ProcessEnv;
 }
 
-const USAGE = `usage: stepwise config get KEY
+const USAGE = `Usage: stepwise config get KEY
        stepwise config set KEY VALUE     (VALUE is parsed as JSON when it is valid JSON)
        stepwise config unset KEY
        stepwise config list
@@ -23,7 +23,7 @@ const KEY_WIDTH = Math.max(...SETTINGS_KEYS.map((entry) => entry.key.length)) + 
 /** What `stepwise config --help` prints; the keys come from SETTINGS_KEYS so the two never disagree. */
 export const CONFIG_HELP = `stepwise config: the settings stepwise keeps for you (API keys, extra providers), outside any project
 
-usage: stepwise config get KEY
+Usage: stepwise config get KEY
        stepwise config set KEY VALUE
        stepwise config unset KEY
        stepwise config list

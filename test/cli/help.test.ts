@@ -34,6 +34,7 @@ describe('help per command', () => {
       expect(viaHelp.stdout).toBe(viaFlag.stdout);
       expect(viaHelp.stdout.startsWith(`stepwise ${command}: `)).toBe(true);
       expect(viaHelp.stdout).toMatch(/\n(Examples|example):\n  stepwise /);
+      expect(viaHelp.stdout).toMatch(/\n\nUsage: stepwise /);
     }
   });
 

@@ -67,9 +67,9 @@ describe('stepwise config', () => {
   it('an unknown subcommand or wrong arguments is a usage error, exit 2', () => {
     expect(run('remove', 'x')).toBe(2);
     expect(err.split('\n')[0]).toBe('unknown config command `remove`');
-    expect(err).toContain('usage: stepwise config get KEY');
+    expect(err).toContain('Usage: stepwise config get KEY');
     expect(run()).toBe(2);
-    expect(err.startsWith('usage: stepwise config get KEY')).toBe(true);
+    expect(err.startsWith('Usage: stepwise config get KEY')).toBe(true);
     expect(run('set', 'openai.apiKey')).toBe(2);
     expect(run('get')).toBe(2);
     expect(run('list', 'extra')).toBe(2);
