@@ -94,7 +94,7 @@ function AppScreens(props: AppProps) {
     if (!askFirst) startRun(props.inputs);
   }, []);
 
-  const { workflow, source, diagnostics, fileState } = useWatchedWorkflow({ ...props, run, mode, workflowRef, setMode, setNotice });
+  const { workflow, source, diagnostics, warnings, fileState } = useWatchedWorkflow({ ...props, run, mode, workflowRef, setMode, setNotice });
 
   const outline = useOutlineSelection(workflow, view);
   const { selected, failed } = outline;
@@ -120,7 +120,7 @@ function AppScreens(props: AppProps) {
   const hasHistory = Boolean(historyKey && view?.history[historyKey]?.length);
   /** `m`: what the step sent, or what it would send now (run.preview) */
   const requestOf = (key: string) => shownRequest(key, view?.records[key], () => run?.preview(key) ?? null);
-  const keyContext: KeyContext = { status, hasResult, hasInputs: workflow.inputs.length > 0, needsKey: keyless !== null, hasHistory, stale: current?.stale === true, inHistory: mode === 'history', canPreview: Boolean(run && selected) && !hasResult, hasProblems: diagnostics.length > 0 };
+  const keyContext: KeyContext = { status, hasResult, hasInputs: workflow.inputs.length > 0, needsKey: keyless !== null, hasHistory, stale: current?.stale === true, inHistory: mode === 'history', canPreview: Boolean(run && selected) && !hasResult, hasProblems: diagnostics.length + warnings.length > 0 };
   const model = props.modelOverride ?? workflow.model ?? props.defaultModel ?? 'model per action';
   const notSaved = useSaveProblem(props.saveProblem);
   const moved = useSaveProblem(props.saveMoved);
@@ -128,7 +128,7 @@ function AppScreens(props: AppProps) {
   const noticeText = notice ?? (waiting ? toolNotice(waiting) : keyless ? KEYLESS_NOTICE : view?.error && status === 'failed' ? failureNotice(view.error.message, failed, current?.key ?? null) : ' ');
   const layout = screenLayout({ rows, columns, diagnostics, source, description: workflow.description, problemsOpen: mode === 'problems', notSaved: Boolean(notSaved || moved), showing, noticeText });
   const { bodyHeight, listHeight } = layout;
-  const problems = useProblemsView({ diagnostics, text: source, width: columns, height: bodyHeight, setMode, setNotice });
+  const problems = useProblemsView({ diagnostics, warnings, text: source, width: columns, height: bodyHeight, setMode, setNotice });
 
   const handlers = useRunCommands({ run, withRun, view, status, workflow, outline, review, problems, listHeight, historyKey, requestOf, keyless, interruptArmed, setMode, setNotice, setPausing, setScrolls, setTarget, setMessagesKey, editText, exit });
   // the run screen's keys; the other screens and prompts own theirs (Ctrl+C reaches `interrupt` on all)
@@ -202,6 +202,7 @@ function AppScreens(props: AppProps) {
         title={workflow.title}
         width={columns}
         errors={diagnostics.length}
+        warnings={warnings.length}
         status={status}
         pausing={pausing}
         asking={waiting !== null}

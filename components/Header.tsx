@@ -17,6 +17,8 @@ export interface HeaderProps {
   /** the workflow's title; not shown when it is only the file's name */
   title?: string;
   errors: number;
+  /** compile warnings (the file runs; `!` lists them) */
+  warnings?: number;
   status: RunStatus | null;
   /** Space was pressed: the run stops after the current action */
   pausing?: boolean;
@@ -38,11 +40,11 @@ export interface HeaderProps {
 
 const STATUS_COLORS: Record<RunStatus | 'pausing' | 'waiting', Tint> = { ready: 'white', running: 'cyan', pausing: 'yellow', waiting: 'yellow', paused: 'yellow', done: 'green', failed: 'red' };
 
-export function Header({ file, title, errors, status, pausing = false, asking = false, model, usage, streamingTokens = 0, activeMs, runningSince, resumedAt = null, width = 1000, fileState = 'watching' }: HeaderProps) {
+export function Header({ file, title, errors, warnings = 0, status, pausing = false, asking = false, model, usage, streamingTokens = 0, activeMs, runningSince, resumedAt = null, width = 1000, fileState = 'watching' }: HeaderProps) {
   const now = useNow(runningSince !== null);
   const elapsed = activeMs + (runningSince !== null ? Math.max(0, now - runningSince) : 0);
   const state = status === 'running' && asking ? 'waiting' : status === 'running' && pausing ? 'pausing' : (status ?? 'ready');
-  const compiled = errors ? `${errors} error${errors === 1 ? '' : 's'}` : 'ok';
+  const compiled = errors ? `${errors} error${errors === 1 ? '' : 's'}` : warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : 'ok';
   const out = `${streamingTokens ? '~' : ''}${usage.outputTokens + streamingTokens}`;
   const middle = ` │ ${compiled} │ ${state} │ `;
   const fit = fitHeader(width, {
@@ -66,7 +68,7 @@ export function Header({ file, title, errors, status, pausing = false, asking = 
         <FileStateNote state={fileState} short={fit.note !== fileStateNote(fileState)} />
         {fit.resumed ? <Text dimColor>{fit.resumed}</Text> : null}
         {' │ '}
-        {errors ? <Text color={tint('red')}>{compiled}</Text> : <Text color={tint('green')}>ok</Text>}
+        <Text color={tint(errors ? 'red' : warnings ? 'yellow' : 'green')}>{compiled}</Text>
         {' │ '}
         <Text color={tint(STATUS_COLORS[state])}>{state}</Text>
         {` │ ${fit.rest.slice(middle.length)}`}

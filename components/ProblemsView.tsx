@@ -45,6 +45,12 @@ export function scrollForKey(name: KeyName | null, scroll: number, page: number,
   return step === null ? null : Math.min(max, Math.max(0, scroll + step));
 }
 
+/** Red when an error is listed, yellow for warnings alone. */
+function titleColor(diagnostics: Diagnostic[]) {
+  if (diagnostics.some((d) => d.severity === 'error')) return tint('red');
+  return diagnostics.length ? tint('yellow') : undefined;
+}
+
 export function ProblemsView(props: ProblemsViewProps) {
   const { title, lines, rows, maxScroll } = layout(props);
   const start = Math.min(Math.max(0, props.scroll), maxScroll);
@@ -52,7 +58,7 @@ export function ProblemsView(props: ProblemsViewProps) {
   return (
     <Box flexDirection="column" height={props.height} overflow="hidden" flexShrink={0}>
       {title.map((line, index) => (
-        <Text key={`t${index}`} bold color={props.diagnostics.length ? tint('red') : undefined} wrap="truncate">
+        <Text key={`t${index}`} bold color={titleColor(props.diagnostics)} wrap="truncate">
           {line}
         </Text>
       ))}

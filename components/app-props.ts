@@ -1,6 +1,6 @@
 // What the App is given: the file and its workflow, the inputs, how to make the run, and
 // the doors to the outside (editor, terminal, key store, remembered inputs) that tests replace.
-import type { CompileResult, Workflow } from '../src/compiler/types.js';
+import type { CompileResult, Diagnostic, Workflow } from '../src/compiler/types.js';
 import type { RunHandle } from '../src/runtime/run-handle.js';
 import type { RunState } from '../src/runtime/types.js';
 import type { editInEditor } from './editor.js';
@@ -11,6 +11,8 @@ export interface AppProps {
   /** the file's text and compiled workflow at start (already known to compile) */
   text: string;
   workflow: Workflow;
+  /** the compile warnings of that text (counted in the header, listed under `!`) */
+  warnings?: Diagnostic[];
   /** inputs already known (command line, defaults) and the required ones still missing */
   inputs: Record<string, unknown>;
   missing: string[];

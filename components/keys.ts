@@ -74,7 +74,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'pause', keys: ['space'], label: 'pause', help: 'pause after the current action', when: running },
   { id: 'cancel', keys: ['escape'], label: 'cancel', help: 'cancel the running generation', when: running },
   { id: 'api-key', keys: ['k'], label: 'enter key', help: 'enter an OpenAI API key and store it (when a step failed without one)', when: (c) => c.needsKey === true },
-  { id: 'problems', keys: ['!'], label: 'problems', help: 'list every problem of the file while it does not compile', when: (c) => c.hasProblems === true },
+  { id: 'problems', keys: ['!'], label: 'problems', help: 'list the problems of the file: its errors, or warnings when it runs', when: (c) => c.hasProblems === true },
   { id: 'select', keys: ['up', 'down'], label: 'select', help: 'select a step or phase' },
   { id: 'expand', keys: ['right', 'left'], label: 'expand', help: 'expand/collapse the selected phase' },
   { id: 'toggle-all', keys: ['o'], label: 'all', help: 'expand/collapse all phases' },

@@ -25,7 +25,8 @@ export function problemLines(diagnostic: Diagnostic, text: string, width: number
   // a problem in an included fragment names its file; the frame would show the workflow's line
   const place = `${diagnostic.file ? `${diagnostic.file} ` : ''}line ${diagnostic.line}, column ${diagnostic.column}:`;
   const rule = `[${diagnostic.rule}]`;
-  const message = `${place} ${diagnostic.message.replace(/\s*\n\s*/g, ' ')} ${rule}`;
+  const label = diagnostic.severity === 'warning' ? 'warning: ' : '';
+  const message = `${place} ${label}${diagnostic.message.replace(/\s*\n\s*/g, ' ')} ${rule}`;
   const pieces = wrapColumns(message, Math.max(1, width - HANGING.length)).map((piece) => piece.trimEnd());
   const lines: ProblemLine[] = pieces.map((piece, index) => ({
     text: index === 0 ? piece : HANGING + piece,

@@ -93,6 +93,7 @@ export async function runTui(prepared: TuiRun, session: TuiSession, io: TuiHost)
         file={prepared.file}
         text={prepared.text}
         workflow={prepared.workflow}
+        warnings={prepared.warnings}
         inputs={session.inputs}
         missing={session.missing}
         explicit={session.state ? session.inputs : prepared.explicit}

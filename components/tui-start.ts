@@ -14,6 +14,8 @@ export interface TuiRun {
   /** the inputs given on the command line (--input, --inputs), typed */
   explicit: Record<string, unknown>;
   args: { model?: string; timeout?: number; noTools?: boolean; watch: boolean };
+  /** the compile warnings at start */
+  warnings?: Diagnostic[];
 }
 
 /** The session the TUI continues (its saved state) or starts. */

@@ -8,7 +8,10 @@ import type { KeyName } from '../keys.js';
 import { screenAction } from '../screen-keys.js';
 
 export interface ProblemsViewOptions {
+  /** the errors */
   diagnostics: Diagnostic[];
+  /** the warnings: the workflow runs, but the author should see them (listed after the errors) */
+  warnings: Diagnostic[];
   text: string;
   width: number;
   height: number;
@@ -16,13 +19,17 @@ export interface ProblemsViewOptions {
   setNotice: (notice: string | null) => void;
 }
 
-export function useProblemsView({ diagnostics, text, width, height, setMode, setNotice }: ProblemsViewOptions) {
+export function useProblemsView({ diagnostics, warnings, text, width, height, setMode, setNotice }: ProblemsViewOptions) {
   const [scroll, setScroll] = useState(0);
-  const title = diagnostics.length ? `✗ ${errorCount(diagnostics.length)} in the file: fix and save to update` : 'Problems';
-  const props: ProblemsViewProps = { diagnostics, text, title, width, height, scroll };
+  const title = diagnostics.length
+    ? `✗ ${errorCount(diagnostics.length)} in the file: fix and save to update`
+    : warnings.length
+      ? `⚠ ${warningCount(warnings.length)}: the file still runs; fix and save to clear ${warnings.length === 1 ? 'it' : 'them'}`
+      : 'Problems';
+  const props: ProblemsViewProps = { diagnostics: [...diagnostics, ...warnings], text, title, width, height, scroll };
 
   const open = () => {
-    if (!diagnostics.length) return setNotice('no problems: the file compiles');
+    if (!diagnostics.length && !warnings.length) return setNotice('no problems: the file compiles');
     setScroll(0);
     setMode('problems');
   };
@@ -35,4 +42,8 @@ export function useProblemsView({ diagnostics, text, width, height, setMode, set
   };
 
   return { open, onKey, props };
+}
+
+export function warningCount(count: number): string {
+  return `${count} warning${count === 1 ? '' : 's'}`;
 }

@@ -13,6 +13,8 @@ export interface WatchedWorkflowOptions {
   file: string;
   /** the text and workflow at start */
   text: string;
+  /** the warnings of that text */
+  warnings?: Diagnostic[];
   /** follow saves (false with --no-watch) */
   watch: boolean;
   compile?: (text: string) => CompileResult;
@@ -31,6 +33,7 @@ export function useWatchedWorkflow(options: WatchedWorkflowOptions) {
   const [workflow, setWorkflow] = useState(workflowRef.current);
   const [source, setSource] = useState(options.text);
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
+  const [warnings, setWarnings] = useState<Diagnostic[]>(options.warnings ?? []);
   workflowRef.current = workflow;
 
   const compile = options.compile ?? ((text: string) => compileWorkflow(text, options.file));
@@ -39,6 +42,7 @@ export function useWatchedWorkflow(options: WatchedWorkflowOptions) {
       setSource(version.text);
       const errors = version.diagnostics.filter((d) => d.severity === 'error');
       setDiagnostics(errors);
+      setWarnings(version.diagnostics.filter((d) => d.severity === 'warning'));
       if (errors.length || !version.workflow) return;
       setWorkflow(version.workflow);
       workflowRef.current = version.workflow;
@@ -53,5 +57,5 @@ export function useWatchedWorkflow(options: WatchedWorkflowOptions) {
     [run, mode],
   );
   const fileState = useWorkflowFile(options.file, { enabled: options.watch, compile, onVersion, initialText: options.text });
-  return { workflow, source, diagnostics, fileState };
+  return { workflow, source, diagnostics, warnings, fileState };
 }

@@ -32,6 +32,8 @@ export interface PreparedRun {
   missing: string[];
   /** the inputs given on the command line (--input, --inputs), typed */
   explicit: Record<string, unknown>;
+  /** the compile warnings of the file at start: the run goes on, but the author should see them */
+  warnings: Diagnostic[];
 }
 
 /** A file that does not compile, kept for the TUI to show while it waits for a good save. */
@@ -106,7 +108,8 @@ export async function prepareRun(args: string[], io: CliIO, options: { keepBroke
   }
   const missing = typed.problems.filter((problem) => problem.missing).map((problem) => problem.name);
   const explicit = Object.fromEntries(Object.entries(typed.values).filter(([name]) => name in raw));
-  return { args: parsed, file, text, workflow: result.workflow, config: loaded.config, given: typed.values, missing, explicit };
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+  return { args: parsed, file, text, workflow: result.workflow, config: loaded.config, given: typed.values, missing, explicit, warnings };
 }
 
 function isFile(path: string): boolean {
@@ -164,6 +167,9 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     }
     return (await loadTui()).runTui(prepared, session, { ...io, onExit });
   }
+  // headless: the warnings on stderr before the run, as `check` prints them (the TUI counts
+  // them in its header and lists them under `!`)
+  if (prepared.warnings.length) io.stderr(formatDiagnostics(prepared.args.file, prepared.text, prepared.warnings, { paint: palette(stderrColorEnabled(io)), folder: dirname(prepared.file) }));
   const { runHeadless } = await import('./headless.js');
   return runHeadless(prepared, io);
 }

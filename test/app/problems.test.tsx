@@ -90,3 +90,28 @@ it("a failed step's long message wraps above the key hints and the screen makes 
   // the failed step is the selected one
   expect(lines(frame)[2]).toMatch(/^› {3}✗ haiku GenText/);
 });
+
+it('a file that runs with a warning: the header counts it, ! lists it, and a save that fixes it clears it', async () => {
+  app = mountApp('runtime/typo.mdx', { copy: true, watch: true, size: SIZE });
+  let frame = await app.wait(has('│ 1 warning │ ready │'));
+  expect(frame).not.toContain('titel');
+  frame = await app.press('!', has('Esc back'));
+  expect(lines(frame).slice(1, 6)).toEqual([
+    '⚠ 1 warning: the file still runs; fix and save to clear it',
+    'line 2, column 1: warning: unknown frontmatter key',
+    '  `titel`; did you mean `title`? [frontmatter-key]',
+    '  2 | titel: A typo in the frontmatter',
+    '    | ^',
+  ]);
+  frame = await app.press(KEYS.escape, has('› ▾ ○ Phase 1'));
+  frame = await app.press('n', has('✓ haiku GenText'));
+  expect(frame).toContain('│ 1 warning │ done │');
+
+  writeFileSync(app.file, readFileSync(app.file, 'utf8').replace('titel:', 'title:'));
+  frame = await app.wait(has('│ ok │'));
+  expect(frame).not.toContain('warning');
+  await app.press('!', has('no problems: the file compiles'));
+
+  writeFileSync(app.file, readFileSync(app.file, 'utf8').replace('title:', 'mdoel:'));
+  await app.wait(has('│ 1 warning │'));
+});

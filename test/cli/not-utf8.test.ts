@@ -26,3 +26,20 @@ describe('a workflow that is not UTF-8', () => {
     ]);
   });
 });
+
+describe('warnings in a run', () => {
+  it('a headless run prints the warnings on stderr first, as check does, and runs; stdout keeps the content alone', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'stepwise-latin1-'));
+    writeFileSync(join(folder, 'flow.mdx'), Buffer.from('Write a short\nR\xe9sum\xe9 of it.\n\n<GenText as="a" model="echo" />\n', 'latin1'));
+    const result = await runCli(['run', 'flow.mdx', '--headless', '--fresh'], { cwd: folder, env: { NO_COLOR: '1', STEPWISE_ECHO_DELAY_MS: '0' } });
+    expect(result.code).toBe(0);
+    expect(result.stderr.startsWith([
+      'flow.mdx:2:2  warning  this file is not UTF-8: a byte here (and any like it) cannot be read and reaches the model as `�`; save the file as UTF-8 in your editor  [not-utf8]',
+      '  2 | R�sum� of it.',
+      '    |  ^',
+      '',
+    ].join('\n'))).toBe(true);
+    expect(result.stdout).not.toContain('warning');
+    expect(result.stdout).toContain('▸ a (GenText, echo)\nWrite a short\nR�sum� of it.\n');
+  });
+});

@@ -115,7 +115,7 @@ const HELP_ROWS = [
   'Space      pause after the current action',
   'Esc        cancel the running generation',
   'k          enter an OpenAI API key and store it (when a step failed without one)',
-  '!          list every problem of the file while it does not compile',
+  '!          list the problems of the file: its errors, or warnings when it runs',
   '↑/↓        select a step or phase',
   '→/←        expand/collapse the selected phase',
   'o          expand/collapse all phases',

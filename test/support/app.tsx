@@ -27,7 +27,7 @@ export function mountApp(fixture: string, options: MountOptions = {}) {
     file = copy;
   }
   const text = readFileSync(file, 'utf8');
-  const { workflow } = compile(text, file);
+  const { workflow, diagnostics } = compile(text, file);
   if (!workflow) throw new Error(`${fixture} does not compile`);
   const defaults = Object.fromEntries(workflow.inputs.filter((f) => 'default' in f).map((f) => [f.name, f.default]));
   const runs: RunHandle[] = [];
@@ -38,6 +38,7 @@ export function mountApp(fixture: string, options: MountOptions = {}) {
       file={file}
       text={text}
       workflow={workflow}
+      warnings={diagnostics.filter((d) => d.severity === 'warning')}
       inputs={defaults}
       missing={workflow.inputs.filter((f) => f.required && !(f.name in defaults)).map((f) => f.name)}
       watch={false}
