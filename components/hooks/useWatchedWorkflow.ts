@@ -4,6 +4,7 @@
 import { useCallback, useState, type MutableRefObject } from 'react';
 import type { CompileResult, Diagnostic, Workflow } from '../../src/compiler/types.js';
 import { compile as compileWorkflow } from '../../src/compiler/index.js';
+import { runWarnings } from '../../src/compiler/run-warnings.js';
 import type { RunHandle } from '../../src/runtime/run-handle.js';
 import { inputsForWorkflow, newInputMessage } from '../../src/runtime/inputs.js';
 import type { Mode } from '../modes.js';
@@ -15,6 +16,9 @@ export interface WatchedWorkflowOptions {
   text: string;
   /** the warnings of that text */
   warnings?: Diagnostic[];
+  /** a model given outside the file (--model, the config's defaultModel): no missing-model warning */
+  modelOverride?: string | null;
+  defaultModel?: string | null;
   /** follow saves (false with --no-watch) */
   watch: boolean;
   compile?: (text: string) => CompileResult;
@@ -42,7 +46,7 @@ export function useWatchedWorkflow(options: WatchedWorkflowOptions) {
       setSource(version.text);
       const errors = version.diagnostics.filter((d) => d.severity === 'error');
       setDiagnostics(errors);
-      setWarnings(version.diagnostics.filter((d) => d.severity === 'warning'));
+      setWarnings(runWarnings(version.diagnostics, Boolean(options.modelOverride || options.defaultModel)));
       if (errors.length || !version.workflow) return;
       setWorkflow(version.workflow);
       workflowRef.current = version.workflow;

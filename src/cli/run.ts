@@ -10,6 +10,7 @@ import { formatDiagnostics } from '../compiler/format-diagnostics.js';
 import { palette } from './paint.js';
 import { compile } from '../compiler/index.js';
 import { modelIdProblem } from '../compiler/model-ids.js';
+import { runWarnings } from '../compiler/run-warnings.js';
 import { knownProviders } from '../models/provider-names.js';
 import type { CompileResult, Diagnostic, Workflow } from '../compiler/types.js';
 import { loadProjectConfig } from '../config/load-config.js';
@@ -108,7 +109,7 @@ export async function prepareRun(args: string[], io: CliIO, options: { keepBroke
   }
   const missing = typed.problems.filter((problem) => problem.missing).map((problem) => problem.name);
   const explicit = Object.fromEntries(Object.entries(typed.values).filter(([name]) => name in raw));
-  const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+  const warnings = runWarnings(result.diagnostics, parsed.model !== undefined || Boolean(loaded.config?.defaultModel));
   return { args: parsed, file, text, workflow: result.workflow, config: loaded.config, given: typed.values, missing, explicit, warnings };
 }
 
