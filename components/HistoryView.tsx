@@ -24,9 +24,17 @@ export function clockTime(at: number): string {
   return [date.getHours(), date.getMinutes(), date.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
 }
 
-/** What made the version: `generated`, `feedback "shorter"`, `restored #1`, with `, dropped` after a rewind. */
+/**
+ * What made the version: `generated`, `feedback "shorter"`, `restored #1`, `cancelled` (a
+ * cancelled feedback regeneration names its instruction too), with `, dropped` after a rewind.
+ */
 export function versionReason(version: StepVersion): string {
-  const why = version.why === 'feedback' ? `feedback "${clip(version.feedback ?? '', 30)}"` : version.why === 'restored' && version.from ? `restored #${version.from}` : version.why;
+  const instruction = `feedback "${clip(version.feedback ?? '', 30)}"`;
+  const why =
+    version.why === 'feedback' ? instruction
+    : version.why === 'cancelled' && version.feedback !== undefined ? `cancelled ${instruction}`
+    : version.why === 'restored' && version.from ? `restored #${version.from}`
+    : version.why;
   return version.dropped ? `${why}, dropped` : why;
 }
 

@@ -56,16 +56,22 @@ export class StepVersions {
 
   /** A generation finished (the caller emits its step-end first). */
   generated(record: StepRecord): void {
-    const rejected = this.rejected(record.key);
-    const feedback = rejected && record.attempts[record.attempts.length - 1] === rejected ? rejected.feedback : undefined;
+    const feedback = this.feedbackFor(record);
     record.current = this.history.add(record.key, versionOf(record, feedback === undefined ? { why: 'generated' } : { why: 'feedback', feedback })).id;
     this.forced.delete(record.key);
+  }
+
+  /** The instruction a feedback regeneration was asked with; undefined for a plain generation. */
+  private feedbackFor(record: StepRecord): string | undefined {
+    const rejected = this.rejected(record.key);
+    return rejected && record.attempts[record.attempts.length - 1] === rejected ? rejected.feedback : undefined;
   }
 
   /** A generation was stopped: its partial text joins the history, and the result it was replacing comes back. */
   cancelled(record: StepRecord, previous: StepRecord | undefined): void {
     const key = record.key;
-    record.current = this.history.add(key, versionOf(record, { why: 'cancelled', partial: record.partial ?? '' })).id;
+    const feedback = this.feedbackFor(record);
+    record.current = this.history.add(key, versionOf(record, { why: 'cancelled', partial: record.partial ?? '', ...(feedback === undefined ? {} : { feedback }) })).id;
     record.status = 'cancelled';
     record.partial = undefined;
     this.forced.delete(key);

@@ -86,7 +86,7 @@ export interface StepVersion {
   /** 1, 2, 3… within the step's history */
   id: number;
   why: VersionReason;
-  /** the author's instruction, for `feedback` */
+  /** the author's instruction, for `feedback` (and a `cancelled` feedback regeneration) */
   feedback?: string;
   /** for `edited`: the version it edited; for `restored`: the version made current again */
   from?: number;

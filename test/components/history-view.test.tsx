@@ -67,6 +67,8 @@ describe('HistoryView', () => {
 
   it('names the reason plainly', () => {
     expect(versionReason(version({ why: 'feedback', feedback: 'x'.repeat(40) }))).toBe(`feedback "${'x'.repeat(29)}…"`);
+    expect(versionReason(version({ why: 'cancelled', feedback: 'Shorter still.' }))).toBe('cancelled feedback "Shorter still."');
+    expect(versionReason(version({ why: 'cancelled' }))).toBe('cancelled');
     expect(clockTime(AT)).toBe('09:05:07');
   });
 });

@@ -124,6 +124,8 @@ describe('no command destroys a result', () => {
     await run.idle();
     expect(run.state.steps['0.0']).toMatchObject({ status: 'done', output: 'two', current: 2, attempts: [{ output: 'one', feedback: 'Shorter.' }] });
     expect(run.state.history['0.0']!.map((v) => v.why)).toEqual(['generated', 'feedback', 'cancelled']);
+    // the cancelled version keeps the instruction it was asked with
+    expect(run.state.history['0.0']!.map((v) => v.feedback)).toEqual([undefined, 'Shorter.', 'Shorter still.']);
     expect(run.state.history['0.0']![2]!.attempts).toHaveLength(2);
   });
 
