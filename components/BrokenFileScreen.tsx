@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { useRef, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import type { CompileResult, Diagnostic } from '../src/compiler/types.js';
-import { errorCount } from './DiagnosticsBanner.js';
+import { plural } from '../src/compiler/format-diagnostics.js';
 import { ProblemsView, problemsMaxScroll, scrollForKey } from './ProblemsView.js';
 import { FileStateNote } from './FileStateNote.js';
 import { useCurrentInput } from './hooks/useCurrentInput.js';
@@ -57,7 +57,7 @@ export function BrokenFileScreen(props: BrokenFileScreenProps) {
   });
   const count = latest.diagnostics.length;
   // the whole screen but the header and the footer (and the spare last row) is the list's
-  const list = { diagnostics: latest.diagnostics, text: latest.text, width: columns, height: Math.max(1, rows - 3), title: `✗ ${errorCount(count)} in the file: fix and save, and the workflow opens once it compiles` };
+  const list = { diagnostics: latest.diagnostics, text: latest.text, width: columns, height: Math.max(1, rows - 3), title: `✗ ${plural(count, 'error')} in the file: fix and save, and the workflow opens once it compiles` };
   const maxScroll = problemsMaxScroll(list);
   useCurrentInput((input, key) => {
     if (input === 'q' || (key.ctrl && input === 'c')) return finish(false);
@@ -71,7 +71,7 @@ export function BrokenFileScreen(props: BrokenFileScreenProps) {
           <Text bold>{basename(props.file)}</Text>
           <FileStateNote state={fileState} />
           {' │ '}
-          <Text color={tint('red')}>{errorCount(count)}</Text>
+          <Text color={tint('red')}>{plural(count, 'error')}</Text>
           {' │ '}
           {/* said once the watcher is ready: a save before that would be missed */}
           <Text color={tint('yellow')}>{fileState === 'starting' ? 'opening' : 'waiting for a save that compiles'}</Text>

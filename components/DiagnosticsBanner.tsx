@@ -7,6 +7,7 @@ import { wrapColumns } from './columns.js';
 import { problemsLines, type ProblemLine } from './problem-lines.js';
 import { ProblemLineText } from './ProblemLineText.js';
 import { tint } from './palette.js';
+import { plural } from '../src/compiler/format-diagnostics.js';
 
 export interface DiagnosticsBannerProps {
   diagnostics: Diagnostic[];
@@ -27,13 +28,9 @@ interface BannerLines {
   more: string[];
 }
 
-export function errorCount(count: number): string {
-  return `${count} error${count === 1 ? '' : 's'}`;
-}
-
 function bannerLines(diagnostics: Diagnostic[], text: string, width: number, limit: number): BannerLines {
   const count = diagnostics.length;
-  const title = `✗ ${errorCount(count)} in the file: still showing the last version that compiled; fix and save to update`;
+  const title = `✗ ${plural(count, 'error')} in the file: still showing the last version that compiled; fix and save to update`;
   const more = count > limit ? `…and ${count - limit} more: press ${PROBLEMS_KEY} to see them all` : '';
   return {
     title: wrapColumns(title, width),

@@ -9,6 +9,7 @@ import { formatElapsed } from './format.js';
 import { clipColumns, columnWidth } from './columns.js';
 import { tint, type Tint } from './palette.js';
 import { fileTitle } from '../src/compiler/title.js';
+import { plural } from '../src/compiler/format-diagnostics.js';
 import { FileStateNote, fileStateNote } from './FileStateNote.js';
 import type { FileState } from './hooks/useWorkflowFile.js';
 
@@ -44,7 +45,7 @@ export function Header({ file, title, errors, warnings = 0, status, pausing = fa
   const now = useNow(runningSince !== null);
   const elapsed = activeMs + (runningSince !== null ? Math.max(0, now - runningSince) : 0);
   const state = status === 'running' && asking ? 'waiting' : status === 'running' && pausing ? 'pausing' : (status ?? 'ready');
-  const compiled = errors ? `${errors} error${errors === 1 ? '' : 's'}` : warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : 'ok';
+  const compiled = errors ? plural(errors, 'error') : warnings ? plural(warnings, 'warning') : 'ok';
   const out = `${streamingTokens ? '~' : ''}${usage.outputTokens + streamingTokens}`;
   const middle = ` │ ${compiled} │ ${state} │ `;
   const fit = fitHeader(width, {

@@ -2,7 +2,7 @@
 // keys (screen-keys.ts) live here; screens/ProblemsScreen renders it and hands it the keyboard.
 import { useState } from 'react';
 import type { Diagnostic } from '../../src/compiler/types.js';
-import { errorCount } from '../DiagnosticsBanner.js';
+import { plural } from '../../src/compiler/format-diagnostics.js';
 import { problemsMaxScroll, scrollForKey, type ProblemsViewProps } from '../ProblemsView.js';
 import type { KeyName } from '../keys.js';
 import { screenAction } from '../screen-keys.js';
@@ -22,9 +22,9 @@ export interface ProblemsViewOptions {
 export function useProblemsView({ diagnostics, warnings, text, width, height, setMode, setNotice }: ProblemsViewOptions) {
   const [scroll, setScroll] = useState(0);
   const title = diagnostics.length
-    ? `✗ ${errorCount(diagnostics.length)} in the file: fix and save to update`
+    ? `✗ ${plural(diagnostics.length, 'error')} in the file: fix and save to update`
     : warnings.length
-      ? `⚠ ${warningCount(warnings.length)}: the file still runs; fix and save to clear ${warnings.length === 1 ? 'it' : 'them'}`
+      ? `⚠ ${plural(warnings.length, 'warning')}: the file still runs; fix and save to clear ${warnings.length === 1 ? 'it' : 'them'}`
       : 'Problems';
   const props: ProblemsViewProps = { diagnostics: [...diagnostics, ...warnings], text, title, width, height, scroll };
 
@@ -42,8 +42,4 @@ export function useProblemsView({ diagnostics, warnings, text, width, height, se
   };
 
   return { open, onKey, props };
-}
-
-export function warningCount(count: number): string {
-  return `${count} warning${count === 1 ? '' : 's'}`;
 }

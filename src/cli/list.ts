@@ -9,6 +9,7 @@ import { colorEnabled, type CliIO } from './io.js';
 import { palette, type Palette } from './paint.js';
 import { projectOptions } from '../library/project-options.js';
 import { summarise, workflowFiles, type WorkflowSummary } from './workflow-summaries.js';
+import { plural } from '../compiler/format-diagnostics.js';
 
 export async function runListCommand(args: string[], io: CliIO): Promise<number> {
   const parsed = parseCommandArgs(args, { json: { type: 'boolean' } });
@@ -60,7 +61,7 @@ function listing(summaries: WorkflowSummary[], paint: Palette): string {
   const lines: string[] = [];
   for (const summary of summaries) {
     const mark = summary.ok ? paint.green('✓') : paint.red('✗');
-    const status = summary.ok ? '' : `  ${paint.red(`(${count(summary.errors, 'error')}: \`stepwise check ${summary.file}\` shows ${summary.errors === 1 ? 'it' : 'them'})`)}`;
+    const status = summary.ok ? '' : `  ${paint.red(`(${plural(summary.errors, 'error')}: \`stepwise check ${summary.file}\` shows ${summary.errors === 1 ? 'it' : 'them'})`)}`;
     lines.push(`${mark} ${summary.file.padEnd(width)}  ${summary.title}${status}`);
     if (summary.description) lines.push(`    ${paint.dim(summary.description)}`);
     if (summary.inputs.length) {
@@ -69,11 +70,8 @@ function listing(summaries: WorkflowSummary[], paint: Palette): string {
     }
   }
   const broken = summaries.filter((s) => !s.ok).length;
-  const total = count(summaries.length, 'workflow');
+  const total = plural(summaries.length, 'workflow');
   lines.push('', broken ? `${total}, ${broken} that ${broken === 1 ? 'does' : 'do'} not compile` : `${total}, all compile`);
   return `${lines.join('\n')}\n`;
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}

@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { CliIO } from './io.js';
 import { stderrColorEnabled } from './io.js';
 import { folderIn, parseRunArgs, usageError, type RunArgs } from './args.js';
-import { formatDiagnostics } from '../compiler/format-diagnostics.js';
+import { formatDiagnostics, plural } from '../compiler/format-diagnostics.js';
 import { palette } from './paint.js';
 import { compile } from '../compiler/index.js';
 import { modelIdProblem } from '../compiler/model-ids.js';
@@ -132,7 +132,7 @@ function inputsFileProblem(error: unknown): string {
 /** The diagnostics and a summary on stderr: how a run that cannot start explains itself. */
 function reportCompileErrors(io: CliIO, name: string, text: string, errors: Diagnostic[], folder: string): void {
   io.stderr(formatDiagnostics(name, text, errors, { paint: palette(stderrColorEnabled(io)), folder }));
-  io.stderr(`${errors.length} error${errors.length === 1 ? '' : 's'}: fix the workflow and run again\n`);
+  io.stderr(`${plural(errors.length, 'error')}: fix the workflow and run again\n`);
 }
 
 function isInteractive(args: RunArgs, io: CliIO): boolean {

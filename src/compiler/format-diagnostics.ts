@@ -65,6 +65,7 @@ export function formatSummary(counts: { errors: number; warnings: number; files:
   return `${parts.join(', ')} in ${where}`;
 }
 
-function plural(n: number, noun: string): string {
+/** `1 error`, `3 errors` */
+export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

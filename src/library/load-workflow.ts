@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { compile } from '../compiler/index.js';
 import type { Workflow } from '../compiler/types.js';
 import type { StepwiseConfig } from '../config/define.js';
-import { formatDiagnostics } from '../compiler/format-diagnostics.js';
+import { formatDiagnostics, plural } from '../compiler/format-diagnostics.js';
 import { resolveInputs } from '../runtime/inputs.js';
 import { createRun } from '../runtime/create-run.js';
 import { StepwiseError } from './errors.js';
@@ -53,7 +53,7 @@ export async function loadWorkflow(file: string, options: LoadOptions): Promise<
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !result.workflow) {
     const listed = formatDiagnostics(file, text, errors, {}).trimEnd();
-    throw new StepwiseError('compile', `${file} does not compile (${errors.length} error${errors.length === 1 ? '' : 's'}); fix the workflow and run again:\n${listed}`, errors);
+    throw new StepwiseError('compile', `${file} does not compile (${plural(errors.length, 'error')}); fix the workflow and run again:\n${listed}`, errors);
   }
   const given = options.inputs ?? {};
   if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new TypeError('`inputs` must be an object of input names to values, e.g. { topic: "rain" }');

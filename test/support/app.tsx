@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { App, type AppProps } from '../../components/App.js';
 import { compile } from '../../src/compiler/index.js';
+import { runWarnings } from '../../src/compiler/run-warnings.js';
 import { createRun } from '../../src/runtime/create-run.js';
 import type { RunHandle } from '../../src/runtime/run-handle.js';
 import type { GenerateRequest, GenerateResult } from '../../src/models/types.js';
@@ -38,7 +39,7 @@ export function mountApp(fixture: string, options: MountOptions = {}) {
       file={file}
       text={text}
       workflow={workflow}
-      warnings={diagnostics.filter((d) => d.severity === 'warning')}
+      warnings={runWarnings(diagnostics, false)}
       inputs={defaults}
       missing={workflow.inputs.filter((f) => f.required && !(f.name in defaults)).map((f) => f.name)}
       watch={false}
