@@ -2,10 +2,10 @@
 // bold and dim; without it the same session is coloured. FORCE_COLOR (0 under the test
 // config) is removed so the app sees what a user's 256-colour terminal gives it.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTerminal, type Terminal } from '../support/pty.js';
+import type { Terminal } from '../support/pty.js';
 import { assertBuilt } from '../support/run-cli.js';
 import { colorParameters, usesCode } from '../support/sgr.js';
-import { acceptInputs, workspace } from './workspace.js';
+import { poemOneStep } from './workspace.js';
 
 let terminal: Terminal | undefined;
 beforeAll(() => assertBuilt());
@@ -13,15 +13,8 @@ afterEach(() => terminal?.kill('SIGKILL'));
 
 /** The form, then one step of examples/poem.mdx with the echo model; everything written until q. */
 async function runOneStep(env: Record<string, string>): Promise<string> {
-  const file = workspace().copy('examples/poem.mdx');
-  terminal = await startTerminal([file, '--model', 'echo'], { env: { FORCE_COLOR: '', ...env } });
-  await acceptInputs(terminal);
-  await terminal.waitFor('Phase 2');
-  terminal.write('n');
-  await terminal.waitFor((screen) => screen.includes('✓ poem GenText') && screen.includes('│ paused │'));
-  terminal.write('q');
-  expect(await terminal.exit).toEqual({ exitCode: 0 });
-  return terminal.raw();
+  const done = await poemOneStep({ FORCE_COLOR: '', ...env }, (opened) => (terminal = opened));
+  return done.raw();
 }
 
 describe('colour in the TUI', () => {

@@ -3,7 +3,9 @@
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { expect } from 'vitest';
 import { ROOT } from '../support/run-cli.js';
+import { startTerminal, type Terminal } from '../support/pty.js';
 
 export function workspace(): { dir: string; copy(from: string): string; write(name: string, text: string): string } {
   const dir = mkdtempSync(join(tmpdir(), 'stepwise-e2e-'));
@@ -56,4 +58,22 @@ export async function acceptInputs(terminal: import('../support/pty.js').Termina
 /** The input form's focused row (marked with ❯), if the form is open. */
 export function focusedRow(screen: string): string | undefined {
   return screen.split('\n').find((row) => row.startsWith('❯ '));
+}
+
+/**
+ * examples/poem.mdx with the echo model, the way a user first meets it: the form, one step
+ * with `n`, then `q`. Resolves with the terminal once it has exited 0 (its `raw()` holds
+ * everything written); `opened` gets the terminal as soon as it starts, to kill on failure.
+ */
+export async function poemOneStep(env: Record<string, string>, opened: (terminal: Terminal) => void): Promise<Terminal> {
+  const file = workspace().copy('examples/poem.mdx');
+  const terminal = await startTerminal([file, '--model', 'echo'], { env });
+  opened(terminal);
+  await acceptInputs(terminal);
+  await terminal.waitFor('Phase 2');
+  terminal.write('n');
+  await terminal.waitFor((screen) => screen.includes('✓ poem GenText') && screen.includes('│ paused │'));
+  terminal.write('q');
+  expect(await terminal.exit).toEqual({ exitCode: 0 });
+  return terminal;
 }
