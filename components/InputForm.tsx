@@ -40,9 +40,6 @@ export interface InputFormProps {
   width?: number;
 }
 
-/** The multi-line boxes: Enter types a new line instead of moving on, ↑/↓ move between its lines. */
-const isBox = isBoxField;
-
 /** the rows around a box's text: its prompt, two borders, a two-row hint and the form's two scroll rows */
 const BOX_CHROME_ROWS = 7;
 
@@ -123,10 +120,10 @@ export function InputForm({ fields, initial, baseDir, onSubmit, onCancel, focusO
     else if (key.tab && key.shift) move(-1);
     else if (key.tab) move(1);
     // a box moves its cursor with ↑/↓ and hands them back from its first/last line (onLeave)
-    else if ((key.upArrow || key.downArrow) && !isBox(fields[focus])) move(key.upArrow ? -1 : 1);
+    else if ((key.upArrow || key.downArrow) && !isBoxField(fields[focus])) move(key.upArrow ? -1 : 1);
     else if (isEnter(input, key)) {
-      if (focus === runRow || (focus === runRow - 1 && !isBox(fields[focus]))) submit();
-      else if (!isBox(fields[focus])) move(1);
+      if (focus === runRow || (focus === runRow - 1 && !isBoxField(fields[focus]))) submit();
+      else if (!isBoxField(fields[focus])) move(1);
     }
   });
 

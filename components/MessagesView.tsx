@@ -27,7 +27,7 @@ function contentText(message: ChatMessage): string {
 }
 
 function wrapped(text: string, width: number): string[] {
-  return text.split('\n').flatMap((line) => wrapColumns(line.replace(/\t/g, '  '), Math.max(1, width)));
+  return text.split('\n').flatMap((line) => wrapColumns(line, Math.max(1, width)));
 }
 
 /** Every line of the view: `[role]` then the content, a blank line between messages. */

@@ -31,7 +31,7 @@ export function headLines(text: string, width: number, count: number): { lines: 
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
     const room = count - lines.length;
-    const pieces = wrapColumns(text.slice(start, end).replace(/\t/g, '  '), columns, room + 1);
+    const pieces = wrapColumns(text.slice(start, end), columns, room + 1);
     lines.push(...pieces.slice(0, room));
     if (newline < 0) return { lines, more: pieces.length > room };
     start = newline + 1;

@@ -69,9 +69,7 @@ export async function runTui(prepared: TuiRun, session: TuiSession, io: TuiHost)
       };
       const current = run as RunHandle | null;
       if (!current) return exit();
-      current.cancel();
-      setTimeout(exit, STOP_GRACE_MS);
-      void current.idle().then(exit, exit);
+      void settle(current).then(exit);
     },
     now: (reason, error) => shutdown(reason === 'crash' ? `stepwise: internal error: ${error instanceof Error ? error.stack : String(error)}\n` : ''),
   });
@@ -137,14 +135,19 @@ export async function runTui(prepared: TuiRun, session: TuiSession, io: TuiHost)
   const active = saver as Autosave | null;
   // quit (q, y) while a step runs: cancel it as Esc does, so a re-run's previous result is
   // saved as current (its partial text in the history), not a cancelled step
-  if (finished?.state.status === 'running') {
-    finished.cancel();
-    await Promise.race([finished.idle(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
-  }
+  if (finished?.state.status === 'running') await settle(finished);
   active?.flush(true);
   active?.stop();
   const problem = active?.error();
   if (problem) io.stderr(`the session could not be saved: ${problem}\n`);
   else if (active) io.stdout(`saved ${join(active.dir, OUTPUT_FILE)}\n`);
   return finished?.state.status === 'failed' || problem ? 1 : 0;
+}
+
+/** Cancels what runs and waits until the run is idle, or STOP_GRACE_MS for a step that ignores the cancel. */
+async function settle(run: RunHandle): Promise<void> {
+  run.cancel();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([run.idle().catch(() => {}), new Promise((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)))]);
+  clearTimeout(timer);
 }

@@ -9,6 +9,7 @@ import { editInEditor } from '../editor.js';
 import { useLineEditing } from './use-line-editing.js';
 import { LineValue } from './LineValue.js';
 import { tint } from '../palette.js';
+import { plural } from '../../src/compiler/format-diagnostics.js';
 
 export interface TextBoxProps {
   value: string;
@@ -56,12 +57,12 @@ export function TextBox({ value, focused, onChange, placeholder, onLeave, maxLin
           <Text dimColor>{placeholder}</Text>
         ) : (
           <>
-            {shown.above ? <Text dimColor>{`↑ ${shown.above} more line${shown.above === 1 ? '' : 's'}`}</Text> : null}
+            {shown.above ? <Text dimColor>{`↑ ${plural(shown.above, 'more line')}`}</Text> : null}
             {lines.slice(shown.from, shown.to).map((line, offset) => {
               const index = shown.from + offset;
               return <LineValue key={index} value={line} cursor={focused && index === cursorLine ? cursor - lineStart : undefined} />;
             })}
-            {shown.below ? <Text dimColor>{`↓ ${shown.below} more line${shown.below === 1 ? '' : 's'}`}</Text> : null}
+            {shown.below ? <Text dimColor>{`↓ ${plural(shown.below, 'more line')}`}</Text> : null}
           </>
         )}
       </Box>

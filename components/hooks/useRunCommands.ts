@@ -126,8 +126,10 @@ export function useRunCommands(options: RunCommandsOptions): CommandHandlers {
         return next ? { ...others, [record.key]: next } : others;
       });
       // a phase the author reads in stays open when the run moves on
-      if (key === 'pageup') outline.hold();
-      if (key === 'pageup') outline.setExpandedByAuthor((was) => (record.phase in was ? was : { ...was, [record.phase]: true }));
+      if (key === 'pageup') {
+        outline.hold();
+        outline.setExpandedByAuthor((was) => (record.phase in was ? was : { ...was, [record.phase]: true }));
+      }
     },
     rerun: () => {
       const record = needResult('re-run');
