@@ -1,10 +1,9 @@
 // `stepwise init [FILE]`: write a commented starter workflow that runs offline (the
 // `echo` model) so a new user can open it, run it and edit it before setting up a key.
-import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { makeFolder } from '../make-folder.js';
 import { extname, join, resolve } from 'node:path';
-import { parseCommandArgs, usageError } from './args.js';
+import { folderIn, parseCommandArgs, usageError } from './args.js';
 import type { CliIO } from './io.js';
 
 export const DEFAULT_WORKFLOW_FILE = 'workflow.mdx';
@@ -96,8 +95,7 @@ export async function runInitCommand(args: string[], io: CliIO): Promise<number>
  * `stepwise init flows` or `stepwise init story` means; any other extension is refused.
  */
 function starterFile(arg: string, cwd: string): { file: string; folder?: string } | { error: string } {
-  const path = resolve(cwd, arg);
-  if (/[\\/]$/.test(arg) || (existsSync(path) && statSync(path).isDirectory())) return { file: join(arg, DEFAULT_WORKFLOW_FILE), folder: arg };
+  if (/[\\/]$/.test(arg) || folderIn(cwd)(arg)) return { file: join(arg, DEFAULT_WORKFLOW_FILE), folder: arg };
   const extension = extname(arg);
   if (extension === '') return { file: `${arg}.mdx` };
   if (['.mdx', '.md'].includes(extension.toLowerCase())) return { file: arg };

@@ -1,6 +1,7 @@
 // Every file a session writes goes through here: a temp file in the same folder, then a
 // rename over the old one, so a crash or a full disk never leaves half a run.json.
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writevSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writevSync, writeFileSync } from 'node:fs';
+import { makeFolder } from '../make-folder.js';
 import { dirname } from 'node:path';
 
 let written = 0;
@@ -40,15 +41,4 @@ function writePieces(path: string, pieces: readonly Uint8Array[]): void {
   } finally {
     closeSync(fd);
   }
-}
-
-/**
- * mkdir -p, one level at a time: Node's `mkdirSync(…, { recursive: true })` never returns
- * for a path under /proc (it retries ENOENT forever), which `--out /proc/x` reaches.
- */
-function makeFolder(folder: string): void {
-  if (existsSync(folder)) return;
-  const parent = dirname(folder);
-  if (parent !== folder) makeFolder(parent);
-  mkdirSync(folder);
 }
