@@ -202,14 +202,15 @@ export const PRELUDE = String.raw`(function () {
     }
     return lines;
   }
-  function isFragmentList(value) { return isArray(value) && fragmentLines(value) !== null; }
 
   function fragmentText(value, block) {
     if (typeof value === 'string') return value;
     if (value === null || value === undefined) return '';
     if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
     if (isFragment(value)) return fragmentTexts.get(value);
-    if (isFragmentList(value)) return fragmentLines(value).join('\n');
+    // a list of fragments (even empty), walked once
+    const lines = fragmentLines(value);
+    if (lines !== null) return lines.join('\n');
     check('', value);
     return block ? FENCE + 'json\n' + stringify(value, check, 2) + '\n' + FENCE : stringify(value, check);
   }
@@ -225,7 +226,9 @@ export const PRELUDE = String.raw`(function () {
   // an expression's value: a fragment, or a list of them (even empty), is its text
   function shown(value) {
     if (isFragment(value)) return fragmentTexts.get(value);
-    if (isFragmentList(value)) return fragmentLines(value).join('\n');
+    // a list of fragments (even empty), walked once
+    const lines = fragmentLines(value);
+    if (lines !== null) return lines.join('\n');
     return value;
   }
 
