@@ -68,11 +68,11 @@ export function autosave(run: SavedRun, folder: string, options: AutosaveOptions
   let onDisk: string | undefined;
   let loadedText = options.savedAt !== undefined;
 
-  const writtenByAnother = (): boolean => {
-    if (!seen) return false;
-    const stamp = fileStamp(join(dir, RUN_FILE));
+  /** Whether run.json, stamped `now`, was written by another process since this one saw it. */
+  const writtenByAnother = (now: FileStamp | null): boolean => {
     // gone (the folder was removed): writing it again overwrites nobody
-    return stamp !== null && (stamp.mtimeMs !== seen.mtimeMs || (seen.ino !== undefined && stamp.ino !== seen.ino));
+    if (!seen || now === null) return false;
+    return now.mtimeMs !== seen.mtimeMs || (seen.ino !== undefined && now.ino !== seen.ino);
   };
 
   const write = () => {
@@ -81,16 +81,18 @@ export function autosave(run: SavedRun, folder: string, options: AutosaveOptions
     if (!dirty) return;
     dirty = false;
     lastWrite = now();
+    // one stat serves both the check for another writer and, on failure, the comparison below
     let before: FileStamp | null = null;
     try {
-      if (writtenByAnother()) {
+      before = fileStamp(join(dir, RUN_FILE));
+      if (writtenByAnother(before)) {
         const from = dir;
         dir = newSessionBeside(from, now());
+        before = null; // a new folder: no run.json in it yet
         onDisk = undefined;
         loadedText = false;
         options.onMoved?.(dir, `another stepwise saved this session (${from}) too: this one now saves to ${dir}, so neither overwrites the other`);
       }
-      before = fileStamp(join(dir, RUN_FILE));
       if (loadedText) onDisk = readText(join(dir, RUN_FILE));
       loadedText = false;
       const { text, written } = writeSession(run.state, dir, onDisk);
