@@ -3,6 +3,7 @@
 // terminal. No other module and no dependency decides how stepwise exits: our listeners
 // are the process's own, so signal-exit style hooks in dependencies see another listener
 // and do not re-send the signal.
+import { ignoreClosedOutput } from './io.js';
 
 export const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export type ExitSignal = (typeof EXIT_SIGNALS)[number];
@@ -42,14 +43,10 @@ export function onExit(plan: ExitPlan): () => void {
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   // after SIGHUP the terminal is gone: writing to it must not become a crash of its own
-  const ignore = () => {};
-  process.stdout.on('error', ignore);
-  process.stderr.on('error', ignore);
+  ignoreClosedOutput();
   return () => {
     for (const [signal, handler] of handlers) process.off(signal, handler);
     process.off('uncaughtException', crash);
     process.off('unhandledRejection', crash);
-    process.stdout.off('error', ignore);
-    process.stderr.off('error', ignore);
   };
 }

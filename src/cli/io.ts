@@ -31,9 +31,10 @@ let ignoring = false;
 /**
  * A reader that goes away (`stepwise check x.mdx | head`) makes the next write fail with
  * EPIPE, which Node raises as an uncaught error. What was not read is nobody's loss: the
- * command goes on (a run still ends and is saved) and exits with its own code.
+ * command goes on (a run still ends and is saved) and exits with its own code. The same
+ * holds after SIGHUP, when the terminal itself is gone (exit.ts).
  */
-function ignoreClosedOutput(): void {
+export function ignoreClosedOutput(): void {
   if (ignoring) return;
   ignoring = true;
   process.stdout.on('error', () => {});
