@@ -34,26 +34,13 @@ export function loadSession(dir: string, workflowFile?: string): LoadedSession {
     return { error: `${file} is not valid JSON (${(error as Error).message}); it may have been cut short: pick another session (\`stepwise runs FILE\`) or start afresh` };
   }
   const problem = runShapeProblem(value);
-  if (problem || !isRunState(value)) return { error: `${file} is not a stepwise run (${problem ?? 'no version 1 run state in it'}); pick a folder that \`stepwise runs FILE\` lists` };
-  if (workflowFile && !sameFile(value.file, workflowFile)) {
-    return { error: `${file} is a run of ${value.file}, not of ${resolve(workflowFile)}; pick a session of this workflow (\`stepwise runs ${workflowFile}\`)` };
+  if (problem) return { error: `${file} is not a stepwise run (${problem}); pick a folder that \`stepwise runs FILE\` lists` };
+  // runShapeProblem found nothing: it has the shape of a run
+  const saved = value as RunState;
+  if (workflowFile && !sameFile(saved.file, workflowFile)) {
+    return { error: `${file} is a run of ${saved.file}, not of ${resolve(workflowFile)}; pick a session of this workflow (\`stepwise runs ${workflowFile}\`)` };
   }
-  return { state: runStateFromJson(value), savedAt, savedIno };
-}
-
-/** Enough of a run's shape to read it; the run checks the rest when it resumes. */
-export function isRunState(value: unknown): value is RunState {
-  if (typeof value !== 'object' || value === null) return false;
-  const state = value as Partial<RunState>;
-  return (
-    state.version === 1 &&
-    typeof state.file === 'string' &&
-    typeof state.startedAt === 'number' &&
-    typeof state.status === 'string' &&
-    Array.isArray(state.order) &&
-    typeof state.steps === 'object' &&
-    state.steps !== null
-  );
+  return { state: runStateFromJson(saved), savedAt, savedIno };
 }
 
 export function sameFile(a: string, b: string): boolean {
