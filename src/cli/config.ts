@@ -59,14 +59,16 @@ export function runConfigCommand(args: string[], io: ConfigIO): number {
     return 2;
   }
 
+  // the value `set` stores, read once
+  const newValue = command === 'set' ? parseValue(rest[0]!) : undefined;
   // Checked before the store is opened: a refused key writes nothing, not even the folder.
   if (command === 'set') {
-    const unknown = unknownSettingsKey(key, parseValue(rest[0]!));
+    const unknown = unknownSettingsKey(key, newValue);
     if (unknown !== undefined) {
       io.stderr(unknownKeyMessage(unknown));
       return 2;
     }
-    const problem = settingsValueProblem(key, parseValue(rest[0]!));
+    const problem = settingsValueProblem(key, newValue);
     if (problem !== undefined) {
       io.stderr(`${problem}\n`);
       return 2;
@@ -105,11 +107,10 @@ export function runConfigCommand(args: string[], io: ConfigIO): number {
       return 0;
     }
     case 'set': {
-      const value = parseValue(rest[0]);
-      const failed = saving(store, io, () => store.set(key, value));
+      const failed = saving(store, io, () => store.set(key, newValue));
       if (failed) return failed;
       const last = key.split('.').at(-1) ?? key;
-      const shown = SECRET_NAME.test(last) && typeof value === 'string' ? maskSecret(value) : format(value);
+      const shown = SECRET_NAME.test(last) && typeof newValue === 'string' ? maskSecret(newValue) : format(newValue);
       io.stdout(`set ${key} = ${shown}\n`);
       return 0;
     }
