@@ -14,7 +14,7 @@ import type { RunEvent, RunState, RunStatus, StepRecord } from './types.js';
 import type { RunGate } from './run-gate.js';
 import type { StepVersions } from './step-versions.js';
 import { StepFailed, WalkAborted, walkWorkflow, type RunSetup, type StreamSink, type WalkHost } from './walk.js';
-import { blankRecord, runningRecord, type ExecuteBase, type RecordBase, type StepRecords } from './step-records.js';
+import { blankRecord, isRecordOf, runningRecord, type ExecuteBase, type RecordBase, type StepRecords } from './step-records.js';
 import { IDLE } from './gate-mode.js';
 import { redact } from '../models/secrets.js';
 import { isBlockAction } from '../compiler/action-specs.js';
@@ -235,7 +235,7 @@ export class Pass implements WalkHost {
     const existing = state.steps[key];
     // a record left at this key by another step (the file changed) is not this block's: it
     // would carry that step's fingerprint, and the step would take the block's output as its own
-    const own = existing && existing.status !== 'failed' && existing.action === base.action && existing.as === base.as;
+    const own = isRecordOf(existing, base.action, base.as) && existing.status !== 'failed';
     const record = own ? existing : blankRecord(key, base);
     Object.assign(record, base, { status: done ? 'done' : 'running', stale: false, output: done ? output : record.output, error: null, endedAt: done ? Date.now() : null });
     if (done) {

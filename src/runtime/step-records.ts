@@ -8,6 +8,15 @@ export type RecordBase = Partial<StepRecord> & { stepId: string; phase: number }
 /** What the walk knows of an action before it runs. */
 export type ExecuteBase = Omit<StepRecord, 'status' | 'output' | 'usage' | 'startedAt' | 'endedAt' | 'error' | 'edited' | 'attempts' | 'stale' | 'partial' | 'current'>;
 
+/**
+ * Whether `record` is the result of the step written as `action` with `as`. A key names a
+ * place in the document: after the file changes (or a session saved by an older stepwise is
+ * resumed) the record at a key may be another step's, such as a Loop's where a GenText is now.
+ */
+export function isRecordOf(record: StepRecord | undefined, action: string | null | undefined, as: string | null | undefined): record is StepRecord {
+  return record !== undefined && record.action === action && record.as === as;
+}
+
 export function blankRecord(key: string, base: RecordBase): StepRecord {
   return {
     key,

@@ -2,7 +2,7 @@
 // generation, edit, restore and cancelled partial becomes a version in the step's history,
 // and a result that still holds (same fingerprint) comes back instead of a model call.
 import type { Attempt, RunEvent, RunState, StepRecord } from './types.js';
-import type { ExecuteBase, StepRecords } from './step-records.js';
+import { isRecordOf, type ExecuteBase, type StepRecords } from './step-records.js';
 import { recordFromVersion, StepHistory, versionOf } from './step-history.js';
 
 export class StepVersions {
@@ -37,7 +37,7 @@ export class StepVersions {
     if (this.forced.has(key)) return null;
     const existing = this.state.steps[key];
     // the action and name too: a session saved by an earlier stepwise may hold a Loop's record with the fingerprint of the step that was here before it
-    if (existing?.status === 'done' && existing.fingerprint === base.fingerprint && existing.action === base.action && existing.as === base.as) {
+    if (isRecordOf(existing, base.action, base.as) && existing.status === 'done' && existing.fingerprint === base.fingerprint) {
       this.records.visit(key);
       if (existing.stale) {
         existing.stale = false;

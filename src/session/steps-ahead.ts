@@ -4,6 +4,7 @@
 import type { Action, Workflow } from '../compiler/types.js';
 import type { RunState } from '../runtime/types.js';
 import { stepKey } from '../runtime/step-key.js';
+import { isRecordOf } from '../runtime/step-records.js';
 
 /**
  * The action steps of the top-level steps `state` holds no record of (a Loop or Cond not
@@ -15,7 +16,7 @@ export function stepsAhead(workflow: Workflow, state: RunState): number {
     for (const step of phase.steps) {
       if (!step.action) continue;
       const record = state.steps[stepKey('', step)];
-      if (record?.action === step.action.name && record.as === step.action.as) continue;
+      if (isRecordOf(record, step.action.name, step.action.as)) continue;
       count += actionSteps(step.action);
     }
   }
